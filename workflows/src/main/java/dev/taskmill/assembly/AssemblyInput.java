@@ -1,0 +1,44 @@
+package dev.taskmill.assembly;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.taskmill.analysis.AnalysisOutput;
+import dev.taskmill.environment.EnvironmentOutput;
+import dev.taskmill.patches.ExtractionOutput;
+import dev.taskmill.validation.ValidationOutput;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the sample directory is assembled from; files are read from the work area.
+ *
+ * @param sampleKey identifies repo + PR, so a retried or resubmitted run reuses its task-N
+ * @param phaseMillis wall time of each phase, by phase name
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AssemblyInput(
+    String samplesDir,
+    String workDir,
+    String sampleKey,
+    AnalysisOutput analysis,
+    ExtractionOutput patches,
+    EnvironmentOutput environment,
+    ValidationOutput validation,
+    Map<String, Long> phaseMillis,
+    String toolVersion) {
+  public AssemblyInput {
+    if (samplesDir == null || !samplesDir.startsWith("/")) {
+      throw new IllegalArgumentException("samplesDir must be an absolute path: " + samplesDir);
+    }
+    if (workDir == null || !workDir.startsWith("/")) {
+      throw new IllegalArgumentException("workDir must be an absolute path: " + workDir);
+    }
+    if (sampleKey == null || sampleKey.isBlank()) {
+      throw new IllegalArgumentException("sampleKey is required");
+    }
+    Objects.requireNonNull(analysis, "analysis");
+    Objects.requireNonNull(patches, "patches");
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(validation, "validation");
+    phaseMillis = phaseMillis == null ? Map.of() : Map.copyOf(phaseMillis);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.taskmill.environment;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.Objects;
+
+/**
+ * The validation environment: files written to the work area and the images they describe.
+ *
+ * @param dockerfile absolute path of the Dockerfile in the work area
+ * @param runScript absolute path of run.sh in the work area
+ * @param baseImage the stack's base image (toolchain only)
+ * @param environmentImage the reusable image tag: toolchain plus dependencies, keyed by the dependency manifests
+ * @param sampleImage the per-sample image tag: the environment plus the repository at the base commit
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EnvironmentOutput(
+    String dockerfile,
+    String runScript,
+    String baseImage,
+    String environmentImage,
+    String sampleImage,
+    String toolchainVersion) {
+  public EnvironmentOutput {
+    Objects.requireNonNull(dockerfile, "dockerfile");
+    Objects.requireNonNull(runScript, "runScript");
+    Objects.requireNonNull(baseImage, "baseImage");
+    Objects.requireNonNull(sampleImage, "sampleImage");
+  }
+}

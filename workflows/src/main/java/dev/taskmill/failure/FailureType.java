@@ -1,0 +1,61 @@
+package dev.taskmill.failure;
+
+/** Every way a sample can fail, with whether Temporal may retry it and the CLI exit code it maps to. */
+public enum FailureType {
+  INVALID_INPUT(false, 3, "the input is not valid"),
+  REPO_UNREACHABLE(false, 4, "the repository cannot be reached"),
+  NO_SUCH_PR(false, 5, "no such pull request"),
+  NO_SUITABLE_PR(false, 6, "no pull request qualifies as a bug fix with tests"),
+  NO_TESTS(false, 7, "the pull request changes no test"),
+  NO_SOURCE_CHANGE(false, 8, "the pull request changes no source file"),
+  PATCH_DOES_NOT_APPLY(false, 9, "a patch does not apply on the base commit"),
+  UNSAFE_PATCH(false, 10, "a patch path escapes the repository"),
+  UNSUPPORTED_STACK(false, 11, "the stack is not supported"),
+  TOOLCHAIN_UNAVAILABLE(false, 12, "no image offers the toolchain the project needs"),
+  DOCKER_UNREACHABLE(false, 13, "the Docker engine cannot be reached"),
+  ENVIRONMENT_BUILD_FAILED(false, 14, "the environment image does not build"),
+  BASE_TESTS_FAIL(false, 15, "the base tests already fail"),
+  TESTS_DO_NOT_COMPILE(false, 16, "the test patch does not compile without the fix"),
+  NO_TEST_FLIPS(false, 17, "no test goes from fail to pass"),
+  PASS_TO_FAIL(false, 18, "a test goes from pass to fail"),
+  STAGE_TIMEOUT(false, 19, "a test stage timed out"),
+  CANCELLED(false, 20, "the run was cancelled"),
+  TRANSIENT(true, 1, "a transient error"),
+  INTERNAL(true, 1, "an internal error");
+
+  private final boolean retryable;
+  private final int exitCode;
+  private final String meaning;
+
+  FailureType(boolean retryable, int exitCode, String meaning) {
+    this.retryable = retryable;
+    this.exitCode = exitCode;
+    this.meaning = meaning;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+
+  /** The process exit code of the CLI for this failure; 0 and 2 (usage) are never used here. */
+  public int exitCode() {
+    return exitCode;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  /** Reads a failure type from an ApplicationFailure type string; unknown strings are INTERNAL. */
+  public static FailureType fromType(String type) {
+    if (type == null) {
+      return INTERNAL;
+    }
+    for (FailureType t : values()) {
+      if (t.name().equals(type)) {
+        return t;
+      }
+    }
+    return INTERNAL;
+  }
+}

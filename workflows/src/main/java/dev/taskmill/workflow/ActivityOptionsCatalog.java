@@ -1,0 +1,73 @@
+package dev.taskmill.workflow;
+
+import dev.taskmill.failure.Failures;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/** Every activity's options, as named constants with explicit timeouts and retry policies. */
+public final class ActivityOptionsCatalog {
+  /** Transient errors (network, a busy engine) retry with backoff; permanent failure types never do. */
+  public static final RetryOptions TRANSIENT_RETRY = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofSeconds(2))
+      .setBackoffCoefficient(2.0)
+      .setMaximumInterval(Duration.ofMinutes(1))
+      .setMaximumAttempts(5)
+      .setDoNotRetry(Failures.permanentTypes())
+      .build();
+
+  /** Writing files into the samples directory is quick; retry a little longer since losing it loses a sample. */
+  public static final RetryOptions STORE_RETRY = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofSeconds(1))
+      .setBackoffCoefficient(2.0)
+      .setMaximumInterval(Duration.ofSeconds(30))
+      .setMaximumAttempts(10)
+      .setDoNotRetry(Failures.permanentTypes())
+      .build();
+
+  /** Phase 1: a clone of a large repository can take minutes; it heartbeats JGit's progress. */
+  public static final ActivityOptions ANALYSIS = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.LIGHT)
+      .setScheduleToCloseTimeout(Duration.ofHours(1))
+      .setStartToCloseTimeout(Duration.ofMinutes(30))
+      .setHeartbeatTimeout(Duration.ofMinutes(1))
+      .setRetryOptions(TRANSIENT_RETRY)
+      .build();
+
+  /** Phase 2: diffs and apply checks on a cached clone. */
+  public static final ActivityOptions PATCHES = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.LIGHT)
+      .setScheduleToCloseTimeout(Duration.ofMinutes(40))
+      .setStartToCloseTimeout(Duration.ofMinutes(15))
+      .setHeartbeatTimeout(Duration.ofMinutes(1))
+      .setRetryOptions(TRANSIENT_RETRY)
+      .build();
+
+  /** Phase 4: image builds with dependency installation. */
+  public static final ActivityOptions ENVIRONMENT = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.DOCKER)
+      .setScheduleToCloseTimeout(Duration.ofHours(2))
+      .setStartToCloseTimeout(Duration.ofMinutes(45))
+      .setHeartbeatTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(TRANSIENT_RETRY)
+      .build();
+
+  /** Phase 5: three stages plus reruns, each bounded by its own stage timeout. */
+  public static final ActivityOptions VALIDATION = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.DOCKER)
+      .setScheduleToCloseTimeout(Duration.ofHours(4))
+      .setStartToCloseTimeout(Duration.ofMinutes(90))
+      .setHeartbeatTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(TRANSIENT_RETRY)
+      .build();
+
+  /** The end of phase 5: a rename into samples/task-N, or a rejection report. */
+  public static final ActivityOptions ASSEMBLY = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.LIGHT)
+      .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+      .setStartToCloseTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(STORE_RETRY)
+      .build();
+
+  private ActivityOptionsCatalog() {}
+}

@@ -1,0 +1,25 @@
+package dev.taskmill.workflow;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * What the progress query returns: every phase, the current detail and, at the end, the outcome.
+ *
+ * @param outcome null while running, else "created", "analyzed" or "failed"
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Progress(List<PhaseProgress> phases, String detail, String outcome, String sampleDir) {
+  public Progress {
+    phases = phases == null ? List.of() : List.copyOf(phases);
+    detail = detail == null ? "" : detail;
+  }
+
+  /** The share of phases that have finished, from 0 to 1. */
+  public double fractionDone() {
+    if (phases.isEmpty()) {
+      return 0;
+    }
+    return phases.stream().filter(p -> p.state().finished()).count() / (double) phases.size();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.taskmill.workflow;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The workflow's mutable view of the six phases; times come from the workflow clock so it stays deterministic. */
+final class ProgressBoard {
+  private final Map<Phase, PhaseProgress> phases = new EnumMap<>(Phase.class);
+  private String detail = "waiting for a worker";
+  private String outcome;
+  private String sampleDir;
+
+  ProgressBoard() {
+    for (Phase phase : Phase.values()) {
+      phases.put(phase, new PhaseProgress(phase, PhaseState.WAITING, 0, 0, ""));
+    }
+  }
+
+  void start(Phase phase, String line, long now) {
+    phases.put(phase, new PhaseProgress(phase, PhaseState.RUNNING, now, 0, line));
+    detail = phase.title() + ": " + line;
+  }
+
+  void done(Phase phase, String line, long now) {
+    finish(phase, PhaseState.DONE, line, now);
+  }
+
+  void fail(Phase phase, String line, long now) {
+    finish(phase, PhaseState.FAILED, line, now);
+    outcome = "failed";
+  }
+
+  void skip(Phase phase, String why) {
+    phases.put(phase, new PhaseProgress(phase, PhaseState.SKIPPED, 0, 0, why));
+  }
+
+  void skipRemaining(String why) {
+    for (PhaseProgress p : phases.values()) {
+      if (p.state() == PhaseState.WAITING) {
+        skip(p.phase(), why);
+      }
+    }
+  }
+
+  void finishRun(String outcome, String sampleDir, String line) {
+    this.outcome = outcome;
+    this.sampleDir = sampleDir;
+    this.detail = line;
+  }
+
+  long millis(Phase phase) {
+    PhaseProgress p = phases.get(phase);
+    return p.endedAt() == 0 ? 0 : p.endedAt() - p.startedAt();
+  }
+
+  Progress snapshot() {
+    List<PhaseProgress> list = new ArrayList<>(phases.values());
+    return new Progress(list, detail, outcome, sampleDir);
+  }
+
+  private void finish(Phase phase, PhaseState state, String line, long now) {
+    PhaseProgress p = phases.get(phase);
+    long started = p.startedAt() == 0 ? now : p.startedAt();
+    phases.put(phase, new PhaseProgress(phase, state, started, now, line));
+    detail = phase.title() + ": " + line;
+  }
+}

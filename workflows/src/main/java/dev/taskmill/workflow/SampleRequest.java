@@ -1,0 +1,47 @@
+package dev.taskmill.workflow;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.taskmill.validation.ValidationSettings;
+
+/**
+ * One unit of work: make a sample from this repository (and PR).
+ *
+ * @param prNumber the PR to use, or null to pick the best one
+ * @param samplesDir absolute directory that samples/task-N are created in
+ * @param workDir absolute work area, or null for samplesDir/.work/&lt;workflow id&gt;
+ * @param stopAfter the last phase to run: PATCHES for analyze, ENRICHMENT (or null) for the whole job
+ * @param githubApiUrl GitHub REST API base, or null for the public API
+ * @param searchAttributes whether the server has taskmill's search attributes registered
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SampleRequest(
+    String repoUrl,
+    Integer prNumber,
+    String samplesDir,
+    String workDir,
+    Phase stopAfter,
+    String githubApiUrl,
+    ValidationSettings validation,
+    boolean searchAttributes) {
+  public SampleRequest {
+    if (repoUrl == null || repoUrl.isBlank()) {
+      throw new IllegalArgumentException("repoUrl is required");
+    }
+    if (prNumber != null && prNumber <= 0) {
+      throw new IllegalArgumentException("PR number must be positive: " + prNumber);
+    }
+    if (samplesDir == null || !samplesDir.startsWith("/")) {
+      throw new IllegalArgumentException("samplesDir must be an absolute path: " + samplesDir);
+    }
+    if (workDir != null && !workDir.startsWith("/")) {
+      throw new IllegalArgumentException("workDir must be an absolute path: " + workDir);
+    }
+    stopAfter = stopAfter == null ? Phase.ENRICHMENT : stopAfter;
+    validation = validation == null ? ValidationSettings.DEFAULTS : validation;
+  }
+
+  /** Phases 1-2 only, with the patches written to {@code outDir}. */
+  public static SampleRequest analyzeOnly(String repoUrl, Integer prNumber, String outDir, String githubApiUrl) {
+    return new SampleRequest(repoUrl, prNumber, outDir, outDir, Phase.PATCHES, githubApiUrl, null, false);
+  }
+}
