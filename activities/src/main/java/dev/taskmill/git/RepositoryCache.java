@@ -1,0 +1,166 @@
+package dev.taskmill.git;
+
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.failure.Failures;
+import dev.taskmill.workflow.RepoSlug;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ProgressMonitor;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+
+/**
+ * A per-worker cache of bare clones keyed by repository URL: the first use clones, later uses fetch.
+ * Any activity can ask for a repository with the commits it needs, so no activity depends on running on the
+ * host of the one before it.
+ */
+public final class RepositoryCache {
+  /** Branches, tags and GitHub's PR heads; the PR refs are how squash-less PRs are found. */
+  static final List<RefSpec> REFSPECS = List.of(
+      new RefSpec("+refs/heads/*:refs/heads/*"),
+      new RefSpec("+refs/tags/*:refs/tags/*"),
+      new RefSpec("+refs/pull/*/head:refs/pull/*/head"));
+
+  private final Path root;
+
+  public RepositoryCache(Path root) {
+    this.root = root.toAbsolutePath();
+  }
+
+  /** The cache under $TASKMILL_CACHE_DIR/repos, else ~/.cache/taskmill/repos. */
+  public static RepositoryCache fromEnvironment() {
+    String dir = System.getenv("TASKMILL_CACHE_DIR");
+    Path base = dir != null && !dir.isBlank()
+        ? Path.of(dir)
+        : Path.of(System.getProperty("user.home"), ".cache", "taskmill");
+    return new RepositoryCache(base.resolve("repos"));
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Where the bare clone of this URL lives. */
+  public Path pathFor(String repoUrl) {
+    return root.resolve(RepoSlug.of(repoUrl).fileSafe() + ".git");
+  }
+
+  /**
+   * Opens the bare clone of {@code repoUrl}, cloning it or fetching into it so that every commit in
+   * {@code requiredCommits} is present. With no required commits an existing clone is fetched once.
+   */
+  public Repository open(String repoUrl, ProgressMonitor monitor, String... requiredCommits) {
+    ProgressMonitor progress = monitor == null ? NullProgressMonitor.INSTANCE : monitor;
+    Path dir = pathFor(repoUrl);
+    try {
+      Files.createDirectories(root);
+      try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
+              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock ignored = channel.lock()) {
+        if (!Files.isDirectory(dir.resolve("objects"))) {
+          cloneInto(repoUrl, dir, progress);
+        } else if (requiredCommits.length == 0 || !hasAll(dir, requiredCommits)) {
+          fetch(dir, progress);
+        }
+        Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+        for (String sha : requiredCommits) {
+          if (repository.getObjectDatabase().has(ObjectId.fromString(sha)) == false) {
+            repository.close();
+            throw Failures.of(FailureType.INVALID_INPUT,
+                "commit " + sha + " is not in " + repoUrl + " (was history rewritten?)");
+          }
+        }
+        return repository;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use the clone cache at " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasAll(Path dir, String... commits) throws IOException {
+    try (Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build()) {
+      for (String sha : commits) {
+        if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private static void cloneInto(String repoUrl, Path dir, ProgressMonitor progress) throws IOException {
+    Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
+    deleteRecursively(partial);
+    // Clone into a side directory so that a killed clone never leaves a half repository under the real name.
+    try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
+      var config = git.getRepository().getConfig();
+      config.setString("remote", "origin", "url", repoUrl);
+      config.save();
+      fetchAll(git, progress);
+    } catch (InvalidRemoteException | TransportException e) {
+      deleteRecursively(partial);
+      throw Failures.of(FailureType.REPO_UNREACHABLE, "cannot reach " + repoUrl + ": " + rootMessage(e));
+    } catch (GitAPIException e) {
+      deleteRecursively(partial);
+      throw Failures.of(FailureType.TRANSIENT, "clone of " + repoUrl + " failed: " + rootMessage(e), e);
+    }
+    Files.move(partial, dir);
+  }
+
+  private static void fetch(Path dir, ProgressMonitor progress) throws IOException {
+    try (Git git = Git.open(dir.toFile())) {
+      fetchAll(git, progress);
+    } catch (InvalidRemoteException | TransportException e) {
+      throw Failures.of(FailureType.REPO_UNREACHABLE, "cannot fetch " + dir + ": " + rootMessage(e));
+    } catch (GitAPIException e) {
+      throw Failures.of(FailureType.TRANSIENT, "fetch into " + dir + " failed: " + rootMessage(e), e);
+    }
+  }
+
+  private static void fetchAll(Git git, ProgressMonitor progress) throws GitAPIException {
+    git.fetch().setRemote("origin").setRefSpecs(REFSPECS).setRemoveDeletedRefs(true)
+        .setProgressMonitor(progress).call();
+    // HEAD of a bare clone should follow the remote's default branch.
+    try {
+      var head = git.lsRemote().setRemote("origin").callAsMap().get("HEAD");
+      if (head != null && head.isSymbolic()) {
+        var update = git.getRepository().getRefDatabase().newUpdate("HEAD", false);
+        update.link(head.getTarget().getName());
+      }
+    } catch (IOException | GitAPIException e) {
+      // Not knowing the remote's HEAD is not fatal: the analysis falls back to main/master.
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? e.getMessage() : t.getMessage();
+  }
+
+  static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (var walk = Files.walk(path)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
