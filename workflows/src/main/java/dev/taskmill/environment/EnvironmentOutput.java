@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param baseImage the stack's base image (toolchain only)
  * @param environmentImage the reusable image tag: toolchain plus dependencies, keyed by the dependency manifests
  * @param sampleImage the per-sample image tag: the environment plus the repository at the base commit
+ * @param mounts host-prepared dependency caches as "hostPath:containerPath:ro|rw" (see docs/stage-contract.md)
+ * @param user the container user ("uid:gid"), or null when the toolchain needs root
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EnvironmentOutput(
@@ -19,11 +21,14 @@ public record EnvironmentOutput(
     String baseImage,
     String environmentImage,
     String sampleImage,
-    String toolchainVersion) {
+    String toolchainVersion,
+    java.util.List<String> mounts,
+    String user) {
   public EnvironmentOutput {
     Objects.requireNonNull(dockerfile, "dockerfile");
     Objects.requireNonNull(runScript, "runScript");
     Objects.requireNonNull(baseImage, "baseImage");
     Objects.requireNonNull(sampleImage, "sampleImage");
+    mounts = mounts == null ? java.util.List.of() : java.util.List.copyOf(mounts);
   }
 }
