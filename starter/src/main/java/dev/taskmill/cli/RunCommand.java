@@ -1,0 +1,58 @@
+package dev.taskmill.cli;
+
+import dev.taskmill.client.Submission;
+import dev.taskmill.validation.ValidationSettings;
+import dev.taskmill.workflow.SampleRequest;
+import dev.taskmill.workflow.SampleResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The main job: all phases, ending in samples/task-N. */
+@Command(name = "run", description = "Make a validated bug-fix sample from a repository (all phases).")
+final class RunCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin ConnectionOptions connection;
+  @Mixin RepoOptions repo;
+
+  @Option(names = "--samples-dir", paramLabel = "DIR", defaultValue = "samples",
+      description = "Where samples/task-N are created (default: ${DEFAULT-VALUE}).")
+  Path samplesDir;
+
+  @Option(names = "--reruns", defaultValue = "1", description = "Extra runs of the fail and post stages to catch flaky tests (default: ${DEFAULT-VALUE}).")
+  int reruns;
+
+  @Option(names = "--stage-timeout", paramLabel = "SECONDS", defaultValue = "900",
+      description = "Wall time one test stage may take (default: ${DEFAULT-VALUE}).")
+  int stageTimeout;
+
+  @Option(names = "--remote-workers", description = "Rely on workers already serving the server instead of one in this process.")
+  boolean remoteWorkers;
+
+  @Override
+  public Integer call() throws Exception {
+    String url = repo.resolvedRepo();
+    Path samples = Directories.writable(samplesDir, "--samples-dir");
+    ValidationSettings settings;
+    try {
+      settings = new ValidationSettings(reruns, stageTimeout, ValidationSettings.DEFAULTS.cpus(),
+          ValidationSettings.DEFAULTS.memoryMb());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(3, e.getMessage());
+    }
+    SampleRequest request = new SampleRequest(url, repo.pr, samples.toString(), null, null, repo.githubApi,
+        settings, false);
+    try (TemporalSession session = TemporalSession.forLocalRun(connection, remoteWorkers, System.out)) {
+      Submission submission = session.client().submit(request);
+      System.out.println((submission.attached() ? "Following the run already submitted: " : "Run ")
+          + submission.workflowId());
+      LiveBoard board = new LiveBoard(session.client(), System.out, System.console() != null);
+      SampleResult result = board.follow(submission.workflowId(),
+          () -> session.client().await(submission.workflowId()));
+      Reports.printSample(result, System.out);
+      return 0;
+    }
+  }
+}

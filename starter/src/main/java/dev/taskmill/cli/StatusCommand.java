@@ -1,0 +1,23 @@
+package dev.taskmill.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Prints a run's state and phase board once. */
+@Command(name = "status", description = "Show a run's phase board once.")
+final class StatusCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin ConnectionOptions connection;
+  @Mixin RunIdOptions run;
+
+  @Override
+  public Integer call() {
+    try (TemporalSession session = TemporalSession.connect(connection)) {
+      var status = RunLookup.status(session.client(), run.workflowId);
+      System.out.println(run.workflowId + ": " + status);
+      new LiveBoard(session.client(), System.out, false).drawLatest(run.workflowId);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.taskmill.cli;
+
+import dev.taskmill.client.Submission;
+import dev.taskmill.workflow.SampleRequest;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Queues a run on a server and returns its workflow id at once; workers elsewhere do the work. */
+@Command(name = "submit", description = "Submit a run to a Temporal server and print its id at once.")
+final class SubmitCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin ConnectionOptions connection;
+  @Mixin RepoOptions repo;
+
+  @Option(names = "--samples-dir", paramLabel = "DIR", required = true,
+      description = "Where the workers create samples/task-N (a path the workers can write).")
+  Path samplesDir;
+
+  @Override
+  public Integer call() {
+    String url = repo.resolvedRepo();
+    SampleRequest request = new SampleRequest(url, repo.pr, samplesDir.toAbsolutePath().normalize().toString(),
+        null, null, repo.githubApi, null, false);
+    try (TemporalSession session = TemporalSession.connect(connection)) {
+      Submission submission = session.client().submit(request);
+      System.out.println(submission.workflowId());
+      if (submission.attached()) {
+        System.err.println("(already submitted: this is the existing run)");
+      }
+      return 0;
+    }
+  }
+}

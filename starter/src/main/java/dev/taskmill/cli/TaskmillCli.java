@@ -1,0 +1,47 @@
+package dev.taskmill.cli;
+
+import dev.taskmill.client.TaskmillException;
+import dev.taskmill.worker.WorkerApp;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The taskmill command line: run, analyze, submit, status, watch, cancel, server, worker. */
+@Command(name = "taskmill", mixinStandardHelpOptions = true, version = "taskmill 0.1.0",
+    description = "Turns git repositories into validated bug-fix samples.",
+    subcommands = {RunCommand.class, AnalyzeCommand.class, SubmitCommand.class, StatusCommand.class,
+        WatchCommand.class, CancelCommand.class, ServerCommand.class})
+public final class TaskmillCli {
+  /** Exit code when something unexpected broke (a bug, or an engine in a bad state). */
+  static final int INTERNAL = 1;
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line and returns the exit code; errors go to {@code err} as one line. */
+  public static int execute(String[] args, PrintWriter err) {
+    boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
+    CommandLine cli = new CommandLine(new TaskmillCli());
+    cli.addSubcommand("worker", new WorkerApp());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (stacktrace) {
+        e.printStackTrace(err);
+      }
+      if (e instanceof UserError user) {
+        err.println("taskmill: " + user.getMessage());
+        return user.exitCode();
+      }
+      if (e instanceof TaskmillException failure) {
+        err.println("taskmill: " + failure.getMessage());
+        return failure.type().exitCode();
+      }
+      err.println("taskmill: internal error: " + e + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
+      return INTERNAL;
+    });
+    return cli.execute(args);
+  }
+}

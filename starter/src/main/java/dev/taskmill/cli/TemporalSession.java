@@ -1,0 +1,96 @@
+package dev.taskmill.cli;
+
+import dev.taskmill.client.SearchAttributeRegistrar;
+import dev.taskmill.client.TaskmillClient;
+import dev.taskmill.worker.ActivityWiring;
+import dev.taskmill.worker.ConnectionSettings;
+import dev.taskmill.worker.QueueRole;
+import dev.taskmill.worker.TaskmillWorkers;
+import dev.taskmill.worker.TemporalConnections;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.EnumSet;
+
+/**
+ * A connection for one CLI command: to the named server, to one answering at the default address, or to an embedded
+ * in-memory server started for this process; optionally with an in-process worker.
+ */
+final class TemporalSession implements AutoCloseable {
+  private final EmbeddedTemporal embedded;
+  private final WorkflowServiceStubs stubs;
+  private final WorkerFactory worker;
+  private final TaskmillClient client;
+
+  private TemporalSession(EmbeddedTemporal embedded, WorkflowServiceStubs stubs, WorkerFactory worker,
+      TaskmillClient client) {
+    this.embedded = embedded;
+    this.stubs = stubs;
+    this.worker = worker;
+    this.client = client;
+  }
+
+  /** Connects to an existing server only; not finding one is a user error. */
+  static TemporalSession connect(ConnectionOptions options) {
+    ConnectionSettings settings = options.settings();
+    WorkflowServiceStubs stubs = TemporalConnections.connect(settings, null);
+    if (!TemporalConnections.answers(stubs, 5)) {
+      stubs.shutdownNow();
+      throw new UserError(UserError.SERVER_UNREACHABLE, "no Temporal server answers at " + settings.address()
+          + "; start one (taskmill server) or pass --address HOST:PORT");
+    }
+    boolean attributes = SearchAttributeRegistrar.ensure(stubs, settings.namespace());
+    return new TemporalSession(null, stubs, null,
+        new TaskmillClient(TemporalConnections.client(stubs, settings), attributes));
+  }
+
+  /**
+   * For run and analyze: the named server, else one answering at the default address, else an embedded one. An
+   * in-process worker serves the run unless {@code remoteWorkers}.
+   */
+  static TemporalSession forLocalRun(ConnectionOptions options, boolean remoteWorkers, PrintStream out) {
+    ConnectionSettings settings = options.settings();
+    WorkflowServiceStubs stubs = TemporalConnections.connect(settings, null);
+    EmbeddedTemporal embedded = null;
+    if (!TemporalConnections.answers(stubs, options.explicit() ? 5 : 1)) {
+      stubs.shutdownNow();
+      if (options.explicit()) {
+        throw new UserError(UserError.SERVER_UNREACHABLE, "no Temporal server answers at " + settings.address()
+            + "; start one (taskmill server) or leave out --address to use an embedded one");
+      }
+      embedded = EmbeddedTemporal.start(0);
+      settings = new ConnectionSettings(embedded.address(), settings.namespace());
+      stubs = TemporalConnections.connect(settings, null);
+      out.println("No Temporal server at " + options.settings().address() + ": started an embedded in-memory server on "
+          + embedded.address() + " and an in-process worker.");
+    }
+    boolean testServer = embedded != null || TemporalConnections.isTestServer(stubs);
+    boolean attributes = !testServer && SearchAttributeRegistrar.ensure(stubs, settings.namespace());
+    var workflowClient = TemporalConnections.client(stubs, settings);
+    WorkerFactory worker = remoteWorkers && embedded == null ? null
+        : TaskmillWorkers.start(workflowClient, EnumSet.allOf(QueueRole.class), ActivityWiring.fromEnvironment(),
+            testServer);
+    return new TemporalSession(embedded, stubs, worker, new TaskmillClient(workflowClient, attributes));
+  }
+
+  TaskmillClient client() {
+    return client;
+  }
+
+  boolean embedded() {
+    return embedded != null;
+  }
+
+  @Override
+  public void close() {
+    if (worker != null) {
+      TaskmillWorkers.shutdown(worker, Duration.ofSeconds(5));
+    }
+    stubs.shutdown();
+    stubs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.taskmill.cli;
+
+import dev.taskmill.workflow.SampleResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Follows a run's board live until it ends, then prints its report. */
+@Command(name = "watch", description = "Follow a run's phase board until it ends.")
+final class WatchCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin ConnectionOptions connection;
+  @Mixin RunIdOptions run;
+
+  @Override
+  public Integer call() throws Exception {
+    try (TemporalSession session = TemporalSession.connect(connection)) {
+      RunLookup.status(session.client(), run.workflowId);
+      SampleResult result = new LiveBoard(session.client(), System.out, System.console() != null)
+          .follow(run.workflowId, () -> session.client().await(run.workflowId));
+      if (result.sample() != null) {
+        Reports.printSample(result, System.out);
+      } else {
+        Reports.printAnalysis(result.analysis(), result.patches(), System.out);
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.taskmill.client;
+
+import dev.taskmill.workflow.Phase;
+import dev.taskmill.workflow.Progress;
+import dev.taskmill.workflow.RepoSlug;
+import dev.taskmill.workflow.SampleCreationWorkflow;
+import dev.taskmill.workflow.SampleRequest;
+import dev.taskmill.workflow.SampleResult;
+import dev.taskmill.workflow.TaskQueues;
+import dev.taskmill.workflow.WorkflowIds;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+
+/**
+ * The facade other programs call: submit a sample run, follow its progress, wait for it, cancel it.
+ * Submitting the same repository and PR twice attaches to the first run instead of starting another.
+ */
+public final class TaskmillClient {
+  /** A whole run may take hours on a big repository; beyond a day something is stuck. */
+  static final Duration RUN_TIMEOUT = Duration.ofHours(24);
+
+  private final WorkflowClient client;
+  private final boolean searchAttributes;
+
+  public TaskmillClient(WorkflowClient client, boolean searchAttributes) {
+    this.client = client;
+    this.searchAttributes = searchAttributes;
+  }
+
+  public WorkflowClient workflowClient() {
+    return client;
+  }
+
+  /** Starts the run (or attaches to the same run already submitted) and returns at once. */
+  public Submission submit(SampleRequest request) {
+    SampleRequest withAttributes = new SampleRequest(request.repoUrl(), request.prNumber(), request.samplesDir(),
+        request.workDir(), request.stopAfter(), request.githubApiUrl(), request.validation(), searchAttributes);
+    String id = WorkflowIds.forRequest(request.repoUrl(), request.prNumber(), request.stopAfter());
+    SampleCreationWorkflow workflow = client.newWorkflowStub(SampleCreationWorkflow.class, options(id, request));
+    try {
+      WorkflowClient.start(workflow::run, withAttributes);
+      return new Submission(id, false);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return new Submission(id, true);
+    }
+  }
+
+  /** Waits for the run and returns its result, or throws TaskmillException with the failure's one line. */
+  public SampleResult await(String workflowId) {
+    try {
+      return client.newUntypedWorkflowStub(workflowId).getResult(SampleResult.class);
+    } catch (WorkflowException e) {
+      throw FailureTranslator.translate(e);
+    }
+  }
+
+  /** The progress board of a run, running or finished. */
+  public Progress progress(String workflowId) {
+    return client.newWorkflowStub(SampleCreationWorkflow.class, workflowId).progress();
+  }
+
+  /** The server's view of a run: RUNNING, COMPLETED, FAILED, ... */
+  public WorkflowExecutionStatus status(String workflowId) {
+    return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                .build())
+        .getWorkflowExecutionInfo().getStatus();
+  }
+
+  /** Asks the run to stop; running activities see it at their next heartbeat. */
+  public void cancel(String workflowId) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
+    stub.cancel();
+  }
+
+  private static WorkflowOptions options(String id, SampleRequest request) {
+    String what = request.stopAfter() == Phase.PATCHES ? "Analyse " : "Sample from ";
+    String pr = request.prNumber() == null ? "the best bug-fix PR" : "PR #" + request.prNumber();
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(id)
+        .setTaskQueue(TaskQueues.LIGHT)
+        .setWorkflowExecutionTimeout(RUN_TIMEOUT)
+        // A failed run may be submitted again; a running or completed one is never run twice.
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+        .setStaticSummary(what + RepoSlug.of(request.repoUrl()).value() + " (" + pr + ")")
+        .setStaticDetails("repository: " + request.repoUrl() + "\nPR: " + pr + "\nsamples: " + request.samplesDir()
+            + "\nphases: 1-" + (request.stopAfter().ordinal() + 1))
+        .build();
+  }
+}

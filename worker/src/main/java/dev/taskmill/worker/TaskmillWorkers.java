@@ -1,0 +1,61 @@
+package dev.taskmill.worker;
+
+import dev.taskmill.workflow.SampleCreationWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.Set;
+
+/** Registers the workflow and the activities on their task queues and starts polling. */
+public final class TaskmillWorkers {
+  /** Docker work is heavy: two validations at a time per worker on a two-core machine. */
+  static final int DOCKER_CONCURRENCY = 2;
+  static final int LIGHT_CONCURRENCY = 8;
+
+  private TaskmillWorkers() {}
+
+  /**
+   * Starts a worker factory serving {@code roles}.
+   *
+   * @param testServer true when attached to the standalone test server (sticky queues must not be used)
+   */
+  public static WorkerFactory start(WorkflowClient client, Set<QueueRole> roles, ActivityImplementations activities,
+      boolean testServer) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("a worker must serve at least one task queue");
+    }
+    WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+    if (roles.contains(QueueRole.LIGHT)) {
+      Worker light = factory.newWorker(QueueRole.LIGHT.taskQueue(), options(testServer, LIGHT_CONCURRENCY));
+      light.registerWorkflowImplementationTypes(SampleCreationWorkflowImpl.class);
+      light.registerActivitiesImplementations(activities.light().toArray());
+    }
+    if (roles.contains(QueueRole.DOCKER)) {
+      Worker docker = factory.newWorker(QueueRole.DOCKER.taskQueue(), options(testServer, DOCKER_CONCURRENCY));
+      docker.registerActivitiesImplementations(activities.docker().toArray());
+    }
+    factory.start();
+    return factory;
+  }
+
+  static WorkerOptions options(boolean testServer, int activityConcurrency) {
+    WorkerOptions.Builder builder = WorkerOptions.newBuilder()
+        .setMaxConcurrentActivityExecutionSize(activityConcurrency);
+    if (testServer) {
+      builder.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    return builder.build();
+  }
+
+  /** Stops polling, lets running activities finish for up to {@code grace}, then stops. */
+  public static void shutdown(WorkerFactory factory, Duration grace) {
+    factory.shutdown();
+    factory.awaitTermination(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    if (!factory.isTerminated()) {
+      factory.shutdownNow();
+    }
+  }
+}

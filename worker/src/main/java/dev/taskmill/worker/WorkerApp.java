@@ -1,0 +1,67 @@
+package dev.taskmill.worker;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The taskmill worker process: connects to Temporal, serves the chosen task queues, stops cleanly on SIGTERM. */
+@Command(name = "taskmill-worker", mixinStandardHelpOptions = true,
+    description = "Runs a taskmill worker against a Temporal server.")
+public final class WorkerApp implements Callable<Integer> {
+  @Option(names = "--address", description = "Temporal frontend host:port (default: $TEMPORAL_ADDRESS or localhost:7233)")
+  String address = ConnectionSettings.defaultAddress();
+
+  @Option(names = "--namespace", description = "Temporal namespace (default: ${DEFAULT-VALUE})")
+  String namespace = ConnectionSettings.DEFAULT_NAMESPACE;
+
+  @Option(names = "--queues", split = ",", description = "Task queues to serve: LIGHT, DOCKER (default: both)")
+  Set<QueueRole> queues = EnumSet.allOf(QueueRole.class);
+
+  @Option(names = "--metrics-port", description = "Serve Prometheus metrics on this port (default: off)")
+  Integer metricsPort;
+
+  @Option(names = "--shutdown-grace", description = "Seconds running activities get to finish on SIGTERM (default: ${DEFAULT-VALUE})")
+  int shutdownGraceSeconds = 30;
+
+  @Override
+  public Integer call() throws Exception {
+    ConnectionSettings settings = new ConnectionSettings(address, namespace);
+    MetricsEndpoint metrics = metricsPort == null ? null : MetricsEndpoint.start(metricsPort);
+    WorkflowServiceStubs stubs = TemporalConnections.connect(settings, metrics == null ? null : metrics.registry());
+    if (!TemporalConnections.answers(stubs, 5)) {
+      System.err.println("taskmill-worker: no Temporal server answers at " + address
+          + "; start one (taskmill server, temporal server start-dev) or pass --address");
+      return 21;
+    }
+    boolean testServer = TemporalConnections.isTestServer(stubs);
+    WorkflowClient client = TemporalConnections.client(stubs, settings);
+    WorkerFactory factory = TaskmillWorkers.start(client, queues, ActivityWiring.fromEnvironment(), testServer);
+    System.out.println("taskmill-worker: serving " + queues + " on " + address + " (namespace " + namespace + ")"
+        + (testServer ? ", standalone test server" : "")
+        + (metrics == null ? "" : ", metrics on :" + metrics.port() + "/metrics"));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("taskmill-worker: shutting down, letting running activities finish");
+      TaskmillWorkers.shutdown(factory, Duration.ofSeconds(shutdownGraceSeconds));
+      stubs.shutdown();
+      if (metrics != null) {
+        metrics.close();
+      }
+      stopped.countDown();
+    }, "taskmill-worker-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new WorkerApp()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+}
