@@ -53,9 +53,15 @@ public final class RepositoryCache {
     return root;
   }
 
-  /** Where the bare clone of this URL lives. */
+  /** Where the bare clone of this URL lives; local paths are keyed by their absolute path. */
   public Path pathFor(String repoUrl) {
-    return root.resolve(RepoSlug.of(repoUrl).fileSafe() + ".git");
+    String key = RepoLocation.isValid(repoUrl) ? RepoLocation.parse(repoUrl).url() : repoUrl;
+    return root.resolve(RepoSlug.of(key).fileSafe() + ".git");
+  }
+
+  /** Opens {@code repoUrl} after validating it with {@link RepoLocation#parse} (INVALID_INPUT when bad). */
+  public Repository open(RepoLocation location, ProgressMonitor monitor, String... requiredCommits) {
+    return open(location.url(), monitor, requiredCommits);
   }
 
   /**
@@ -64,6 +70,7 @@ public final class RepositoryCache {
    */
   public Repository open(String repoUrl, ProgressMonitor monitor, String... requiredCommits) {
     ProgressMonitor progress = monitor == null ? NullProgressMonitor.INSTANCE : monitor;
+    repoUrl = RepoLocation.parse(repoUrl).url();
     Path dir = pathFor(repoUrl);
     try {
       Files.createDirectories(root);
@@ -112,11 +119,14 @@ public final class RepositoryCache {
       fetchAll(git, progress);
     } catch (InvalidRemoteException | TransportException e) {
       deleteRecursively(partial);
+      throwIfCancelled(progress);
       throw Failures.of(FailureType.REPO_UNREACHABLE, "cannot reach " + repoUrl + ": " + rootMessage(e));
     } catch (GitAPIException e) {
       deleteRecursively(partial);
+      throwIfCancelled(progress);
       throw Failures.of(FailureType.TRANSIENT, "clone of " + repoUrl + " failed: " + rootMessage(e), e);
     }
+    throwIfCancelled(progress);
     Files.move(partial, dir);
   }
 
@@ -124,8 +134,10 @@ public final class RepositoryCache {
     try (Git git = Git.open(dir.toFile())) {
       fetchAll(git, progress);
     } catch (InvalidRemoteException | TransportException e) {
+      throwIfCancelled(progress);
       throw Failures.of(FailureType.REPO_UNREACHABLE, "cannot fetch " + dir + ": " + rootMessage(e));
     } catch (GitAPIException e) {
+      throwIfCancelled(progress);
       throw Failures.of(FailureType.TRANSIENT, "fetch into " + dir + " failed: " + rootMessage(e), e);
     }
   }
@@ -142,6 +154,13 @@ public final class RepositoryCache {
       }
     } catch (IOException | GitAPIException e) {
       // Not knowing the remote's HEAD is not fatal: the analysis falls back to main/master.
+    }
+  }
+
+  /** A cancelled activity must surface as the cancellation, not as an unreachable repository. */
+  private static void throwIfCancelled(ProgressMonitor progress) {
+    if (progress instanceof HeartbeatProgressMonitor heartbeat) {
+      heartbeat.throwIfCancelled();
     }
   }
 

@@ -24,8 +24,8 @@ public final class RepoOptions {
     }
     try {
       return RepoLocation.parse(repoUrl).url();
-    } catch (IllegalArgumentException e) {
-      throw new UserError(3, e.getMessage());
+    } catch (io.temporal.failure.ApplicationFailure e) {
+      throw new UserError(3, e.getOriginalMessage());
     }
   }
 }

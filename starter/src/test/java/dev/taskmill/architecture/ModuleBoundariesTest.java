@@ -1,0 +1,85 @@
+package dev.taskmill.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Fails when a module reaches the wrong way: the contract stays free of JGit, docker-java and implementations. */
+class ModuleBoundariesTest {
+  private static JavaClasses workflows;
+  private static JavaClasses activities;
+  private static JavaClasses worker;
+
+  @BeforeAll
+  static void importModules() {
+    ClassFileImporter importer = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
+    workflows = importer.withImportOption(inModule("workflows")).importPackages("dev.taskmill");
+    activities = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(inModule("activities")).importPackages("dev.taskmill");
+    worker = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(inModule("worker")).importPackages("dev.taskmill");
+  }
+
+  /** Keeps only classes from one module, recognised by its jar or target/classes folder. */
+  private static ImportOption inModule(String module) {
+    Pattern jar = Pattern.compile(".*taskmill-" + module + "-[^/]*\\.jar.*");
+    Pattern dir = Pattern.compile(".*/" + module + "/target/classes/.*");
+    return (Location location) -> location.matches(jar) || location.matches(dir);
+  }
+
+  @Nested
+  class TheContract {
+    @Test
+    void usesNeitherJgitNorDockerJava() {
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jgit..", "com.github.dockerjava..")
+          .check(workflows);
+    }
+
+    @Test
+    void doesNotKnowTheImplementations() {
+      noClasses().should().dependOnClassesThat().haveSimpleNameEndingWith("ActivityImpl")
+          .orShould().dependOnClassesThat().resideInAnyPackage("dev.taskmill.worker..", "dev.taskmill.cli..",
+              "dev.taskmill.client..", "dev.taskmill.git..", "dev.taskmill.docker..")
+          .check(workflows);
+    }
+
+    @Test
+    void importsNoJacksonDatabind() {
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..")
+          .check(workflows);
+    }
+
+    @Test
+    void workflowCodeDoesNoIo() {
+      noClasses().that().resideInAPackage("dev.taskmill.workflow..")
+          .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
+          .orShould().callMethod(System.class, "currentTimeMillis")
+          .check(workflows);
+    }
+  }
+
+  @Nested
+  class TheImplementations {
+    @Test
+    void doNotReachIntoWorkerOrCli() {
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.taskmill.worker..", "dev.taskmill.cli..",
+          "dev.taskmill.client..").check(activities);
+    }
+  }
+
+  @Nested
+  class TheWorker {
+    @Test
+    void doesNotReachIntoTheCli() {
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.taskmill.cli..", "dev.taskmill.client..")
+          .check(worker);
+    }
+  }
+}
