@@ -75,6 +75,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
     if (request.stopAfter() == Phase.PATCHES) {
       board.skipRemaining("not requested (analyze runs phases 1-2)");
       board.finishRun("analyzed", workDir, "analysed PR #" + analyzed.pullRequest().number());
+      publishDetails();
       upsert(SearchAttributeKeys.OUTCOME, "analyzed");
       return new SampleResult(Outcome.ANALYZED, analyzed, extracted, null, null, null, board.snapshot());
     }
@@ -111,6 +112,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
 
     board.skip(Phase.ENRICHMENT, "not built yet: enrichment comes in a later release");
     board.finishRun("created", sample.sampleDir(), "sample at " + sample.sampleDir());
+    publishDetails();
     upsert(SearchAttributeKeys.OUTCOME, "created");
     return new SampleResult(Outcome.SAMPLE_CREATED, analyzed, extracted, env, validated, sample, board.snapshot());
   }
@@ -128,10 +130,12 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       long startedAt) {
     long now = Workflow.currentTimeMillis();
     board.start(phase, startLine, startedAt == 0 ? now : startedAt);
+    publishDetails();
     upsert(SearchAttributeKeys.PHASE, phase.name().toLowerCase());
     try {
       T result = call.get();
       board.done(phase, doneLine.apply(result), Workflow.currentTimeMillis());
+      publishDetails();
       return result;
     } catch (ActivityFailure failure) {
       FailureType type = failureType(failure);
@@ -140,6 +144,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       board.skipRemaining("not run: " + phase.title().toLowerCase() + " failed");
       upsert(SearchAttributeKeys.OUTCOME, "failed");
       fileRejection(phase, type, message);
+      publishDetails();
       throw Failures.of(type, message);
     }
   }
@@ -180,6 +185,20 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       return app.getOriginalMessage();
     }
     return cause == null ? failure.getMessage() : cause.getMessage();
+  }
+
+  /** The Web UI shows this as the run's current details: the same board the CLI draws. */
+  private void publishDetails() {
+    StringBuilder details = new StringBuilder();
+    for (PhaseProgress p : board.snapshot().phases()) {
+      details.append(p.phase().ordinal() + 1).append(". ").append(p.phase().title()).append(": ")
+          .append(p.state().name().toLowerCase());
+      if (!p.detail().isEmpty()) {
+        details.append(" - ").append(p.detail());
+      }
+      details.append('\n');
+    }
+    Workflow.setCurrentDetails(details.toString());
   }
 
   private <T> T stub(Class<T> type, ActivityOptions options, String summary) {
