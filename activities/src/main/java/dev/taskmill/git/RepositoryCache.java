@@ -40,9 +40,9 @@ public final class RepositoryCache {
     this.root = root.toAbsolutePath();
   }
 
-  /** The cache under $TASKMILL_CACHE_DIR/repos, else ~/.cache/taskmill/repos. */
+  /** The cache under -Dtaskmill.cache.dir or $TASKMILL_CACHE_DIR (then /repos), else ~/.cache/taskmill/repos. */
   public static RepositoryCache fromEnvironment() {
-    String dir = System.getenv("TASKMILL_CACHE_DIR");
+    String dir = System.getProperty("taskmill.cache.dir", System.getenv("TASKMILL_CACHE_DIR"));
     Path base = dir != null && !dir.isBlank()
         ? Path.of(dir)
         : Path.of(System.getProperty("user.home"), ".cache", "taskmill");
