@@ -108,10 +108,10 @@ public final class PrFinder {
     long oldest = Long.MAX_VALUE;
     int seen = 0;
     for (RevCommit commit : walk) {
-      oldest = Math.min(oldest, commit.getCommitTime());
       if (++seen > maxCommits) {
         break;
       }
+      oldest = Math.min(oldest, commit.getCommitTime());
       Optional<PrCommitMessage> message = PrCommitMessage.parse(commit.getFullMessage());
       if (message.isEmpty() || commit.getParentCount() == 0 || (number > 0 && message.get().number() != number)) {
         continue;
@@ -144,7 +144,7 @@ public final class PrFinder {
       RevCommit head = walk.parseCommit(ref.getObjectId());
       RevCommit tip = walk.parseCommit(defaultTip);
       boolean merged = walk.isMergedInto(head, tip);
-      String base = merged ? (head.getParentCount() > 0 ? head.getParent(0).name() : null) : mergeBase(walk, head, tip);
+      String base = merged ? (head.getParentCount() > 0 ? head.getParent(0).name() : null) : mergeBase(head, tip);
       if (base == null || base.equals(head.name())) {
         continue;
       }
@@ -157,15 +157,15 @@ public final class PrFinder {
     return found;
   }
 
-  private static String mergeBase(RevWalk walk, RevCommit head, RevCommit tip) throws IOException {
-    walk.reset();
-    walk.setFirstParent(false);
-    walk.setRevFilter(RevFilter.MERGE_BASE);
-    walk.markStart(walk.parseCommit(head));
-    walk.markStart(walk.parseCommit(tip));
-    RevCommit base = walk.next();
-    walk.setRevFilter(RevFilter.ALL);
-    return base == null ? null : base.name();
+  /** A walk of its own: the merge-base filter cannot share a walk that isMergedInto has already used. */
+  private String mergeBase(RevCommit head, RevCommit tip) throws IOException {
+    try (RevWalk walk = new RevWalk(repository)) {
+      walk.setRevFilter(RevFilter.MERGE_BASE);
+      walk.markStart(walk.parseCommit(head));
+      walk.markStart(walk.parseCommit(tip));
+      RevCommit base = walk.next();
+      return base == null ? null : base.name();
+    }
   }
 
   private ObjectId defaultTip() throws IOException {
