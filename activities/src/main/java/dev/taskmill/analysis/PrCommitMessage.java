@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * ("Merge pull request #N from owner/branch", title on the next paragraph) and squash commits ("Title (#N)").
  */
 record PrCommitMessage(int number, String title, String body, boolean mergeSubject) {
-  private static final Pattern MERGE = Pattern.compile("^Merge pull request #(\\d+) from \\S+.*$");
+  private static final Pattern MERGE = Pattern.compile("^Merge pull request #(\\d+) from (\\S+).*$");
   private static final Pattern SQUASH = Pattern.compile("^(.*?)\\s*\\(#(\\d+)\\)\\s*$");
 
   /** The PR a commit message names, or empty for an ordinary commit. */
@@ -23,13 +23,19 @@ record PrCommitMessage(int number, String title, String body, boolean mergeSubje
       int titleEnd = rest.indexOf('\n');
       String title = (titleEnd < 0 ? rest : rest.substring(0, titleEnd)).strip();
       String body = titleEnd < 0 ? "" : rest.substring(titleEnd + 1).strip();
-      return number(merge.group(1)).map(n -> new PrCommitMessage(n, title, body, true));
+      String shownTitle = title.isEmpty() ? fromBranch(merge.group(2)) : title;
+      return number(merge.group(1)).map(n -> new PrCommitMessage(n, shownTitle, body, true));
     }
     Matcher squash = SQUASH.matcher(subject);
     if (squash.matches()) {
       return number(squash.group(2)).map(n -> new PrCommitMessage(n, squash.group(1).strip(), rest, false));
     }
     return Optional.empty();
+  }
+
+  /** "bob/fix-null-crash" reads "fix null crash": a merge without a title paragraph only has its branch name. */
+  private static String fromBranch(String ownerAndBranch) {
+    return ownerAndBranch.substring(ownerAndBranch.indexOf('/') + 1).replaceAll("[-_/]+", " ").strip();
   }
 
   private static Optional<Integer> number(String digits) {

@@ -34,22 +34,23 @@ public final class PrFinder {
     this.defaultBranch = defaultBranch;
   }
 
+  /** The PRs a scan found and how many commits it read, for messages such as "in the last 2000 commits". */
+  public record Scan(List<FoundPr> prs, int commitsScanned) { }
+
   /**
    * The PRs among the last {@code maxCommits} first-parent commits of the default branch, plus pull refs no
    * older than the oldest of them; one per number (the most recent), newest first, at most {@code maxPrs}.
    */
-  public List<FoundPr> recent(int maxCommits, int maxPrs) {
+  public Scan recent(int maxCommits, int maxPrs) {
     try (RevWalk walk = new RevWalk(repository)) {
       ObjectId tip = defaultTip();
       Map<Integer, FoundPr> byNumber = new LinkedHashMap<>();
-      long oldest = scanBranch(walk, tip, null, defaultBranch, maxCommits, 0, byNumber);
-      for (FoundPr ref : pullRefs(walk, tip, 0)) {
-        if (ref.commitTime() >= oldest) {
-          byNumber.putIfAbsent(ref.number(), ref);
-        }
+      Walked walked = scanBranch(walk, tip, null, defaultBranch, maxCommits, 0, byNumber, null);
+      for (FoundPr ref : pullRefs(walk, tip, 0, walked.oldest(), byNumber.keySet())) {
+        byNumber.putIfAbsent(ref.number(), ref);
       }
-      return byNumber.values().stream().sorted(Comparator.comparingLong(FoundPr::commitTime).reversed())
-          .limit(maxPrs).toList();
+      return new Scan(byNumber.values().stream().sorted(Comparator.comparingLong(FoundPr::commitTime).reversed())
+          .limit(maxPrs).toList(), walked.commits());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot walk the history of " + defaultBranch + ": " + e.getMessage(), e);
     }
@@ -70,7 +71,7 @@ public final class PrFinder {
           collect(walk, branch.getObjectId(), tip, name, number, found);
         }
       }
-      pullRefs(walk, tip, number).stream()
+      pullRefs(walk, tip, number, 0, java.util.Set.of()).stream()
           .filter(ref -> found.stream().noneMatch(f -> f.mergeCommit().equals(ref.mergeCommit())))
           .forEach(found::add);
       return found.stream().sorted(Comparator.comparing((FoundPr f) -> !f.onDefaultBranch())
@@ -83,19 +84,14 @@ public final class PrFinder {
 
   private void collect(RevWalk walk, ObjectId tip, ObjectId exclude, String branch, int number, List<FoundPr> out)
       throws IOException {
-    Map<Integer, FoundPr> hits = new LinkedHashMap<>();
-    List<FoundPr> all = new ArrayList<>();
-    scanBranch(walk, tip, exclude, branch, DEEP_SCAN, number, hits, all);
-    out.addAll(all);
+    scanBranch(walk, tip, exclude, branch, DEEP_SCAN, number, new LinkedHashMap<>(), out);
   }
 
-  private long scanBranch(RevWalk walk, ObjectId tip, ObjectId exclude, String branch, int maxCommits, int number,
-      Map<Integer, FoundPr> byNumber) throws IOException {
-    return scanBranch(walk, tip, exclude, branch, maxCommits, number, byNumber, null);
-  }
+  /** How far a walk went: the commit time of the oldest commit read and how many commits were read. */
+  private record Walked(long oldest, int commits) { }
 
-  /** Walks the first-parent line from {@code tip}; returns the commit time of the oldest commit seen. */
-  private long scanBranch(RevWalk walk, ObjectId tip, ObjectId exclude, String branch, int maxCommits, int number,
+  /** Walks the first-parent line from {@code tip}, collecting PR commits into {@code byNumber} and {@code every}. */
+  private Walked scanBranch(RevWalk walk, ObjectId tip, ObjectId exclude, String branch, int maxCommits, int number,
       Map<Integer, FoundPr> byNumber, List<FoundPr> every) throws IOException {
     walk.reset();
     walk.setRevFilter(RevFilter.ALL);
@@ -127,11 +123,15 @@ public final class PrFinder {
         every.add(pr);
       }
     }
-    return oldest == Long.MAX_VALUE ? 0 : oldest;
+    return new Walked(oldest == Long.MAX_VALUE ? 0 : oldest, Math.min(seen, maxCommits));
   }
 
-  /** refs/pull/N/head (all of them when {@code number} is 0). */
-  private List<FoundPr> pullRefs(RevWalk walk, ObjectId defaultTip, int number) throws IOException {
+  /**
+   * refs/pull/N/head (all of them when {@code number} is 0) whose head is no older than {@code minTime}, except
+   * the numbers in {@code known}. The cheap filters come first: a GitHub mirror holds thousands of pull refs.
+   */
+  private List<FoundPr> pullRefs(RevWalk walk, ObjectId defaultTip, int number, long minTime,
+      java.util.Set<Integer> known) throws IOException {
     String prefix = number > 0 ? "refs/pull/" + number + "/" : "refs/pull/";
     List<FoundPr> found = new ArrayList<>();
     for (Ref ref : repository.getRefDatabase().getRefsByPrefix(prefix)) {
@@ -139,9 +139,13 @@ public final class PrFinder {
       if (parts.length != 4 || !parts[3].equals("head") || !parts[2].matches("\\d{1,9}") || ref.getObjectId() == null) {
         continue;
       }
+      int prNumber = Integer.parseInt(parts[2]);
       walk.reset();
       walk.setFirstParent(false);
       RevCommit head = walk.parseCommit(ref.getObjectId());
+      if (known.contains(prNumber) || head.getCommitTime() < minTime) {
+        continue;
+      }
       RevCommit tip = walk.parseCommit(defaultTip);
       boolean merged = walk.isMergedInto(head, tip);
       String base = merged ? (head.getParentCount() > 0 ? head.getParent(0).name() : null) : mergeBase(head, tip);
@@ -150,7 +154,7 @@ public final class PrFinder {
       }
       String full = head.getFullMessage().strip();
       int newline = full.indexOf('\n');
-      found.add(new FoundPr(Integer.parseInt(parts[2]), newline < 0 ? full : full.substring(0, newline).strip(),
+      found.add(new FoundPr(prNumber, newline < 0 ? full : full.substring(0, newline).strip(),
           newline < 0 ? "" : full.substring(newline + 1).strip(), head.name(), base, PrSource.PULL_REF,
           ref.getName(), merged, merged, head.getCommitTime()));
     }

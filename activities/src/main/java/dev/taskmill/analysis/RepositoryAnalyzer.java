@@ -5,9 +5,7 @@ import dev.taskmill.git.HeartbeatProgressMonitor;
 import dev.taskmill.git.RepoLocation;
 import dev.taskmill.git.RepositoryCache;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -37,7 +35,7 @@ public final class RepositoryAnalyzer {
     HeartbeatProgressMonitor monitor = new HeartbeatProgressMonitor(heartbeat);
     try (Repository repository = cache.open(location, monitor)) {
       monitor.throwIfCancelled();
-      String defaultBranch = DefaultBranch.of(repository, url);
+      String defaultBranch = DefaultBranch.of(repository, url, DefaultBranch.hintOf(location));
       String ownerRepo = GitHubIdentity.of(location);
       PrFinder finder = new PrFinder(repository, defaultBranch);
       PrEvaluator evaluator = new PrEvaluator(repository);
@@ -49,13 +47,13 @@ public final class RepositoryAnalyzer {
         List<ScoredPr> matches = evaluateAll(finder.matching(number), evaluator, heartbeat);
         matches = enrich(matches, Math.max(1, settings.apiLookups()), evaluator, input, ownerRepo);
         pick = PrPicker.requested(number, matches, defaultBranch, url);
-        candidates = merge(matches, List.of());
+        candidates = matches;
       } else {
-        List<FoundPr> recent = finder.recent(settings.maxCommits(), settings.maxCandidates());
-        List<ScoredPr> scored = evaluateAll(recent, evaluator, heartbeat).stream().sorted(PrPicker.BEST_FIRST)
+        PrFinder.Scan recent = finder.recent(settings.maxCommits(), settings.maxCandidates());
+        List<ScoredPr> scored = evaluateAll(recent.prs(), evaluator, heartbeat).stream().sorted(PrPicker.BEST_FIRST)
             .toList();
         scored = enrich(scored, settings.apiLookups(), evaluator, input, ownerRepo);
-        pick = PrPicker.best(scored, settings.maxCommits(), url);
+        pick = PrPicker.best(scored, recent.commitsScanned(), url);
         candidates = scored;
       }
       heartbeat.beat("detecting the stack at " + pick.pr().pr().shortCommit());
@@ -92,14 +90,6 @@ public final class RepositoryAnalyzer {
       }
     }
     return input.prNumber() != null ? result : result.stream().sorted(PrPicker.BEST_FIRST).toList();
-  }
-
-  /** One entry per merge commit, first list first. */
-  private static List<ScoredPr> merge(List<ScoredPr> first, List<ScoredPr> second) {
-    Map<String, ScoredPr> byCommit = new LinkedHashMap<>();
-    first.forEach(s -> byCommit.putIfAbsent(s.pr().mergeCommit(), s));
-    second.forEach(s -> byCommit.putIfAbsent(s.pr().mergeCommit(), s));
-    return List.copyOf(byCommit.values());
   }
 
   private static String repoName(RepoLocation location, String ownerRepo) {

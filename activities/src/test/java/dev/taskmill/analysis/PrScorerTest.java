@@ -106,7 +106,8 @@ class PrScorerTest {
     @CsvSource(delimiter = '|', value = {
         "'Merge pull request #12 from alice/fix-crash\n\nFix crash on empty input\n\nLong body' | 12 | Fix crash on empty input | true",
         "'Fix crash on empty input (#34)\n\n* squashed commit'                               | 34 | Fix crash on empty input | false",
-        "'Fix crash (#1) (#35)'                                                              | 35 | Fix crash (#1)           | false"})
+        "'Fix crash (#1) (#35)'                                                              | 35 | Fix crash (#1)           | false",
+        "'Merge pull request #7 from bob/fix-null-crash'                                     | 7  | fix null crash           | true"})
     void readsNumberAndTitle(String message, int number, String title, boolean merge) {
       PrCommitMessage m = PrCommitMessage.parse(message.replace("\\n", "\n")).orElseThrow();
       assertThat(m.number()).isEqualTo(number);

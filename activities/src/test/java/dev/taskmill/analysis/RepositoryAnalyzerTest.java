@@ -195,7 +195,7 @@ class RepositoryAnalyzerTest {
         ApplicationFailure f = failure(() -> analyze(repo, null));
         assertThat(f.getType()).isEqualTo("NO_SUITABLE_PR");
         assertThat(f.getOriginalMessage()).startsWith("no merged PR with both test and source changes found in the "
-            + "last 2000 commits of " + repo.dir().toAbsolutePath());
+            + "last 3 commits of " + repo.dir().toAbsolutePath());
       }
     }
 
@@ -203,6 +203,22 @@ class RepositoryAnalyzerTest {
     void aBadUrlIsInvalidInput() {
       ApplicationFailure f = failure(() -> analyzer.analyze(new AnalysisInput("ftp://x", null, null), Heartbeat.none()));
       assertThat(f.getType()).isEqualTo("INVALID_INPUT");
+    }
+  }
+
+  @Test
+  void aLocalCloneOnAFeatureBranchIsAnalyzedOnItsUpstreamDefaultBranch() throws Exception {
+    try (FixtureRepo repo = pythonProject()) {
+      Repository r = repo.git().getRepository();
+      var remoteMain = r.updateRef("refs/remotes/origin/main");
+      remoteMain.setNewObjectId(r.resolve("main"));
+      remoteMain.forceUpdate();
+      r.updateRef("refs/remotes/origin/HEAD").link("refs/remotes/origin/main");
+      repo.branch("feature", "main");
+      repo.write("widget/extra.py", "Y = 2\n").commit("Work in progress");
+      AnalysisOutput out = analyze(repo, null);
+      assertThat(out.defaultBranch()).isEqualTo("main");
+      assertThat(out.pullRequest().number()).isEqualTo(1);
     }
   }
 
