@@ -155,6 +155,12 @@ public final class FixtureRepo implements AutoCloseable {
     return commit(title + " (#" + number + ")");
   }
 
+  /** A squash PR committed on the checked-out branch (e.g. a fix merged only into a maintenance branch). */
+  public String squashPullRequestOnCurrentBranch(int number, String title, Consumer<FixtureRepo> changes) {
+    changes.accept(this);
+    return commit(title + " (#" + number + ")");
+  }
+
   /** A PR known only as refs/pull/N/head: a commit on a side branch from main. Returns the head commit. */
   public String pullRef(int number, String title, Consumer<FixtureRepo> changes) {
     try {

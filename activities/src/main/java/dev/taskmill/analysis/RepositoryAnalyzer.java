@@ -1,0 +1,103 @@
+package dev.taskmill.analysis;
+
+import dev.taskmill.git.Heartbeat;
+import dev.taskmill.git.HeartbeatProgressMonitor;
+import dev.taskmill.git.RepoLocation;
+import dev.taskmill.git.RepositoryCache;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Phase 1 without Temporal: clone (or fetch) through the cache, find the PRs in git history, score them, ask the
+ * GitHub API about the best few when the repository is on GitHub, pick one and detect the stack at its merge
+ * commit. The GitHub identity comes from the URL, or from the origin remote of a local clone (see
+ * {@link GitHubIdentity}).
+ */
+public final class RepositoryAnalyzer {
+  private final RepositoryCache cache;
+  private final GitHubClient github;
+  private final AnalysisSettings settings;
+  private final StackDetector stackDetector = new StackDetector();
+
+  public RepositoryAnalyzer(RepositoryCache cache, GitHubClient github, AnalysisSettings settings) {
+    this.cache = Objects.requireNonNull(cache, "cache");
+    this.github = Objects.requireNonNull(github, "github");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  public AnalysisOutput analyze(AnalysisInput input, Heartbeat heartbeat) {
+    RepoLocation location = RepoLocation.parse(input.repoUrl());
+    String url = location.url();
+    heartbeat.beat("opening " + url);
+    HeartbeatProgressMonitor monitor = new HeartbeatProgressMonitor(heartbeat);
+    try (Repository repository = cache.open(location, monitor)) {
+      monitor.throwIfCancelled();
+      String defaultBranch = DefaultBranch.of(repository, url, DefaultBranch.hintOf(location));
+      String ownerRepo = GitHubIdentity.of(location);
+      PrFinder finder = new PrFinder(repository, defaultBranch);
+      PrEvaluator evaluator = new PrEvaluator(repository);
+      heartbeat.beat("scanning the history of " + defaultBranch);
+      PrPicker.Pick pick;
+      List<ScoredPr> candidates;
+      if (input.prNumber() != null) {
+        int number = input.prNumber();
+        List<ScoredPr> matches = evaluateAll(finder.matching(number), evaluator, heartbeat);
+        matches = enrich(matches, Math.max(1, settings.apiLookups()), evaluator, input, ownerRepo);
+        pick = PrPicker.requested(number, matches, defaultBranch, url);
+        candidates = matches;
+      } else {
+        PrFinder.Scan recent = finder.recent(settings.maxCommits(), settings.maxCandidates());
+        List<ScoredPr> scored = evaluateAll(recent.prs(), evaluator, heartbeat).stream().sorted(PrPicker.BEST_FIRST)
+            .toList();
+        scored = enrich(scored, settings.apiLookups(), evaluator, input, ownerRepo);
+        pick = PrPicker.best(scored, recent.commitsScanned(), url);
+        candidates = scored;
+      }
+      heartbeat.beat("detecting the stack at " + pick.pr().pr().shortCommit());
+      Stack stack = stackDetector.detect(repository, ObjectId.fromString(pick.pr().pr().mergeCommit()));
+      return new AnalysisOutput(url, repoName(location, ownerRepo), defaultBranch, stack,
+          pick.pr().toPullRequest(ownerRepo), candidates.stream().sorted(PrPicker.BEST_FIRST)
+              .map(ScoredPr::toCandidate).toList(), pick.reason());
+    }
+  }
+
+  private static List<ScoredPr> evaluateAll(List<FoundPr> found, PrEvaluator evaluator, Heartbeat heartbeat) {
+    List<ScoredPr> scored = new ArrayList<>();
+    for (FoundPr pr : found) {
+      heartbeat.beat("scoring PR #" + pr.number() + " (" + (scored.size() + 1) + "/" + found.size() + ")");
+      scored.add(evaluator.evaluate(pr));
+    }
+    return scored;
+  }
+
+  /** Asks the API about the first {@code limit} eligible PRs and re-scores them with its title and body. */
+  private List<ScoredPr> enrich(List<ScoredPr> scored, int limit, PrEvaluator evaluator, AnalysisInput input,
+      String ownerRepo) {
+    if (ownerRepo == null || limit == 0) {
+      return scored;
+    }
+    List<ScoredPr> result = new ArrayList<>(scored);
+    int asked = 0;
+    for (int i = 0; i < result.size() && asked < limit && !github.isUnavailable(); i++) {
+      ScoredPr s = result.get(i);
+      if (s.score().eligible() || input.prNumber() != null) {
+        asked++;
+        GitHubPull api = github.pull(input.githubApiUrl(), ownerRepo, s.number()).orElse(null);
+        result.set(i, evaluator.withApi(s, api));
+      }
+    }
+    return input.prNumber() != null ? result : result.stream().sorted(PrPicker.BEST_FIRST).toList();
+  }
+
+  private static String repoName(RepoLocation location, String ownerRepo) {
+    if (ownerRepo != null) {
+      return ownerRepo;
+    }
+    String path = location.isLocal() ? location.localPath().toString() : location.url();
+    String trimmed = path.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
+    return trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1);
+  }
+}

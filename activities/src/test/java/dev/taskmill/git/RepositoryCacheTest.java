@@ -1,0 +1,80 @@
+package dev.taskmill.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.taskmill.testing.FixtureRepo;
+import io.temporal.client.ActivityCanceledException;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepositoryCacheTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void aSecondOpenFetchesIntoTheSameCloneInsteadOfCloningAgain() throws Exception {
+    try (FixtureRepo origin = FixtureRepo.init(tmp.resolve("origin"))) {
+      origin.write("a.txt", "1").commit("first");
+      RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
+      Path clone;
+      try (Repository first = cache.open(origin.url(), null)) {
+        clone = first.getDirectory().toPath();
+      }
+      Object inode = Files.getAttribute(clone, "unix:ino");
+      Path marker = Files.writeString(clone.resolve("taskmill-test-marker"), "kept");
+      String second = origin.write("a.txt", "2").commit("second");
+
+      try (Repository again = cache.open(origin.url(), null)) {
+        assertThat(again.getDirectory().toPath()).isEqualTo(clone);
+        assertThat(again.getObjectDatabase().has(ObjectId.fromString(second))).isTrue();
+      }
+      assertThat(Files.getAttribute(clone, "unix:ino")).isEqualTo(inode);
+      assertThat(marker).exists();
+    }
+  }
+
+  @Test
+  void theCacheIsKeyedByUrlSoTwoRepositoriesNeverShareAClone() {
+    try (FixtureRepo one = FixtureRepo.init(tmp.resolve("a/widget"));
+        FixtureRepo two = FixtureRepo.init(tmp.resolve("b/widget"))) {
+      one.commit("one");
+      two.commit("two");
+      RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
+      assertThat(cache.pathFor(one.url())).isNotEqualTo(cache.pathFor(two.url()))
+          .isEqualTo(cache.pathFor(one.url() + "/"));
+    }
+  }
+
+  @Test
+  void anUnreachableRemoteIsReportedAsSuch() {
+    RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
+    // Port 9 on loopback: refused at once, no network needed.
+    assertThatThrownBy(() -> cache.open("http://127.0.0.1:9/acme/widget.git", null))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo("REPO_UNREACHABLE");
+          assertThat(f.getOriginalMessage()).startsWith("cannot reach http://127.0.0.1:9/acme/widget.git");
+        });
+    assertThat(tmp.resolve("cache")).isDirectoryNotContaining("glob:**.git");
+  }
+
+  @Test
+  void aCancelledCloneStopsAndLeavesNoClone() {
+    try (FixtureRepo origin = FixtureRepo.init(tmp.resolve("origin"))) {
+      origin.write("a.txt", "1").commit("first");
+      RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
+      HeartbeatProgressMonitor cancelled = new HeartbeatProgressMonitor(detail -> {
+        throw new ActivityCanceledException();
+      });
+      assertThatThrownBy(() -> cache.open(origin.url(), cancelled)).isInstanceOf(ActivityCanceledException.class);
+      assertThat(cache.pathFor(origin.url())).doesNotExist();
+      assertThat(cache.pathFor(origin.url()).resolveSibling(cache.pathFor(origin.url()).getFileName() + ".partial"))
+          .doesNotExist();
+    }
+  }
+}
