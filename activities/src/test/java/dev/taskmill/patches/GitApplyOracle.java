@@ -21,8 +21,8 @@ final class GitApplyOracle {
 
   /** A fresh JGit checkout of {@code baseCommit} from {@code repoUrl} in {@code dir}. */
   static GitApplyOracle checkout(String repoUrl, String baseCommit, Path dir) throws GitAPIException {
-    try (Git git = Git.cloneRepository().setURI(repoUrl).setDirectory(dir.toFile()).setNoCheckout(true).call()) {
-      git.checkout().setName(baseCommit).call();
+    try (Git git = Git.cloneRepository().setURI(repoUrl).setDirectory(dir.toFile()).call()) {
+      git.checkout().setName(baseCommit).setForced(true).call();
     }
     return new GitApplyOracle(dir);
   }
