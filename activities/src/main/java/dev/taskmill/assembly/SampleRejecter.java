@@ -40,7 +40,13 @@ public final class SampleRejecter {
       SampleFolders.deleteStale(rejected, tempPrefix);
       Path temp = Files.createTempDirectory(rejected, tempPrefix);
       try {
-        List<String> copied = SampleFolders.copyExisting(workDir, temp, partialOutput(workDir));
+        // A retry whose work area an earlier attempt already removed keeps what that attempt had saved.
+        List<String> copied = new ArrayList<>(SampleFolders.copyExisting(target, temp, partialOutput(target)));
+        for (String name : SampleFolders.copyExisting(workDir, temp, partialOutput(workDir))) {
+          if (!copied.contains(name)) {
+            copied.add(name);
+          }
+        }
         Files.writeString(temp.resolve(REASON), reason(input, copied), StandardCharsets.UTF_8);
         SampleFolders.deleteRecursively(target);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
