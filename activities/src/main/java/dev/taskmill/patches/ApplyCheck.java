@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -15,9 +18,12 @@ import org.eclipse.jgit.patch.PatchApplier;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * Proves that tests.patch applies alone on the base commit and fix.patch applies on top, with JGit's
+ * Proves that tests.patch applies alone on the base commit and fix.patch applies on top (and that together they
+ * give the merge commit's tree, apart from the files left out on purpose), with JGit's
  * PatchApplier on the base tree in a scratch repository under {@code workDir/.apply-check}. The scratch repository
  * borrows the source's objects as an alternate, so nothing is written into the clone cache and nothing is checked
  * out; it is removed afterwards.
@@ -33,10 +39,20 @@ public final class ApplyCheck {
 
   /**
    * Applies both patches in order; throws PATCH_DOES_NOT_APPLY naming the patch and the file.
-   *
-   * @return the tree after both patches
    */
-  public ObjectId verify(AnyObjectId baseCommit, Path workDir, Path testsPatch, Path fixPatch) throws IOException {
+  public void verify(AnyObjectId baseCommit, Path workDir, Path testsPatch, Path fixPatch) throws IOException {
+    verify(baseCommit, null, Set.of(), workDir, testsPatch, fixPatch);
+  }
+
+  /**
+   * Applies both patches in order, then compares the result with the merge commit's tree.
+   *
+   * @param leftOut paths that are in neither patch on purpose (the "other" files)
+   * @return the paths where base + tests.patch + fix.patch differs from the merge commit, apart from
+   *     {@code leftOut}; empty when the patches reproduce the PR (always empty without a merge commit)
+   */
+  public List<String> verify(AnyObjectId baseCommit, AnyObjectId mergeCommit, Set<String> leftOut, Path workDir,
+      Path testsPatch, Path fixPatch) throws IOException {
     Path scratch = workDir.resolve(SCRATCH);
     PatchFiles.deleteRecursively(scratch);
     try (Repository repo = new FileRepositoryBuilder().setGitDir(scratch.resolve("repo.git").toFile())
@@ -47,10 +63,29 @@ public final class ApplyCheck {
       repo.create(true);
       RevTree base = walk.parseCommit(baseCommit).getTree();
       ObjectId afterTests = apply(repo, base, inserter, testsPatch, "on base " + baseCommit.name());
-      return apply(repo, walk.parseTree(afterTests), inserter, fixPatch, "on base + tests.patch");
+      ObjectId afterFix = apply(repo, walk.parseTree(afterTests), inserter, fixPatch, "on base + tests.patch");
+      return mergeCommit == null ? List.of()
+          : differences(repo, afterFix, walk.parseCommit(mergeCommit).getTree(), leftOut);
     } finally {
       PatchFiles.deleteRecursively(scratch);
     }
+  }
+
+  private static List<String> differences(Repository repo, ObjectId patched, ObjectId merge, Set<String> leftOut)
+      throws IOException {
+    List<String> differing = new ArrayList<>();
+    try (TreeWalk walk = new TreeWalk(repo)) {
+      walk.addTree(patched);
+      walk.addTree(merge);
+      walk.setRecursive(true);
+      walk.setFilter(TreeFilter.ANY_DIFF);
+      while (walk.next()) {
+        if (!leftOut.contains(walk.getPathString())) {
+          differing.add(walk.getPathString());
+        }
+      }
+    }
+    return differing;
   }
 
   private static ObjectId apply(Repository repo, RevTree tree, ObjectInserter inserter, Path patchFile,

@@ -8,10 +8,11 @@ import org.eclipse.jgit.diff.DiffEntry.ChangeType;
  *
  * @param oldPath the path on the base side, or null for an added file
  * @param newPath the path on the merge side, or null for a deleted file
+ * @param submodule whether this is a submodule pointer (mode 160000) rather than a file
  * @param patch the bytes of this file's section of the patch; file contents need not be UTF-8
  */
 public record ChangedFile(String oldPath, String newPath, ChangeType change, FileRole role, boolean binary,
-    byte[] patch, int linesAdded, int linesRemoved) {
+    boolean submodule, byte[] patch, int linesAdded, int linesRemoved) {
   public ChangedFile {
     Objects.requireNonNull(change, "change");
     Objects.requireNonNull(role, "role");

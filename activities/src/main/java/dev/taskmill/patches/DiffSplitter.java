@@ -71,7 +71,7 @@ public final class DiffSplitter {
     if (header.getPatchType() != FileHeader.PatchType.UNIFIED) {
       byte[] oldContent = change == ChangeType.ADD ? new byte[0] : read(entry.getOldId().toObjectId());
       byte[] newContent = change == ChangeType.DELETE ? new byte[0] : read(entry.getNewId().toObjectId());
-      return new ChangedFile(oldPath, newPath, change, role, true,
+      return new ChangedFile(oldPath, newPath, change, role, true, false,
           BinaryPatchWriter.write(entry, oldContent, newContent), 0, 0);
     }
     buffer.reset();
@@ -83,7 +83,8 @@ public final class DiffSplitter {
       added += edit.getLengthB();
       removed += edit.getLengthA();
     }
-    return new ChangedFile(oldPath, newPath, change, role, false, buffer.toByteArray(), added, removed);
+    boolean submodule = entry.getOldMode() == FileMode.GITLINK || entry.getNewMode() == FileMode.GITLINK;
+    return new ChangedFile(oldPath, newPath, change, role, false, submodule, buffer.toByteArray(), added, removed);
   }
 
   /** Submodule pointers are never part of a sample: git apply cannot move them in a plain checkout. */

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
@@ -46,8 +48,30 @@ public final class PatchExtractor {
     Path testsPatch = PatchFiles.writeAtomically(workDir, TESTS_PATCH, concat(tests));
     Path fixPatch = PatchFiles.writeAtomically(workDir, FIX_PATCH, concat(fix));
     progress.accept("checking that the patches apply on " + input.baseCommit().substring(0, 7));
-    new ApplyCheck(repository).verify(ObjectId.fromString(input.baseCommit()), workDir, testsPatch, fixPatch);
-    return output(files, fixPatch, testsPatch);
+    List<String> differing = new ApplyCheck(repository).verify(ObjectId.fromString(input.baseCommit()),
+        ObjectId.fromString(input.mergeCommit()), leftOutPaths(files), workDir, testsPatch, fixPatch);
+    ExtractionOutput output = output(files, fixPatch, testsPatch);
+    if (differing.isEmpty()) {
+      return output;
+    }
+    // git apply in the container is the arbiter; a difference here is reported, not fatal.
+    List<String> notes = new ArrayList<>(output.notes());
+    notes.add("self-check: base + tests.patch + fix.patch differs from the merge commit at " + differing);
+    return new ExtractionOutput(output.fixPatch(), output.testsPatch(), output.fixFiles(), output.testFiles(),
+        output.otherFiles(), output.binaryFiles(), output.linesAdded(), output.linesRemoved(), notes);
+  }
+
+  private static Set<String> leftOutPaths(List<ChangedFile> files) {
+    Set<String> paths = new HashSet<>();
+    for (ChangedFile file : ofRole(files, FileRole.OTHER)) {
+      if (file.oldPath() != null) {
+        paths.add(file.oldPath());
+      }
+      if (file.newPath() != null) {
+        paths.add(file.newPath());
+      }
+    }
+    return paths;
   }
 
   private static ExtractionOutput output(List<ChangedFile> files, Path fixPatch, Path testsPatch) {
@@ -75,9 +99,7 @@ public final class PatchExtractor {
   }
 
   private static String kind(ChangedFile file) {
-    return file.change() != null && file.patch().length > 0
-        && new String(file.patch(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("Subproject commit")
-        ? "submodule pointer" : "changelog, docs or tooling";
+    return file.submodule() ? "submodule pointer" : "changelog, docs or tooling";
   }
 
   private static String patchName(ChangedFile file) {

@@ -74,7 +74,7 @@ class PatchExtractorTest {
       assertThat(out.otherFiles()).containsExactly("CHANGELOG.md");
       assertThat(out.linesAdded()).isEqualTo(1 + 5 + 2);
       assertThat(out.linesRemoved()).isEqualTo(1 + 1);
-      assertThat(out.notes()).anyMatch(n -> n.contains("CHANGELOG.md"));
+      assertThat(out.notes()).anyMatch(n -> n.contains("CHANGELOG.md")).noneMatch(n -> n.contains("self-check"));
       assertThat(Files.readString(Path.of(out.fixPatch()))).contains("+    return a + b").doesNotContain("CHANGELOG");
       assertThat(Files.readString(Path.of(out.testsPatch()))).contains("test_add").doesNotContain("a/src/calc.py");
       assertGitApplies(out, "merge");
@@ -115,8 +115,55 @@ class PatchExtractorTest {
       assertThat(out.testFiles()).contains("tests/data/sample.bin");
       assertThat(out.otherFiles()).containsExactlyInAnyOrder("CHANGELOG.md", "docs/README.md");
       assertThat(out.binaryFiles()).containsExactlyInAnyOrder("src/icon.png", "tests/data/sample.bin");
-      assertThat(out.notes()).anyMatch(n -> n.contains("GIT binary patch") && n.contains("src/icon.png"));
+      assertThat(out.notes()).anyMatch(n -> n.contains("GIT binary patch") && n.contains("src/icon.png"))
+          .noneMatch(n -> n.contains("self-check"));
       assertGitApplies(out, "squash");
+    }
+  }
+
+  @Nested
+  class SelfCheck {
+    @Test
+    void filesLeftOutOfBothPatchesAreTheOnlyDifferenceFromTheMergeCommit() throws Exception {
+      String merge = repo.mergePullRequest(28, "Fix add", PatchExtractorTest.this::fixAndTest);
+      ExtractionOutput out = activity.extract(input(28, merge));
+      ApplyCheck check = new ApplyCheck(repo.git().getRepository());
+
+      assertThat(check.verify(ObjectId.fromString(base), ObjectId.fromString(merge), java.util.Set.of(),
+          tmp.resolve("work"), Path.of(out.testsPatch()), Path.of(out.fixPatch()))).containsExactly("CHANGELOG.md");
+      assertThat(check.verify(ObjectId.fromString(base), ObjectId.fromString(merge),
+          java.util.Set.of("CHANGELOG.md"), tmp.resolve("work"), Path.of(out.testsPatch()), Path.of(out.fixPatch())))
+          .isEmpty();
+    }
+  }
+
+  @Nested
+  class AwkwardContent {
+    @Test
+    void missingNewlinesCrlfModesSymlinksAndDeletionsReproduceTheMergeTree() throws Exception {
+      String merge = repo.squashPullRequest(27, "Awkward", r -> {
+        r.write("src/calc.py", "def add(a, b):\r\n    return a + b")
+            .write("tests/test_calc.py", "def test_x():\n    pass")
+            .write("scripts/run.sh", "#!/bin/sh\necho hi\n")
+            .delete("README.md");
+        try {
+          Files.setPosixFilePermissions(r.dir().resolve("scripts/run.sh"),
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+          r.git().add().addFilepattern("scripts/run.sh").call();
+          Files.createSymbolicLink(r.dir().resolve("src/alias.py"), Path.of("calc.py"));
+          r.git().add().addFilepattern("src/alias.py").call();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+
+      ExtractionOutput out = activity.extract(input(27, merge));
+
+      assertThat(out.fixFiles()).containsExactlyInAnyOrder("src/calc.py", "scripts/run.sh", "src/alias.py");
+      assertThat(out.otherFiles()).containsExactly("README.md");
+      assertThat(out.notes()).noneMatch(n -> n.contains("self-check"));
+      assertThat(Files.readString(Path.of(out.fixPatch()))).contains("new file mode 100755", "new file mode 120000");
+      assertGitApplies(out, "awkward");
     }
   }
 
