@@ -1,5 +1,7 @@
 package dev.taskmill.patches;
 
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.failure.Failures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +25,19 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * with {@link PathSafety} before anything is formatted.
  */
 public final class DiffSplitter {
+  /** The largest binary file carried in a patch (either side). */
+  public static final long MAX_BINARY_BYTES = 32L * 1024 * 1024;
+
   private final Repository repository;
+  private final long maxBinaryBytes;
 
   public DiffSplitter(Repository repository) {
+    this(repository, MAX_BINARY_BYTES);
+  }
+
+  DiffSplitter(Repository repository, long maxBinaryBytes) {
     this.repository = repository;
+    this.maxBinaryBytes = maxBinaryBytes;
   }
 
   /** The changed files of base..merge, in the diff's order. */
@@ -69,6 +80,7 @@ public final class DiffSplitter {
     FileRole role = roleOf(entry, oldPath, newPath);
     FileHeader header = formatter.toFileHeader(entry);
     if (header.getPatchType() != FileHeader.PatchType.UNIFIED) {
+      requireCarriable(entry);
       byte[] oldContent = change == ChangeType.ADD ? new byte[0] : read(entry.getOldId().toObjectId());
       byte[] newContent = change == ChangeType.DELETE ? new byte[0] : read(entry.getNewId().toObjectId());
       return new ChangedFile(oldPath, newPath, change, role, true, false,
@@ -96,6 +108,22 @@ public final class DiffSplitter {
       return FileClassifier.classifyRename(oldPath, newPath);
     }
     return FileClassifier.classify(oldPath != null ? oldPath : newPath);
+  }
+
+  /** A literal hunk holds the whole file in memory and in the patch: past the limit the PR is refused. */
+  private void requireCarriable(DiffEntry entry) throws IOException {
+    for (DiffEntry.Side side : DiffEntry.Side.values()) {
+      ObjectId id = entry.getId(side).toObjectId();
+      if (ObjectId.zeroId().equals(id)) {
+        continue;
+      }
+      long size = repository.getObjectDatabase().open(id).getSize();
+      if (size > maxBinaryBytes) {
+        throw Failures.of(FailureType.PATCH_DOES_NOT_APPLY, "binary file '" + entry.getPath(side) + "' is "
+            + size / (1024 * 1024) + " MiB, over the " + maxBinaryBytes / (1024 * 1024)
+            + " MiB a GIT binary patch may carry; pick another PR");
+      }
+    }
   }
 
   private byte[] read(ObjectId id) throws IOException {

@@ -125,6 +125,19 @@ class DiffSplitterTest {
   }
 
   @Nested
+  class LargeBinaryFiles {
+    @Test
+    void aBinaryOverTheLimitIsRefusedWithItsSize() {
+      String merge = repo.squashPullRequest(16, "Huge", r -> r.write("assets/big.bin", new byte[3 * 1024 * 1024]));
+      assertThatThrownBy(() -> new DiffSplitter(repo.git().getRepository(), 2L * 1024 * 1024)
+              .split(ObjectId.fromString(base), ObjectId.fromString(merge)))
+          .isInstanceOfSatisfying(ApplicationFailure.class,
+              f -> assertThat(f.getType()).isEqualTo("PATCH_DOES_NOT_APPLY"))
+          .hasMessageContaining("assets/big.bin").hasMessageContaining("3 MiB");
+    }
+  }
+
+  @Nested
   class EscapingPaths {
     @Test
     void aSymlinkPointingOutOfTheRepositoryIsRefused() throws Exception {

@@ -145,6 +145,8 @@ class PatchExtractorTest {
         r.write("src/calc.py", "def add(a, b):\r\n    return a + b")
             .write("tests/test_calc.py", "def test_x():\n    pass")
             .write("scripts/run.sh", "#!/bin/sh\necho hi\n")
+            .write("src/na\u00efve name $(touch pwned).py", "x = 1\n")
+            .write("tests/caf\u00e9 \"quoted\"_test.py", "def test_y():\n    pass\n")
             .delete("README.md");
         try {
           Files.setPosixFilePermissions(r.dir().resolve("scripts/run.sh"),
@@ -159,7 +161,9 @@ class PatchExtractorTest {
 
       ExtractionOutput out = activity.extract(input(27, merge));
 
-      assertThat(out.fixFiles()).containsExactlyInAnyOrder("src/calc.py", "scripts/run.sh", "src/alias.py");
+      assertThat(out.fixFiles()).containsExactlyInAnyOrder("src/calc.py", "scripts/run.sh", "src/alias.py",
+          "src/na\u00efve name $(touch pwned).py");
+      assertThat(out.testFiles()).contains("tests/caf\u00e9 \"quoted\"_test.py");
       assertThat(out.otherFiles()).containsExactly("README.md");
       assertThat(out.notes()).noneMatch(n -> n.contains("self-check"));
       assertThat(Files.readString(Path.of(out.fixPatch()))).contains("new file mode 100755", "new file mode 120000");
