@@ -174,6 +174,28 @@ class SampleAssemblerTest {
       assertThat(sampleFolderNames()).containsExactly(".work", "task-1");
     }
 
+    @Test
+    void separateProcessesAssemblingAtOnceGetDistinctNumbersAndOneSamplePerKey() throws Exception {
+      List<String> keys = List.of("acme_calc__pr-1", "acme_calc__pr-2", "acme_calc__pr-3", "acme_calc__pr-3");
+      List<Process> processes = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        Path json = tmp.resolve("input-" + i + ".json");
+        new ObjectMapper().writeValue(json.toFile(), input(keys.get(i), workArea("p" + i)));
+        processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), ChildAssembler.class.getName(), json.toString())
+            .redirectErrorStream(true).start());
+      }
+      List<Integer> numbers = new ArrayList<>();
+      for (Process process : processes) {
+        String output = new String(process.getInputStream().readAllBytes()).trim();
+        assertThat(process.waitFor()).as(output).isZero();
+        numbers.add(Integer.parseInt(output.substring(output.lastIndexOf('\n') + 1).trim()));
+      }
+      assertThat(numbers.subList(0, 3)).containsExactlyInAnyOrder(1, 2, 3);
+      assertThat(numbers.get(3)).isEqualTo(numbers.get(2));
+      assertThat(sampleFolderNames()).containsExactly(".work", "task-1", "task-2", "task-3");
+    }
+
     private List<Integer> runConcurrently(int threads, java.util.function.IntFunction<String> key) throws Exception {
       List<AssemblyInput> inputs = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
