@@ -50,15 +50,7 @@ public final class PatchExtractor {
     progress.accept("checking that the patches apply on " + input.baseCommit().substring(0, 7));
     List<String> differing = new ApplyCheck(repository).verify(ObjectId.fromString(input.baseCommit()),
         ObjectId.fromString(input.mergeCommit()), leftOutPaths(files), workDir, testsPatch, fixPatch);
-    ExtractionOutput output = output(files, fixPatch, testsPatch);
-    if (differing.isEmpty()) {
-      return output;
-    }
-    // git apply in the container is the arbiter; a difference here is reported, not fatal.
-    List<String> notes = new ArrayList<>(output.notes());
-    notes.add("self-check: base + tests.patch + fix.patch differs from the merge commit at " + differing);
-    return new ExtractionOutput(output.fixPatch(), output.testsPatch(), output.fixFiles(), output.testFiles(),
-        output.otherFiles(), output.binaryFiles(), output.linesAdded(), output.linesRemoved(), notes);
+    return output(files, fixPatch, testsPatch, differing);
   }
 
   private static Set<String> leftOutPaths(List<ChangedFile> files) {
@@ -74,7 +66,8 @@ public final class PatchExtractor {
     return paths;
   }
 
-  private static ExtractionOutput output(List<ChangedFile> files, Path fixPatch, Path testsPatch) {
+  private static ExtractionOutput output(List<ChangedFile> files, Path fixPatch, Path testsPatch,
+      List<String> differing) {
     List<String> binary = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int added = 0;
@@ -93,6 +86,10 @@ public final class PatchExtractor {
       if (file.oldPath() != null && file.newPath() != null && !file.oldPath().equals(file.newPath())) {
         notes.add(file.change().name().toLowerCase() + " in " + patchName(file) + ": " + file.describe());
       }
+    }
+    if (!differing.isEmpty()) {
+      // git apply in the container is the arbiter; a difference here is reported, not fatal.
+      notes.add("self-check: base + tests.patch + fix.patch differs from the merge commit at " + differing);
     }
     return new ExtractionOutput(fixPatch.toString(), testsPatch.toString(), paths(ofRole(files, FileRole.SOURCE)),
         paths(ofRole(files, FileRole.TEST)), paths(ofRole(files, FileRole.OTHER)), binary, added, removed, notes);
