@@ -9,16 +9,25 @@ import java.util.regex.Pattern;
  * and file-name patterns, never by bare substrings: {@code latest.py} is source, {@code tests/x.py} is a test.
  */
 public final class FileClassifier {
+  /** Folder names (any depth, case-insensitive) whose contents are tests or test data. */
   private static final Set<String> TEST_DIRS = Set.of("test", "tests", "__tests__", "spec", "specs", "testdata",
-      "test-fixtures", "__mocks__", "e2e");
+      "test-fixtures", "testfixtures", "integrationtest", "__mocks__", "__snapshots__", "e2e");
   private static final Pattern TEST_FILE = Pattern.compile(
-      "(test_[^/]*\\.py|[^/]*_test\\.py|conftest\\.py|[^/]*_test\\.go|[^/]*Tests?\\.(java|kt|scala|groovy)"
-          + "|[^/]*IT\\.java|[^/]*\\.(test|spec)\\.[cm]?[jt]sx?|[^/]*_spec\\.rb|[^/]*_test\\.rs)");
+      "test_[^/]*\\.py|[^/]*_test\\.py|tests\\.py|conftest\\.py|[^/]*_test\\.go"
+          + "|[^/]*Tests?\\.(java|kt|scala|groovy|cs)|[^/]*IT\\.(java|kt)|[^/]*Spec\\.(groovy|scala|kt)"
+          + "|[^/]*\\.(test|spec)\\.[cm]?[jt]sx?|[^/]*_(spec|test)\\.rb|[^/]*_test\\.rs");
+  /** Changelogs and release notes; only with a prose extension, so {@code changes.py} stays source. */
   private static final Pattern CHANGELOG = Pattern.compile(
-      "(?i)(changelog|changes|history|news|release[-_ ]?notes?|releases|authors|contributors)(\\.[a-z]+)?");
-  private static final Set<String> OTHER_DIRS = Set.of("docs", "doc", "changelog.d", "changes", "newsfragments",
-      ".changeset", ".github", "changelogs", "release-notes");
-  private static final Pattern DOC_FILE = Pattern.compile("(?i)[^/]*\\.(md|rst|adoc|txt)");
+      "(?i)(changelog|changes|history|news|release[-_ ]?notes?|releases|authors|contributors|whatsnew)"
+          + "(\\.(md|rst|txt|adoc|markdown))?");
+  /** Folders of changelog fragments, wherever they sit. */
+  private static final Set<String> CHANGELOG_DIRS = Set.of("changelog.d", "newsfragments", ".changeset",
+      "changelogs", "release-notes", "releasenotes");
+  /** Folders that are docs or tooling when they sit at the repository root. */
+  private static final Set<String> ROOT_OTHER_DIRS = Set.of("docs", "doc", "changes", ".github");
+  private static final Pattern DOC_FILE = Pattern.compile("(?i)[^/]*\\.(md|markdown|rst|adoc)");
+  private static final Pattern ROOT_PROSE = Pattern.compile("(?i)(readme|license|licence|notice|copying)"
+      + "([.-][^/]*)?|[^/]*\\.txt");
 
   private FileClassifier() {}
 
@@ -29,32 +38,66 @@ public final class FileClassifier {
     }
     String[] segments = path.split("/");
     String name = segments[segments.length - 1];
-    if (CHANGELOG.matcher(name).matches() && segments.length == 1) {
+    int dirs = segments.length - 1;
+    if (dirs > 0 && ROOT_OTHER_DIRS.contains(segments[0].toLowerCase(Locale.ROOT))) {
       return FileRole.OTHER;
     }
-    for (int i = 0; i < segments.length - 1; i++) {
-      String dir = segments[i].toLowerCase(Locale.ROOT);
-      if (i == 0 && OTHER_DIRS.contains(dir)) {
+    for (int i = 0; i < dirs; i++) {
+      if (CHANGELOG_DIRS.contains(segments[i].toLowerCase(Locale.ROOT))) {
         return FileRole.OTHER;
       }
     }
-    if (TEST_FILE.matcher(name).matches()) {
+    if (CHANGELOG.matcher(name).matches()) {
+      return FileRole.OTHER;
+    }
+    if (TEST_FILE.matcher(name).matches() && !underMainSources(segments)) {
       return FileRole.TEST;
     }
-    for (int i = 0; i < segments.length - 1; i++) {
+    for (int i = 0; i < dirs; i++) {
       if (TEST_DIRS.contains(segments[i].toLowerCase(Locale.ROOT))) {
         return FileRole.TEST;
       }
     }
-    if (CHANGELOG.matcher(name).matches() || (DOC_FILE.matcher(name).matches() && !isRequirements(name))) {
+    if (DOC_FILE.matcher(name).matches()) {
+      return FileRole.OTHER;
+    }
+    // A .txt deeper down is usually a resource the code reads (or requirements.txt), which a fix may need.
+    if (dirs == 0 && ROOT_PROSE.matcher(name).matches() && !isManifest(name)) {
       return FileRole.OTHER;
     }
     return FileRole.SOURCE;
   }
 
+  /**
+   * The role of a renamed file: the union of both sides, TEST over SOURCE over OTHER. Moving a file into or out
+   * of the tests belongs to the tests (the test patch must carry it whole), a doc becoming code is code.
+   */
+  public static FileRole classifyRename(String oldPath, String newPath) {
+    FileRole before = classify(oldPath);
+    FileRole after = classify(newPath);
+    if (before == FileRole.TEST || after == FileRole.TEST) {
+      return FileRole.TEST;
+    }
+    if (before == FileRole.SOURCE || after == FileRole.SOURCE) {
+      return FileRole.SOURCE;
+    }
+    return FileRole.OTHER;
+  }
+
+  /** Maven/Gradle main sources: a helper named FooTest under src/main is shipped code, not a test. */
+  private static boolean underMainSources(String[] segments) {
+    for (int i = 0; i + 1 < segments.length - 1; i++) {
+      if (segments[i].equals("src") && segments[i + 1].equals("main")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** requirements*.txt and similar manifests are dependencies, which a fix may need. */
-  private static boolean isRequirements(String name) {
+  private static boolean isManifest(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return lower.startsWith("requirements") || lower.equals("constraints.txt") || lower.equals("cmakelists.txt");
+    return lower.startsWith("requirements") || lower.equals("constraints.txt") || lower.equals("cmakelists.txt")
+        || lower.equals("runtime.txt");
   }
 }

@@ -1,0 +1,114 @@
+package dev.taskmill.assembly;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskmill.analysis.AnalysisOutput;
+import dev.taskmill.analysis.Candidate;
+import dev.taskmill.analysis.PullRequest;
+import dev.taskmill.environment.EnvironmentOutput;
+import dev.taskmill.patches.ExtractionOutput;
+import dev.taskmill.validation.StageResult;
+import dev.taskmill.validation.ValidationOutput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes a sample's metadata.json from what the phases returned. Paths into the work area are written as file
+ * names only: the work area is gone once the sample exists.
+ */
+final class MetadataWriter {
+  static final String FILE = "metadata.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private MetadataWriter() {}
+
+  static void write(AssemblyInput input, Instant createdAt, Path target) throws IOException {
+    JSON.writeValue(target.toFile(), build(input, createdAt));
+  }
+
+  static ObjectNode build(AssemblyInput input, Instant createdAt) {
+    AnalysisOutput analysis = input.analysis();
+    PullRequest pr = analysis.pullRequest();
+    ObjectNode root = JSON.createObjectNode();
+    root.put("sampleKey", input.sampleKey());
+    root.putObject("repo").put("url", analysis.repoUrl()).put("name", analysis.repoName())
+        .put("defaultBranch", analysis.defaultBranch());
+    ObjectNode prNode = root.putObject("pullRequest");
+    prNode.put("number", pr.number()).put("title", pr.title()).put("body", pr.body()).put("url", pr.url())
+        .put("merged", pr.merged()).put("source", pr.source().name()).put("mergedAt", pr.mergedAt());
+    ArrayNode issues = prNode.putArray("linkedIssues");
+    pr.linkedIssues().forEach(issues::add);
+    root.put("baseCommit", pr.baseCommit());
+    root.put("mergeCommit", pr.mergeCommit());
+    root.put("language", analysis.stack().language().name().toLowerCase());
+    root.put("buildSystem", analysis.stack().buildSystem().name().toLowerCase());
+    root.put("testFramework", analysis.stack().testFramework().name().toLowerCase());
+    root.put("toolchainVersion", analysis.stack().toolchainVersion());
+    root.put("projectDir", analysis.stack().projectDir());
+    root.set("patches", patches(input.patches()));
+    ValidationOutput validation = input.validation();
+    strings(root.putArray("FAIL_TO_PASS"), validation.failToPass());
+    strings(root.putArray("PASS_TO_PASS"), validation.passToPass());
+    strings(root.putArray("flaky"), validation.flaky());
+    ArrayNode stages = root.putArray("stages");
+    validation.stages().forEach(stage -> stages.add(stage(stage)));
+    root.set("environment", environment(input.environment()));
+    ArrayNode candidates = root.putArray("candidates");
+    for (Candidate c : analysis.candidates()) {
+      candidates.add(JSON.valueToTree(c));
+    }
+    root.put("pickReason", analysis.pickReason());
+    ObjectNode timings = root.putObject("timings");
+    ObjectNode phases = timings.putObject("phaseMillis");
+    input.phaseMillis().forEach(phases::put);
+    timings.put("totalMillis", input.phaseMillis().values().stream().mapToLong(Long::longValue).sum());
+    root.put("toolVersion", input.toolVersion());
+    root.put("createdAt", createdAt.toString());
+    return root;
+  }
+
+  private static ObjectNode patches(ExtractionOutput patches) {
+    ObjectNode node = JSON.createObjectNode();
+    strings(node.putObject("fix").put("file", SampleFolders.FIX_PATCH).putArray("files"), patches.fixFiles());
+    strings(node.putObject("tests").put("file", SampleFolders.TESTS_PATCH).putArray("files"), patches.testFiles());
+    strings(node.putObject("other").putArray("files"), patches.otherFiles());
+    strings(node.putArray("binaryFiles"), patches.binaryFiles());
+    node.put("linesAdded", patches.linesAdded());
+    node.put("linesRemoved", patches.linesRemoved());
+    strings(node.putArray("notes"), patches.notes());
+    return node;
+  }
+
+  private static ObjectNode stage(StageResult stage) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("name", stage.name());
+    node.put("log", stage.log() == null ? null : Path.of(stage.log()).getFileName().toString());
+    node.put("exitCode", stage.exitCode());
+    node.put("timedOut", stage.timedOut());
+    node.put("testsRun", stage.testsRun());
+    node.put("passed", stage.passed());
+    node.put("failed", stage.failed());
+    node.put("skipped", stage.skipped());
+    node.put("lineCoverage", stage.lineCoverage());
+    node.put("millis", stage.millis());
+    return node;
+  }
+
+  private static ObjectNode environment(EnvironmentOutput env) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("baseImage", env.baseImage());
+    node.put("environmentImage", env.environmentImage());
+    node.put("sampleImage", env.sampleImage());
+    node.put("toolchainVersion", env.toolchainVersion());
+    node.put("user", env.user());
+    return node;
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.taskmill.assembly;
+
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.failure.Failures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The files a sample is made of, and the few folder operations assembly and rejection share. */
+final class SampleFolders {
+  static final String FIX_PATCH = "fix.patch";
+  static final String TESTS_PATCH = "tests.patch";
+  static final String RUN_SCRIPT = "run.sh";
+  /** Copied from the work area when present, in this order. */
+  static final List<String> SAMPLE_FILES = List.of(FIX_PATCH, TESTS_PATCH, "Dockerfile", RUN_SCRIPT,
+      "PASS_pre_tests.log", "FAIL_pre_patch.log", "PASS_post_patch.log");
+  private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
+
+  private SampleFolders() {}
+
+  /** The sample key becomes a folder name, so it must be one plain path segment. */
+  static String requireSafeKey(String key) {
+    if (!SAFE_KEY.matcher(key).matches() || key.contains("..")) {
+      throw Failures.of(FailureType.INVALID_INPUT, "sample key '" + key
+          + "' is not a plain folder name; use WorkflowIds.sampleKey(repo, pr)");
+    }
+    return key;
+  }
+
+  /** Copies {@code names} that exist as regular files in {@code from} into {@code to}; returns those copied. */
+  static List<String> copyExisting(Path from, Path to, List<String> names) throws IOException {
+    List<String> copied = new ArrayList<>();
+    if (from == null || !Files.isDirectory(from)) {
+      return copied;
+    }
+    for (String name : names) {
+      Path source = from.resolve(name);
+      // A symlink planted in the work area must not pull a host file into the sample.
+      if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+        Files.copy(source, to.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        copied.add(name);
+      }
+    }
+    if (copied.contains(RUN_SCRIPT)) {
+      makeExecutable(to.resolve(RUN_SCRIPT));
+    }
+    return copied;
+  }
+
+  static void makeExecutable(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException notPosix) {
+      file.toFile().setExecutable(true, false);
+    }
+  }
+
+  /** Deletes the work area, but never a folder that holds the samples. */
+  static void deleteWorkDir(Path workDir, Path samplesDir) throws IOException {
+    if (workDir == null) {
+      return;
+    }
+    Path work = workDir.toAbsolutePath().normalize();
+    Path samples = samplesDir.toAbsolutePath().normalize();
+    if (samples.startsWith(work)) {
+      return;
+    }
+    deleteRecursively(work);
+  }
+
+  static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Removes temporary folders named {@code prefix*} in {@code dir}, left by an attempt that was killed. */
+  static void deleteStale(Path dir, String prefix) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      for (Path child : children.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        deleteRecursively(child);
+      }
+    }
+  }
+}
