@@ -68,7 +68,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
         "splitting " + shortSha(analyzed.pullRequest().baseCommit()) + ".."
             + shortSha(analyzed.pullRequest().mergeCommit()),
         () -> patches.extract(new ExtractionInput(request.repoUrl(), analyzed.pullRequest().baseCommit(),
-            analyzed.pullRequest().mergeCommit(), workDir)),
+            analyzed.pullRequest().mergeCommit(), workDir, analyzed.pullRequest().number())),
         p -> p.fixFiles().size() + " fix, " + p.testFiles().size() + " test, "
             + p.otherFiles().size() + " other files");
 

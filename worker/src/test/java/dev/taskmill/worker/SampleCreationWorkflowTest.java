@@ -1,0 +1,129 @@
+package dev.taskmill.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.testing.FixtureRepo;
+import dev.taskmill.workflow.Outcome;
+import dev.taskmill.workflow.Phase;
+import dev.taskmill.workflow.PhaseProgress;
+import dev.taskmill.workflow.PhaseState;
+import dev.taskmill.workflow.SampleCreationWorkflow;
+import dev.taskmill.workflow.SampleRequest;
+import dev.taskmill.workflow.SampleResult;
+import dev.taskmill.workflow.TaskQueues;
+import dev.taskmill.workflow.WorkflowIds;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workflow on Temporal's test environment with the real phase 1-2 activities over JGit fixture repos. */
+class SampleCreationWorkflowTest {
+  @TempDir static Path tmp;
+  static String repo;
+
+  TestWorkflowEnvironment env;
+  WorkerFactory workers;
+  WorkflowClient client;
+
+  @BeforeAll
+  static void fixture() {
+    try (FixtureRepo fixture = FixtureRepo.init(tmp.resolve("calc"))) {
+      fixture.write("calc/ops.py", "def add(a, b):\n    return a - b\n")
+          .write("tests/test_ops.py", "from calc.ops import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n")
+          .write("pyproject.toml", "[project]\nname = \"calc\"\nrequires-python = \">=3.8\"\n")
+          .commit("initial");
+      fixture.squashPullRequest(12, "Fix add returning the difference", r -> r
+          .write("calc/ops.py", "def add(a, b):\n    return a + b\n")
+          .write("tests/test_ops.py", "from calc.ops import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n"
+              + "\n\ndef test_add():\n    assert add(2, 3) == 5\n")
+          .write("CHANGELOG.md", "- fix add\n"));
+      repo = fixture.url();
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    env = TestWorkflowEnvironment.newInstance();
+    client = env.getWorkflowClient();
+    workers = TaskmillWorkers.start(client, EnumSet.allOf(QueueRole.class),
+        ActivityWiring.create(tmp.resolve("cache")), false);
+  }
+
+  @AfterEach
+  void stop() {
+    workers.shutdownNow();
+    env.close();
+  }
+
+  SampleCreationWorkflow stub(SampleRequest request) {
+    return client.newWorkflowStub(SampleCreationWorkflow.class, WorkflowOptions.newBuilder()
+        .setTaskQueue(TaskQueues.LIGHT)
+        .setWorkflowId(WorkflowIds.forRequest(request.repoUrl(), request.prNumber(), request.stopAfter()))
+        .build());
+  }
+
+  @Nested
+  class Analysis {
+    @Test
+    void runsPhasesOneAndTwoAndSkipsTheRest() throws Exception {
+      Path out = tmp.resolve("out-" + System.nanoTime());
+      SampleResult result = stub(SampleRequest.analyzeOnly(repo, null, out.toString(), null))
+          .run(SampleRequest.analyzeOnly(repo, null, out.toString(), null));
+
+      assertThat(result.outcome()).isEqualTo(Outcome.ANALYZED);
+      assertThat(result.analysis().pullRequest().number()).isEqualTo(12);
+      assertThat(Files.readString(Path.of(result.patches().fixPatch()))).contains("+    return a + b");
+      assertThat(Files.readString(Path.of(result.patches().testsPatch()))).contains("+def test_add():");
+      assertThat(result.patches().otherFiles()).containsExactly("CHANGELOG.md");
+      assertThat(result.progress().phases()).extracting(PhaseProgress::state).containsExactly(
+          PhaseState.DONE, PhaseState.DONE, PhaseState.SKIPPED, PhaseState.SKIPPED, PhaseState.SKIPPED,
+          PhaseState.SKIPPED);
+      assertThat(result.progress().phases().get(0).endedAt())
+          .isGreaterThanOrEqualTo(result.progress().phases().get(0).startedAt()).isPositive();
+    }
+  }
+
+  @Nested
+  class Failures {
+    @Test
+    void aMissingPrFailsTheRunWithItsTypeAndIsNotRetried() {
+      SampleRequest request = SampleRequest.analyzeOnly(repo, 404, tmp.resolve("o404").toString(), null);
+      SampleCreationWorkflow workflow = stub(request);
+
+      assertThatThrownBy(() -> workflow.run(request))
+          .isInstanceOf(WorkflowFailedException.class)
+          .cause().isInstanceOf(ApplicationFailure.class)
+          .satisfies(e -> assertThat(((ApplicationFailure) e).getType()).isEqualTo(FailureType.NO_SUCH_PR.name()));
+
+      String id = WorkflowIds.forRequest(repo, 404, Phase.PATCHES);
+      var history = client.fetchHistory(id).getHistory().getEventsList();
+      assertThat(history.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED))
+          .singleElement()
+          .satisfies(e -> assertThat(e.getActivityTaskStartedEventAttributes().getAttempt()).isEqualTo(1));
+      var board = client.newWorkflowStub(SampleCreationWorkflow.class, id).progress();
+      assertThat(board.phases().get(0).state()).isEqualTo(PhaseState.FAILED);
+      assertThat(board.phases().get(0).detail()).contains("#404");
+      assertThat(board.outcome()).isEqualTo("failed");
+    }
+  }
+
+  static boolean isActivityFailure(Throwable t) {
+    return t instanceof ActivityFailure;
+  }
+}
