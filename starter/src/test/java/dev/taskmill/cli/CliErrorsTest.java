@@ -72,14 +72,14 @@ class CliErrorsTest {
     void unsupportedSchemeIsRejectedBeforeAnyWork() {
       Outcome outcome = taskmill("analyze", "ftp://example.com/repo.git", "--out", tmp.resolve("o1").toString(),
           "--address", address);
-      assertThat(outcome.exitCode()).isEqualTo(3);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
       assertThat(outcome.onlyLine()).startsWith("taskmill: ").contains("ftp");
     }
 
     @Test
     void aMissingLocalPathIsNamed() {
       Outcome outcome = taskmill("run", tmp.resolve("nowhere").toString(), "--address", address);
-      assertThat(outcome.exitCode()).isEqualTo(3);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
       assertThat(outcome.onlyLine()).contains("nowhere");
     }
 
@@ -87,14 +87,14 @@ class CliErrorsTest {
     void aNegativePrIsNamed() {
       Outcome outcome = taskmill("analyze", noPrs, "--pr", "-4", "--address", address,
           "--out", tmp.resolve("o2").toString());
-      assertThat(outcome.exitCode()).isEqualTo(3);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
       assertThat(outcome.onlyLine()).contains("-4");
     }
 
     @Test
     void anUnreachableTemporalServerIsNamed() {
       Outcome outcome = taskmill("status", "some-id", "--address", "localhost:1");
-      assertThat(outcome.exitCode()).isEqualTo(UserError.SERVER_UNREACHABLE);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(UserError.SERVER_UNREACHABLE);
       assertThat(outcome.onlyLine()).contains("localhost:1");
     }
   }
@@ -105,7 +105,7 @@ class CliErrorsTest {
     void unreachableRepository() {
       Outcome outcome = taskmill("analyze", "https://127.0.0.1:9/acme/nothing.git", "--address", address,
           "--out", tmp.resolve("o3").toString());
-      assertThat(outcome.exitCode()).isEqualTo(4);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(4);
       assertThat(outcome.onlyLine()).contains("127.0.0.1:9");
     }
 
@@ -113,7 +113,7 @@ class CliErrorsTest {
     void noSuchPr() {
       Outcome outcome = taskmill("analyze", noTests, "--pr", "999", "--address", address,
           "--out", tmp.resolve("o4").toString());
-      assertThat(outcome.exitCode()).isEqualTo(5);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(5);
       assertThat(outcome.onlyLine()).contains("#999");
     }
 
@@ -121,7 +121,7 @@ class CliErrorsTest {
     void prWithoutTests() {
       Outcome outcome = taskmill("analyze", noTests, "--pr", "3", "--address", address,
           "--out", tmp.resolve("o5").toString());
-      assertThat(outcome.exitCode()).isEqualTo(7);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(7);
       assertThat(outcome.onlyLine()).contains("#3").containsIgnoringCase("test");
     }
 
@@ -129,7 +129,7 @@ class CliErrorsTest {
     void repositoryWithoutCandidatePr() {
       Outcome outcome = taskmill("analyze", noPrs, "--address", address,
           "--out", tmp.resolve("o6").toString());
-      assertThat(outcome.exitCode()).isEqualTo(6);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(6);
       assertThat(outcome.onlyLine()).startsWith("taskmill: ");
     }
   }

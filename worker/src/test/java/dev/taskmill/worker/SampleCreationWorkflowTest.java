@@ -18,7 +18,6 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
@@ -96,6 +95,7 @@ class SampleCreationWorkflowTest {
           PhaseState.SKIPPED);
       assertThat(result.progress().phases().get(0).endedAt())
           .isGreaterThanOrEqualTo(result.progress().phases().get(0).startedAt()).isPositive();
+      HistoryRecorder.record(client, WorkflowIds.forRequest(repo, null, Phase.PATCHES), "analyze-squash-pr");
     }
   }
 
@@ -120,10 +120,8 @@ class SampleCreationWorkflowTest {
       assertThat(board.phases().get(0).state()).isEqualTo(PhaseState.FAILED);
       assertThat(board.phases().get(0).detail()).contains("#404");
       assertThat(board.outcome()).isEqualTo("failed");
+      HistoryRecorder.record(client, id, "analyze-no-such-pr");
     }
   }
 
-  static boolean isActivityFailure(Throwable t) {
-    return t instanceof ActivityFailure;
-  }
 }
