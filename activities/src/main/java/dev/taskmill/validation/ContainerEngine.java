@@ -2,19 +2,20 @@ package dev.taskmill.validation;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.WaitResponse;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,19 +80,29 @@ public final class ContainerEngine {
       started = System.nanoTime();
       client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(logs);
       long deadline = started + timeout.toNanos();
-      try (WaitContainerResultCallback wait = client.waitContainerCmd(id).exec(new WaitContainerResultCallback())) {
-        while (!wait.awaitCompletion(POLL_SECONDS, TimeUnit.SECONDS)) {
-          long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-          heartbeat.beat(spec.labels().getOrDefault(StageRunner.STAGE_LABEL, spec.name()) + " running " + elapsed + "s");
-          if (!timedOut && System.nanoTime() > deadline) {
-            timedOut = true;
-            LOG.info("stage container {} exceeded {}s: killing it", spec.name(), timeout.toSeconds());
-            killQuietly(id);
+      ExitWatch watch = client.waitContainerCmd(id).exec(new ExitWatch());
+      while (true) {
+        if (watch.await(POLL_SECONDS)) {
+          if (watch.status != null) {
+            exitCode = watch.status;
+            break;
           }
+          // The wait stream ended without a status (a dropped connection): ask the engine directly.
+          var state = client.inspectContainerCmd(id).exec().getState();
+          if (!Boolean.TRUE.equals(state.getRunning())) {
+            exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
+            break;
+          }
+          Thread.sleep(500); // never spin on a stream that keeps breaking
+          watch = client.waitContainerCmd(id).exec(new ExitWatch());
         }
-        exitCode = wait.awaitStatusCode(5, TimeUnit.SECONDS);
-      } catch (IOException e) {
-        throw new IllegalStateException("closing the wait stream of " + spec.name() + " failed", e);
+        long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        heartbeat.beat(spec.labels().getOrDefault(StageRunner.STAGE_LABEL, spec.name()) + " running " + elapsed + "s");
+        if (!timedOut && System.nanoTime() > deadline) {
+          timedOut = true;
+          LOG.info("stage container {} exceeded {}s: killing it", spec.name(), timeout.toSeconds());
+          killQuietly(id);
+        }
       }
       waited = System.nanoTime();
       logs.awaitCompletion(10, TimeUnit.SECONDS); // the rest of the log after the exit
@@ -161,6 +172,41 @@ public final class ContainerEngine {
 
   private static long ms(long nanos) {
     return TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+
+  /**
+   * Waits for the container's exit status on its own latch: ResultCallbackTemplate.awaitCompletion(timeout) closes
+   * the stream when it returns, so it cannot be polled.
+   */
+  private static final class ExitWatch extends ResultCallback.Adapter<WaitResponse> {
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile Integer status;
+
+    @Override
+    public void onNext(WaitResponse response) {
+      status = response.getStatusCode();
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      LOG.debug("wait stream ended: {}", error.toString());
+      done.countDown();
+      try {
+        close();
+      } catch (IOException ignored) {
+        // the stream is gone already
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      done.countDown();
+      super.onComplete();
+    }
+
+    boolean await(long seconds) throws InterruptedException {
+      return done.await(seconds, TimeUnit.SECONDS);
+    }
   }
 
   /** Copies log frames into the stage log, up to MAX_LOG_BYTES. */

@@ -22,8 +22,13 @@ public final class DockerClientFactory {
   }
 
   public static DockerClient create() {
+    return create(dockerHost());
+  }
+
+  /** A client for an explicit engine address such as unix:///var/run/docker.sock or tcp://host:2375. */
+  public static DockerClient create(String dockerHost) {
     DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-        .withDockerHost(dockerHost())
+        .withDockerHost(dockerHost)
         .build();
     ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
         .dockerHost(config.getDockerHost())
