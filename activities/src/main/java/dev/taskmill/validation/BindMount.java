@@ -25,11 +25,15 @@ public record BindMount(String hostPath, String containerPath, boolean readOnly)
   /** Parses "host:container" (read-only) or "host:container:ro|rw". */
   public static BindMount parse(String spec) {
     String[] parts = spec == null ? new String[0] : spec.split(":");
-    if (parts.length == 2) {
-      return readOnly(parts[0], parts[1]);
-    }
-    if (parts.length == 3 && (parts[2].equals("ro") || parts[2].equals("rw"))) {
-      return new BindMount(parts[0], parts[1], parts[2].equals("ro"));
+    try {
+      if (parts.length == 2) {
+        return readOnly(parts[0], parts[1]);
+      }
+      if (parts.length == 3 && (parts[2].equals("ro") || parts[2].equals("rw"))) {
+        return new BindMount(parts[0], parts[1], parts[2].equals("ro"));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + " (in mount " + spec + ")", e);
     }
     throw new IllegalArgumentException("a mount must look like /host/path:/container/path:ro|rw, got: " + spec);
   }
