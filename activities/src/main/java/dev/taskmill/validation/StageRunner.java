@@ -52,6 +52,7 @@ public final class StageRunner {
   /** Runs the stage; its log is workDir/NAME.log, its reports and coverage stay in workDir/validation/NAME/out. */
   public StageRun run(StageEnvironment env, PlannedStage stage, Path workDir)
       throws IOException, InterruptedException {
+    heartbeat.beat(stage.name() + " starting");
     StageDirs dirs = StageDirs.prepare(workDir, stage.name());
     List<String> command = new ArrayList<>(List.of("bash", "/taskmill/run.sh", "stage"));
     for (int i = 0; i < stage.patches().size(); i++) {

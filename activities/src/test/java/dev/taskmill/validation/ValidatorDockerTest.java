@@ -191,4 +191,63 @@ class ValidatorDockerTest {
           run.container().removeMillis());
     }
   }
+
+  @Nested
+  class Cancellation {
+    @Test
+    void aCancelledStageStillRemovesItsContainer(@TempDir Path workDir) {
+      ContainerEngine engine = new ContainerEngine(client, DockerClientFactory.dockerHost());
+      ValidationSettings settings = new ValidationSettings(0, 120, 1.0, 512);
+      Heartbeat cancelled = detail -> {
+        if (detail.contains("running")) {
+          throw new IllegalStateException("cancelled while " + detail);
+        }
+      };
+      StageRunner runner = new StageRunner(engine, settings, cancelled, Map.of(RUN_LABEL, runId));
+      StageEnvironment env = new StageEnvironment(BASE_IMAGE, runScript, List.of(), null,
+          ContainerPaths.forProjectDir(""));
+      PlannedStage hang = new PlannedStage("FAIL_pre_patch", StageRole.TESTS_ONLY,
+          List.of(scenarios.resolve("hang/tests.patch")));
+
+      Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> runner.run(env, hang, workDir));
+
+      assertThat(thrown).hasMessageContaining("cancelled while FAIL_pre_patch running");
+      assertThat(leftoverContainers()).isEmpty();
+    }
+  }
+
+  @Nested
+  class ThroughTheActivity {
+    @Test
+    void theTemporalActivityValidatesFromItsInputAndHeartbeats(@TempDir Path workDir) {
+      io.temporal.testing.TestActivityEnvironment temporal = io.temporal.testing.TestActivityEnvironment.newInstance();
+      try {
+        List<String> beats = new java.util.concurrent.CopyOnWriteArrayList<>();
+        temporal.setActivityHeartbeatListener(String.class, beats::add);
+        temporal.registerActivitiesImplementations(
+            new ValidationActivityImpl(DockerClientFactory::create, DockerClientFactory.dockerHost()));
+        ValidationActivity activity = temporal.newActivityStub(ValidationActivity.class,
+            io.temporal.activity.ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(java.time.Duration.ofMinutes(5)).build());
+        dev.taskmill.environment.EnvironmentOutput environment = new dev.taskmill.environment.EnvironmentOutput(
+            workDir.resolve("Dockerfile").toString(), runScript.toString(), DockerTestSupport.TOOLCHAIN,
+            DockerTestSupport.TOOLCHAIN, BASE_IMAGE, "3.11", List.of(), "1000:1000");
+        ValidationInput input = new ValidationInput("file:///fixtures/pytest-repo", "0".repeat(40),
+            new dev.taskmill.analysis.Stack(dev.taskmill.analysis.Language.PYTHON, dev.taskmill.analysis.BuildSystem.PIP,
+                dev.taskmill.analysis.TestFramework.PYTEST, "3.11", ""),
+            environment, scenarios.resolve("flips/tests.patch").toString(),
+            scenarios.resolve("flips/fix.patch").toString(), workDir.toString(),
+            new ValidationSettings(0, 120, 1.0, 512));
+
+        ValidationOutput out = activity.validate(input);
+
+        assertThat(out.failToPass()).containsExactly("tests/test_calc.py::TestClamp::test_upper");
+        assertThat(out.stages()).allSatisfy(stage -> assertThat(Path.of(stage.log())).exists());
+        // Temporal throttles heartbeats, so only some of them arrive: each names the stage it comes from.
+        assertThat(beats).isNotEmpty().allMatch(beat -> beat.matches("(PASS_pre_tests|FAIL_pre_patch|PASS_post_patch) .*"));
+      } finally {
+        temporal.close();
+      }
+    }
+  }
 }
