@@ -82,7 +82,7 @@ public final class StageRunner {
     return new StageRun(stage, result, tests, container);
   }
 
-  private ContainerSpec spec(StageEnvironment env, PlannedStage stage, Path workDir, StageDirs dirs,
+  ContainerSpec spec(StageEnvironment env, PlannedStage stage, Path workDir, StageDirs dirs,
       List<String> command) {
     List<BindMount> mounts = new ArrayList<>();
     mounts.add(BindMount.readOnly(env.runScript().toString(), "/taskmill/run.sh"));
