@@ -51,6 +51,12 @@ final class StageGate {
       return reject(FailureType.ENVIRONMENT_BUILD_FAILED, "the stage script itself failed with exit code " + exit
           + " in stage " + name + " (see " + log + "): check run.sh and the image");
     }
+    if (role != StageRole.BASE && run.tests().isEmpty()) {
+      // Without reports every test would look "absent", and absent counts as failing: refuse to guess.
+      return reject(FailureType.ENVIRONMENT_BUILD_FAILED, "stage " + name + " exited " + exit + " but wrote no"
+          + " test report to /taskmill/out/reports (see " + log + "): run.sh must write JUnit XML, jest JSON or"
+          + " go test -json there");
+    }
     if (role == StageRole.BASE) {
       List<String> failing = run.tests().ids(TestOutcome.FAILED);
       if (!failing.isEmpty()) {

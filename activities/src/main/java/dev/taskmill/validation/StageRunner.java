@@ -49,6 +49,12 @@ public final class StageRunner {
     this.extraLabels = Map.copyOf(extraLabels);
   }
 
+  /** Runs any list of patches as a stage with no rejection rule (a trajectory's final patch, for example). */
+  public StageRun run(StageEnvironment env, String name, List<Path> patches, Path workDir)
+      throws IOException, InterruptedException {
+    return run(env, new PlannedStage(name, StageRole.OTHER, patches), workDir);
+  }
+
   /** Runs the stage; its log is workDir/NAME.log, its reports and coverage stay in workDir/validation/NAME/out. */
   public StageRun run(StageEnvironment env, PlannedStage stage, Path workDir)
       throws IOException, InterruptedException {

@@ -56,7 +56,22 @@ class StageGateTest {
   @ParameterizedTest(name = "{0} exit {1} is fine")
   @CsvSource({"BASE, 0", "TESTS_ONLY, 0", "TESTS_ONLY, 1", "TESTS_AND_FIX, 0", "TESTS_AND_FIX, 1", "OTHER, 4"})
   void expectedExitCodesPass(StageRole role, int exit) {
-    assertThat(StageGate.check(run(role, exit, false, TestResults.empty()), 30)).isEmpty();
+    TestResults tests = TestResults.of(Map.of("tests/test_x.py::test_y", TestOutcome.PASSED));
+    assertThat(StageGate.check(run(role, exit, false, tests), 30)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} exit {1} without reports")
+  @CsvSource({"TESTS_ONLY, 1", "TESTS_AND_FIX, 0"})
+  void aPatchedStageWithoutReportsIsNotGuessed(StageRole role, int exit) {
+    ApplicationFailure failure = StageGate.check(run(role, exit, false, TestResults.empty()), 30).orElseThrow();
+
+    assertThat(failure.getType()).isEqualTo(FailureType.ENVIRONMENT_BUILD_FAILED.name());
+    assertThat(failure.getOriginalMessage()).contains("wrote no test report to /taskmill/out/reports");
+  }
+
+  @Test
+  void aBaseWithoutTestsIsFineBecauseThePrMayAddTheFirstOne() {
+    assertThat(StageGate.check(run(StageRole.BASE, 0, false, TestResults.empty()), 30)).isEmpty();
   }
 
   @Nested

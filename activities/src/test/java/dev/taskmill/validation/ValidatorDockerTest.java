@@ -175,10 +175,9 @@ class ValidatorDockerTest {
       StageRunner runner = new StageRunner(engine, settings, Heartbeat.NONE, Map.of(RUN_LABEL, runId));
       StageEnvironment env = new StageEnvironment(BASE_IMAGE, runScript, List.of(), null,
           ContainerPaths.forProjectDir(""));
-      PlannedStage trajectory = new PlannedStage("trajectory_final", StageRole.OTHER,
-          List.of(scenarios.resolve("flips/tests.patch"), scenarios.resolve("passtofail/fix.patch")));
+      List<Path> patches = List.of(scenarios.resolve("flips/tests.patch"), scenarios.resolve("passtofail/fix.patch"));
 
-      StageRun run = runner.run(env, trajectory, workDir);
+      StageRun run = runner.run(env, "trajectory_final", patches, workDir);
 
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.tests().ids(dev.taskmill.validation.report.TestOutcome.FAILED))
