@@ -2,6 +2,8 @@ package dev.taskmill.validation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.failure.Failures;
 import dev.taskmill.validation.coverage.CoverageReader;
 import dev.taskmill.validation.coverage.LineCoverage;
 import dev.taskmill.validation.report.ReportReader;
@@ -64,7 +66,8 @@ public final class StageRunner {
     for (int i = 0; i < stage.patches().size(); i++) {
       Path patch = stage.patches().get(i);
       if (!Files.isRegularFile(patch)) {
-        throw new IllegalArgumentException("patch file not found: " + patch);
+        throw Failures.of(FailureType.INVALID_INPUT, "patch file not found for stage " + stage.name() + ": " + patch
+            + " (the patches phase writes it to the work dir)");
       }
       // Numbered copies: two patches may share a file name, and the order must survive a listing.
       String name = String.format("%02d-%s", i + 1, patch.getFileName());
