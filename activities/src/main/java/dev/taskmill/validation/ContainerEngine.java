@@ -25,7 +25,7 @@ public final class ContainerEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerEngine.class);
   /** A test suite that prints without end must not fill the disk: the log is cut here. */
   static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
-  private static final long POLL_SECONDS = 2;
+  private static final long POLL_MILLIS = 2000;
 
   private final DockerClient client;
   private final String where;
@@ -82,7 +82,9 @@ public final class ContainerEngine {
       long deadline = started + timeout.toNanos();
       ExitWatch watch = client.waitContainerCmd(id).exec(new ExitWatch());
       while (true) {
-        if (watch.await(POLL_SECONDS)) {
+        long untilDeadline = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        long pollMillis = timedOut ? POLL_MILLIS : Math.max(50, Math.min(POLL_MILLIS, untilDeadline));
+        if (watch.await(pollMillis)) {
           if (watch.status != null) {
             exitCode = watch.status;
             break;
@@ -102,6 +104,7 @@ public final class ContainerEngine {
           timedOut = true;
           LOG.info("stage container {} exceeded {}s: killing it", spec.name(), timeout.toSeconds());
           killQuietly(id);
+          logs.note("[taskmill] stage timeout of " + timeout.toSeconds() + " s reached: container killed");
         }
       }
       waited = System.nanoTime();
@@ -204,8 +207,8 @@ public final class ContainerEngine {
       super.onComplete();
     }
 
-    boolean await(long seconds) throws InterruptedException {
-      return done.await(seconds, TimeUnit.SECONDS);
+    boolean await(long millis) throws InterruptedException {
+      return done.await(millis, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -217,6 +220,16 @@ public final class ContainerEngine {
 
     LogCallback(OutputStream out) {
       this.out = out;
+    }
+
+    /** A line of taskmill's own in the stage log, so that a reader sees why the output stops. */
+    synchronized void note(String line) {
+      try {
+        out.write(("\n" + line + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      } catch (IOException e) {
+        LOG.warn("cannot write to the stage log: {}", e.getMessage());
+      }
     }
 
     @Override

@@ -100,6 +100,7 @@ public final class StageRunner {
     mounts.addAll(env.mounts());
     Map<String, String> envVars = new HashMap<>();
     envVars.put("PYTHONDONTWRITEBYTECODE", "1");
+    envVars.put("PYTHONUNBUFFERED", "1"); // a killed stage keeps its last lines in the log
     envVars.put("PIP_NO_INPUT", "1");
     envVars.put("CI", "true");
     envVars.put("NO_COLOR", "1");

@@ -152,7 +152,8 @@ class ValidatorDockerTest {
 
       assertThat(failure.getType()).isEqualTo(FailureType.STAGE_TIMEOUT.name());
       assertThat(failure.getOriginalMessage()).contains("FAIL_pre_patch").contains("5 s");
-      assertThat(workDir.resolve("FAIL_pre_patch.log")).content().contains("test_waits_forever");
+      assertThat(workDir.resolve("FAIL_pre_patch.log")).content().contains("collected 3 items")
+          .contains("[taskmill] stage timeout of 5 s reached: container killed");
       assertThat(leftoverContainers()).isEmpty();
     }
 
