@@ -24,6 +24,7 @@ class CoverageReaderTest {
       "coverage.json,         83.33",
       "coverage-summary.json, 75.0",
       "cover.out,             80.0",
+      "go1.19-cover.out,      50.0",
   })
   void eachToolsReportGivesLineCoveragePercent(String file, double percent, @TempDir Path dir) throws Exception {
     Files.copy(fixture(file), dir.resolve(file));

@@ -66,7 +66,15 @@ class ReportReaderTest {
             "example.com/kv/store/TestPutGet", PASSED,
             "example.com/kv/store/TestExpiry", FAILED,
             "example.com/kv/store/TestExpiry/zero_ttl", FAILED,
-            "example.com/kv/store/TestWindowsPaths", SKIPPED)));
+            "example.com/kv/store/TestWindowsPaths", SKIPPED)),
+        // Captured from go 1.19 (taskmill/go:1.19): a failing subtest and a package whose tests do not build,
+        // which go reports as a plain "FAIL ... [build failed]" line among the events.
+        arguments("go1.19-test.jsonl", Map.of(
+            "example.com/kv/store/TestClampLow", PASSED,
+            "example.com/kv/store/TestClamp", FAILED,
+            "example.com/kv/store/TestClamp/upper", FAILED,
+            "example.com/kv/store/TestClamp/inside", PASSED,
+            "example.com/kv/store/TestSkipped", SKIPPED)));
   }
 
   @ParameterizedTest(name = "{0}")
