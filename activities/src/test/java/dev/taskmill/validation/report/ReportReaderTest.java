@@ -84,6 +84,20 @@ class ReportReaderTest {
   }
 
   @Nested
+  class RealSurefire {
+    /** Written by surefire 3.5.4 with JUnit 5.14 (this project's own StageGateTest, properties trimmed). */
+    @Test
+    void nestedClassesAndParameterizedInvocationsKeepSurefiresNames() throws Exception {
+      TestResults results = reader.read(report("surefire-3.5.4-junit5-nested.xml"));
+
+      assertThat(results.size()).isEqualTo(22);
+      assertThat(results.ids(PASSED)).hasSize(22)
+          .contains("dev.taskmill.validation.StageGateTest$BaseTests#failingBaseTestsAreNamedUpToThree",
+              "dev.taskmill.validation.StageGateTest#expectedExitCodesPass(StageRole, int)[1]");
+    }
+  }
+
+  @Nested
   class UntrustedInput {
     @Test
     void aDoctypeWithExternalEntitiesIsRefusedNotExpanded() throws Exception {
