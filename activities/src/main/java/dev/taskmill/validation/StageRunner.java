@@ -109,9 +109,13 @@ public final class StageRunner {
     labels.put(ROLE_LABEL, "validation-stage");
     labels.put(STAGE_LABEL, stage.name());
     labels.put(WORKDIR_LABEL, workDir.toString());
-    String name = "taskmill-" + Integer.toHexString(workDir.toString().hashCode()) + "-" + stage.name();
-    return new ContainerSpec(name, env.image(), command, envVars, mounts, env.user(),
+    return new ContainerSpec(containerName(workDir, stage.name()), env.image(), command, envVars, mounts, env.user(),
         Math.round(settings.cpus() * 1_000_000_000L), settings.memoryMb() * 1024L * 1024L, PIDS_LIMIT, labels);
+  }
+
+  /** Deterministic per work dir and stage, so that a retried attempt finds what a crashed one left behind. */
+  static String containerName(Path workDir, String stageName) {
+    return "taskmill-" + Integer.toHexString(workDir.toString().hashCode()) + "-" + stageName;
   }
 
   private void writeResults(Path file, PlannedStage stage, ContainerRun container, TestResults tests)

@@ -193,6 +193,42 @@ class ValidatorDockerTest {
   }
 
   @Nested
+  class Retries {
+    @Test
+    void aRetryInTheSameWorkDirGivesTheSameVerdictAndNoSecondCopy(@TempDir Path workDir) throws Exception {
+      ValidationSettings settings = new ValidationSettings(0, 120, 1.0, 512);
+      ValidationOutput first = validate(BASE_IMAGE, "flips", workDir, settings);
+      List<Path> filesAfterFirst = files(workDir);
+
+      ValidationOutput second = validate(BASE_IMAGE, "flips", workDir, settings);
+
+      assertThat(second.failToPass()).isEqualTo(first.failToPass());
+      assertThat(second.passToPass()).isEqualTo(first.passToPass());
+      assertThat(files(workDir)).isEqualTo(filesAfterFirst);
+      assertThat(leftoverContainers()).isEmpty();
+    }
+
+    @Test
+    void aContainerLeftByACrashedAttemptIsReplaced(@TempDir Path workDir) throws Exception {
+      ValidationSettings settings = new ValidationSettings(0, 120, 1.0, 512);
+      String name = StageRunner.containerName(workDir, ValidationPlan.PASS_PRE_TESTS);
+      client.createContainerCmd(BASE_IMAGE).withName(name).withCmd("sleep", "600")
+          .withLabels(Map.of(RUN_LABEL, runId)).exec();
+
+      ValidationOutput out = validate(BASE_IMAGE, "flips", workDir, settings);
+
+      assertThat(out.failToPass()).containsExactly("tests/test_calc.py::TestClamp::test_upper");
+      assertThat(leftoverContainers()).isEmpty();
+    }
+
+    private List<Path> files(Path dir) throws java.io.IOException {
+      try (var walk = Files.walk(dir)) {
+        return walk.map(dir::relativize).sorted().toList();
+      }
+    }
+  }
+
+  @Nested
   class Cancellation {
     @Test
     void aCancelledStageStillRemovesItsContainer(@TempDir Path workDir) {
