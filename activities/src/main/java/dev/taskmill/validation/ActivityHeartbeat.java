@@ -11,7 +11,7 @@ final class ActivityHeartbeat {
     ActivityExecutionContext context;
     try {
       context = Activity.getExecutionContext();
-    } catch (IllegalStateException | NullPointerException notInActivity) {
+    } catch (IllegalStateException notInActivity) {
       return Heartbeat.NONE;
     }
     return context::heartbeat;
