@@ -21,7 +21,10 @@ public final class CoverageReader {
   private static final long MAX_BYTES = 256L * 1024 * 1024;
   private final ObjectMapper json = new ObjectMapper();
 
-  /** The coverage of the first readable report (sorted by path), or empty when there is none. */
+  /**
+   * The combined coverage of every readable report (a multi-module build writes one JaCoCo report per module),
+   * or empty when there is none.
+   */
   public Optional<LineCoverage> read(Path coverageDir) throws IOException {
     if (!Files.isDirectory(coverageDir)) {
       return Optional.empty();
@@ -30,13 +33,7 @@ public final class CoverageReader {
     try (Stream<Path> walk = Files.walk(coverageDir, 6)) {
       files = walk.filter(Files::isRegularFile).filter(p -> !Files.isSymbolicLink(p)).sorted().toList();
     }
-    for (Path file : files) {
-      Optional<LineCoverage> found = readFile(file);
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    return Optional.empty();
+    return files.stream().map(this::readFile).flatMap(Optional::stream).reduce(LineCoverage::plus);
   }
 
   Optional<LineCoverage> readFile(Path file) {

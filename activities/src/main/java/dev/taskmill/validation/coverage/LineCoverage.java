@@ -16,6 +16,11 @@ public record LineCoverage(long covered, long total) {
     return new LineCoverage(Math.round(percent * 100), 10_000);
   }
 
+  /** Both reports together, as if they were one (modules or packages measured separately). */
+  public LineCoverage plus(LineCoverage other) {
+    return new LineCoverage(covered + other.covered, total + other.total);
+  }
+
   /** Percent with two decimals; 0 when nothing is coverable. */
   public double percent() {
     return total == 0 ? 0.0 : Math.round(covered * 10_000.0 / total) / 100.0;

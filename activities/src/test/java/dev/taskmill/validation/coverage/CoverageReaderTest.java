@@ -33,6 +33,19 @@ class CoverageReaderTest {
   }
 
   @Nested
+  class MultiModule {
+    @Test
+    void reportsOfSeveralModulesAreCombined(@TempDir Path dir) throws Exception {
+      Files.createDirectories(dir.resolve("core"));
+      Files.copy(fixture("jacoco.xml"), dir.resolve("core/jacoco.xml")); // 68 of 80 lines
+      Files.writeString(dir.resolve("web.xml"), "<report name=\"web\"><counter type=\"LINE\" missed=\"18\""
+          + " covered=\"2\"/></report>");
+
+      assertThat(reader.read(dir)).get().isEqualTo(new LineCoverage(70, 100));
+    }
+  }
+
+  @Nested
   class Absent {
     @Test
     void noDirectoryOrNoKnownReportMeansNoCoverage(@TempDir Path dir) throws Exception {
