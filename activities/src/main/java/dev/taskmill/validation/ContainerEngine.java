@@ -26,6 +26,7 @@ public final class ContainerEngine {
   /** A test suite that prints without end must not fill the disk: the log is cut here. */
   static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
   private static final long POLL_MILLIS = 2000;
+  private static final Duration KILL_GRACE = Duration.ofSeconds(30);
 
   private final DockerClient client;
   private final String where;
@@ -100,6 +101,12 @@ public final class ContainerEngine {
         }
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         heartbeat.beat(spec.labels().getOrDefault(StageRunner.STAGE_LABEL, spec.name()) + " running " + elapsed + "s");
+        if (timedOut && System.nanoTime() > deadline + KILL_GRACE.toNanos()) {
+          LOG.warn("stage container {} still runs {} s after its kill: removing it by force", spec.name(),
+              KILL_GRACE.toSeconds());
+          exitCode = 137;
+          break;
+        }
         if (!timedOut && System.nanoTime() > deadline) {
           timedOut = true;
           LOG.info("stage container {} exceeded {}s: killing it", spec.name(), timeout.toSeconds());
