@@ -1,0 +1,147 @@
+package dev.taskmill.validation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.failure.Failures;
+import dev.taskmill.validation.coverage.CoverageReader;
+import dev.taskmill.validation.coverage.LineCoverage;
+import dev.taskmill.validation.report.ReportReader;
+import dev.taskmill.validation.report.TestOutcome;
+import dev.taskmill.validation.report.TestResults;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one stage ({@code bash /taskmill/run.sh stage PATCH...}) in a fresh locked-down container, with any list
+ * of patches, and reads its reports. See docs/stage-contract.md.
+ */
+public final class StageRunner {
+  public static final String ROLE_LABEL = "dev.taskmill.role";
+  public static final String STAGE_LABEL = "dev.taskmill.stage";
+  public static final String WORKDIR_LABEL = "dev.taskmill.workdir";
+  static final long PIDS_LIMIT = 512;
+
+  private final ContainerEngine engine;
+  private final ValidationSettings settings;
+  private final Heartbeat heartbeat;
+  private final Map<String, String> extraLabels;
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public StageRunner(ContainerEngine engine, ValidationSettings settings, Heartbeat heartbeat) {
+    this(engine, settings, heartbeat, Map.of());
+  }
+
+  /** @param extraLabels labels added to every container (tests use them to find leftovers) */
+  public StageRunner(ContainerEngine engine, ValidationSettings settings, Heartbeat heartbeat,
+      Map<String, String> extraLabels) {
+    this.engine = engine;
+    this.settings = settings;
+    this.heartbeat = heartbeat;
+    this.extraLabels = Map.copyOf(extraLabels);
+  }
+
+  /** Runs any list of patches as a stage with no rejection rule (a trajectory's final patch, for example). */
+  public StageRun run(StageEnvironment env, String name, List<Path> patches, Path workDir)
+      throws IOException, InterruptedException {
+    return run(env, new PlannedStage(name, StageRole.OTHER, patches), workDir);
+  }
+
+  /** Runs the stage; its log is workDir/NAME.log, its reports and coverage stay in workDir/validation/NAME/out. */
+  public StageRun run(StageEnvironment env, PlannedStage stage, Path workDir)
+      throws IOException, InterruptedException {
+    heartbeat.beat(stage.name() + " starting");
+    StageDirs dirs = StageDirs.prepare(workDir, stage.name());
+    List<String> command = new ArrayList<>(List.of("bash", "/taskmill/run.sh", "stage"));
+    for (int i = 0; i < stage.patches().size(); i++) {
+      Path patch = stage.patches().get(i);
+      if (!Files.isRegularFile(patch)) {
+        throw Failures.of(FailureType.INVALID_INPUT, "patch file not found for stage " + stage.name() + ": " + patch
+            + " (the patches phase writes it to the work dir)");
+      }
+      // Numbered copies: two patches may share a file name, and the order must survive a listing.
+      String name = String.format("%02d-%s", i + 1, patch.getFileName());
+      Files.copy(patch, dirs.patches().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      command.add("/taskmill/patches/" + name);
+    }
+    Path log = workDir.resolve(stage.name() + ".log");
+    ContainerRun container;
+    try (OutputStream out = Files.newOutputStream(log)) {
+      container = engine.run(spec(env, stage, workDir, dirs, command), out,
+          Duration.ofSeconds(settings.stageTimeoutSeconds()), heartbeat);
+    }
+    TestResults tests = new ReportReader(env.paths()).readAll(dirs.out().resolve("reports"));
+    Double coverage = new CoverageReader().read(dirs.out().resolve("coverage"))
+        .map(LineCoverage::percent).orElse(null);
+    Path resultsFile = dirs.root().resolve("tests.json");
+    writeResults(resultsFile, stage, container, tests);
+    StageResult result = new StageResult(stage.name(), log.toString(), container.exitCode(), container.timedOut(),
+        tests.size(), tests.count(TestOutcome.PASSED), tests.count(TestOutcome.FAILED),
+        tests.count(TestOutcome.SKIPPED), coverage, container.totalMillis(), resultsFile.toString());
+    return new StageRun(stage, result, tests, container);
+  }
+
+  ContainerSpec spec(StageEnvironment env, PlannedStage stage, Path workDir, StageDirs dirs,
+      List<String> command) {
+    List<BindMount> mounts = new ArrayList<>();
+    mounts.add(BindMount.readOnly(env.runScript().toString(), "/taskmill/run.sh"));
+    mounts.add(BindMount.readOnly(dirs.patches().toString(), "/taskmill/patches"));
+    mounts.add(BindMount.readWrite(dirs.out().toString(), "/taskmill/out"));
+    mounts.addAll(env.mounts());
+    Map<String, String> envVars = new HashMap<>();
+    envVars.put("PYTHONDONTWRITEBYTECODE", "1");
+    envVars.put("PYTHONUNBUFFERED", "1"); // a killed stage keeps its last lines in the log
+    envVars.put("PIP_NO_INPUT", "1");
+    envVars.put("CI", "true");
+    envVars.put("NO_COLOR", "1");
+    envVars.put("TASKMILL_STAGE", stage.name());
+    Map<String, String> labels = new LinkedHashMap<>(extraLabels);
+    labels.put(ROLE_LABEL, "validation-stage");
+    labels.put(STAGE_LABEL, stage.name());
+    labels.put(WORKDIR_LABEL, workDir.toString());
+    return new ContainerSpec(containerName(workDir, stage.name()), env.image(), command, envVars, mounts, env.user(),
+        Math.round(settings.cpus() * 1_000_000_000L), settings.memoryMb() * 1024L * 1024L, PIDS_LIMIT, labels);
+  }
+
+  /** Deterministic per work dir and stage, so that a retried attempt finds what a crashed one left behind. */
+  static String containerName(Path workDir, String stageName) {
+    return "taskmill-" + Integer.toHexString(workDir.toString().hashCode()) + "-" + stageName;
+  }
+
+  private void writeResults(Path file, PlannedStage stage, ContainerRun container, TestResults tests)
+      throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("stage", stage.name());
+    doc.put("patches", stage.patches().stream().map(Path::toString).toList());
+    doc.put("exitCode", container.exitCode());
+    doc.put("timedOut", container.timedOut());
+    doc.put("tests", tests.asMap());
+    json.writeValue(file.toFile(), doc);
+  }
+
+  /** The per-stage scratch directories, recreated empty so that a retried activity starts clean. */
+  record StageDirs(Path root, Path patches, Path out) {
+    static StageDirs prepare(Path workDir, String stageName) throws IOException {
+      Path root = workDir.resolve("validation").resolve(stageName);
+      WorkDirs.deleteRecursively(root);
+      Path patches = Files.createDirectories(root.resolve("patches"));
+      Path out = Files.createDirectories(root.resolve("out"));
+      // The container user may be any uid (often 1000): out and its two folders must be writable for it.
+      for (Path dir : List.of(out, Files.createDirectories(out.resolve("reports")),
+          Files.createDirectories(out.resolve("coverage")))) {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+      }
+      return new StageDirs(root, patches, out);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+def test_already_broken():
+    assert 1 + 1 == 3
