@@ -1,0 +1,173 @@
+package dev.taskmill.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.testing.DockerRequirement;
+import dev.taskmill.testing.StackFixtures;
+import dev.taskmill.validation.ValidationSettings;
+import dev.taskmill.workflow.Outcome;
+import dev.taskmill.workflow.SampleCreationWorkflow;
+import dev.taskmill.workflow.SampleRequest;
+import dev.taskmill.workflow.SampleResult;
+import dev.taskmill.workflow.TaskQueues;
+import dev.taskmill.workflow.WorkflowIds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The whole pipeline on a Temporal test environment with every real activity: JGit, docker-java and a real engine.
+ * Under CI=true these fail when Docker is missing; on a developer machine without Docker they are skipped.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final ValidationSettings QUICK = new ValidationSettings(1, 120, 2.0, 2048);
+
+  @TempDir Path tmp;
+  TestWorkflowEnvironment env;
+  WorkerFactory workers;
+  WorkflowClient client;
+
+  @BeforeAll
+  void start() {
+    DockerRequirement.client();
+    env = TestWorkflowEnvironment.newInstance();
+    client = env.getWorkflowClient();
+    workers = TaskmillWorkers.start(client, EnumSet.allOf(QueueRole.class),
+        ActivityWiring.create(tmp.resolve("cache")), false);
+  }
+
+  @AfterAll
+  void stop() {
+    if (workers != null) {
+      workers.shutdownNow();
+      env.close();
+    }
+  }
+
+  SampleResult run(String repo, Integer pr, Path samples, ValidationSettings settings) {
+    SampleRequest request = new SampleRequest(repo, pr, samples.toString(), null, null, null, settings, false);
+    return client.newWorkflowStub(SampleCreationWorkflow.class, WorkflowOptions.newBuilder()
+            .setTaskQueue(TaskQueues.LIGHT)
+            .setWorkflowId(WorkflowIds.forRequest(repo, pr, null))
+            .build())
+        .run(request);
+  }
+
+  static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class Samples {
+    Stream<Arguments> stacks() {
+      return Stream.of("python", "maven", "mocha").map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stacks")
+    void aFixtureBecomesAValidatedSample(String stack) throws IOException {
+      Function<Path, StackFixtures.Fixture> make = StackFixtures.all().get(stack);
+      StackFixtures.Fixture fixture = make.apply(tmp.resolve("repo-" + stack));
+      Path samples = tmp.resolve("samples-" + stack);
+
+      SampleResult result = run(fixture.url(), null, samples, QUICK);
+
+      assertThat(result.outcome()).isEqualTo(Outcome.SAMPLE_CREATED);
+      Path sample = Path.of(result.sample().sampleDir());
+      assertThat(sample).isEqualTo(samples.resolve("task-1"));
+      assertThat(sample.resolve("run.sh")).isExecutable();
+      for (String file : List.of("metadata.json", "fix.patch", "tests.patch", "Dockerfile", "run.sh",
+          "PASS_pre_tests.log", "FAIL_pre_patch.log", "PASS_post_patch.log")) {
+        assertThat(sample.resolve(file)).as(file).isNotEmptyFile();
+      }
+      JsonNode metadata = JSON.readTree(sample.resolve("metadata.json").toFile());
+      assertThat(metadata.toString()).contains(fixture.baseCommit()).contains(fixture.mergeCommit());
+      assertThat(result.validation().failToPass()).containsExactlyElementsOf(fixture.failToPass());
+      assertThat(result.validation().passToPass()).isNotEmpty();
+      assertThat(Files.list(samples).map(p -> p.getFileName().toString()))
+          .as("nothing half-written next to the sample").containsOnly("task-1", ".lock");
+
+      SampleResult again = run(fixture.url(), null, samples, QUICK);
+      assertThat(again.sample().sampleDir()).as("the same work submitted twice").isEqualTo(sample.toString());
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class Rejections {
+    Stream<Arguments> cases() {
+      return Stream.of(
+          Arguments.of("tests do not compile", (Function<Path, String>) NegativeFixtures::testsDoNotCompile,
+              FailureType.TESTS_DO_NOT_COMPILE),
+          Arguments.of("no test flips", (Function<Path, String>) NegativeFixtures::noTestFlips,
+              FailureType.NO_TEST_FLIPS),
+          Arguments.of("base tests fail", (Function<Path, String>) NegativeFixtures::baseTestsFail,
+              FailureType.BASE_TESTS_FAIL),
+          Arguments.of("a test hangs", (Function<Path, String>) NegativeFixtures::testHangs,
+              FailureType.STAGE_TIMEOUT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isRejectedWithItsReasonAndLeavesNoSample(String name, Function<Path, String> fixture, FailureType expected)
+        throws IOException {
+      String repo = fixture.apply(tmp.resolve("neg-" + name.replace(' ', '-')));
+      Path samples = tmp.resolve("samples-neg-" + name.replace(' ', '-'));
+      ValidationSettings settings = new ValidationSettings(1, 20, 2.0, 1024);
+
+      assertThatThrownBy(() -> run(repo, 7, samples, settings))
+          .isInstanceOf(WorkflowFailedException.class)
+          .cause().isInstanceOf(ApplicationFailure.class)
+          .satisfies(e -> assertThat(((ApplicationFailure) e).getType()).isEqualTo(expected.name()));
+
+      try (Stream<Path> entries = Files.list(samples)) {
+        assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("task-"));
+      }
+      Path rejected = samples.resolve(".rejected").resolve(WorkflowIds.sampleKey(repo, 7));
+      assertThat(Files.readString(rejected.resolve("reason.txt"))).contains(expected.name());
+    }
+  }
+
+  @Nested
+  class Flaky {
+    @Test
+    void aFlakyTestIsInNeitherList() throws IOException {
+      String repo = NegativeFixtures.withFlakyTest(tmp.resolve("flaky"));
+      SampleResult result = run(repo, 7, tmp.resolve("samples-flaky"), QUICK);
+
+      assertThat(result.validation().failToPass()).containsExactly("tests/test_clamp.py::test_upper");
+      assertThat(result.validation().flaky()).containsExactly("tests/test_clamp.py::test_timing_sensitive");
+      assertThat(result.validation().passToPass()).doesNotContain("tests/test_clamp.py::test_timing_sensitive");
+    }
+  }
+}
