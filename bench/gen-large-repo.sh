@@ -63,12 +63,13 @@ main = commit("refs/heads/main", "Initial import\n", [
 for i in range(1, total):
     if i % 100 == 50:
         pr += 1
-        head = commit(f"refs/pull/{pr}/head", f"Fix off-by-one error in mod_{i % 200}\n",
-                      [(module(i), f"def f(x):\n    return x + {i}\n"),
-                       (test(i), f"def test_f():\n    assert {i} == {i}\n")], parent=main)
+        changes = [(module(i), f"def f(x):\n    return x + {i}\n"),
+                   (test(i), f"def test_f():\n    assert {i} == {i}\n")]
+        head = commit(f"refs/pull/{pr}/head", f"Fix off-by-one error in mod_{i % 200}\n", changes, parent=main)
+        # fast-import gives a merge its first parent's tree: the PR's changes must be repeated on it.
         main = commit("refs/heads/main",
                       f"Merge pull request #{pr} from contributor/fix-{pr}\n\nFix off-by-one error in mod_{i % 200}\n",
-                      [], parent=main, merge=head)
+                      changes, parent=main, merge=head)
     elif i % 100 == 0:
         pr += 1
         main = commit("refs/heads/main", f"Fix crash on empty input in mod_{i % 200} (#{pr})\n\nFixes #{pr + 100000}\n",

@@ -113,6 +113,7 @@ public final class RepositoryCache {
     deleteRecursively(partial);
     // Clone into a side directory so that a killed clone never leaves a half repository under the real name.
     try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
+      borrowObjectsOfLocalSource(repoUrl, partial);
       var config = git.getRepository().getConfig();
       config.setString("remote", "origin", "url", repoUrl);
       config.save();
@@ -126,8 +127,34 @@ public final class RepositoryCache {
       throwIfCancelled(progress);
       throw Failures.of(FailureType.TRANSIENT, "clone of " + repoUrl + " failed: " + rootMessage(e), e);
     }
-    throwIfCancelled(progress);
+    if (progress instanceof HeartbeatProgressMonitor heartbeat && heartbeat.isCancelled()) {
+      deleteRecursively(partial);
+      heartbeat.throwIfCancelled();
+    }
     Files.move(partial, dir);
+  }
+
+  /**
+   * Like `git clone --shared`: a clone of a local repository reads the source's objects through
+   * objects/info/alternates, so cloning copies refs only instead of every object (JGit cannot hardlink as
+   * `git clone --local` does). The source is the user's own repository; if it loses commits the cache needs,
+   * {@link #open} reports them missing as it would for a rewritten remote.
+   */
+  private static void borrowObjectsOfLocalSource(String repoUrl, Path clone) throws IOException {
+    if (!RepoLocation.isValid(repoUrl)) {
+      return;
+    }
+    RepoLocation location = RepoLocation.parse(repoUrl);
+    if (!location.isLocal()) {
+      return;
+    }
+    java.io.File gitDir = org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(location.localPath().toFile(),
+        org.eclipse.jgit.util.FS.DETECTED);
+    Path objects = gitDir == null ? null : gitDir.toPath().resolve("objects").toAbsolutePath();
+    if (objects != null && Files.isDirectory(objects)) {
+      Path info = Files.createDirectories(clone.resolve("objects").resolve("info"));
+      Files.writeString(info.resolve("alternates"), objects + "\n");
+    }
   }
 
   private static void fetch(Path dir, ProgressMonitor progress) throws IOException {

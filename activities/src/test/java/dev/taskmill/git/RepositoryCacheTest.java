@@ -40,6 +40,20 @@ class RepositoryCacheTest {
   }
 
   @Test
+  void aLocalRepositoryIsClonedByReferenceToItsObjects() throws Exception {
+    try (FixtureRepo origin = FixtureRepo.init(tmp.resolve("origin"))) {
+      String commit = origin.write("a.txt", "1").commit("first");
+      RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
+      try (Repository clone = cache.open(origin.url(), null, commit)) {
+        assertThat(clone.getDirectory().toPath().resolve("objects/info/alternates")).content()
+            .isEqualToIgnoringNewLines(origin.dir().resolve(".git/objects").toAbsolutePath().toString());
+        assertThat(clone.getObjectDatabase().has(ObjectId.fromString(commit))).isTrue();
+        assertThat(clone.exactRef("refs/heads/main").getObjectId().name()).isEqualTo(commit);
+      }
+    }
+  }
+
+  @Test
   void theCacheIsKeyedByUrlSoTwoRepositoriesNeverShareAClone() {
     try (FixtureRepo one = FixtureRepo.init(tmp.resolve("a/widget"));
         FixtureRepo two = FixtureRepo.init(tmp.resolve("b/widget"))) {
