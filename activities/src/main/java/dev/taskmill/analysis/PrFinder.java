@@ -65,9 +65,9 @@ public final class PrFinder {
       ObjectId tip = defaultTip();
       List<FoundPr> found = new ArrayList<>();
       collect(walk, tip, null, defaultBranch, number, found);
-      for (Ref branch : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+      for (Ref branch : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS, "refs/remotes/origin/")) {
         String name = Repository.shortenRefName(branch.getName());
-        if (!name.equals(defaultBranch) && branch.getObjectId() != null) {
+        if (!name.equals(defaultBranch) && !name.endsWith("/HEAD") && branch.getObjectId() != null) {
           collect(walk, branch.getObjectId(), tip, name, number, found);
         }
       }

@@ -33,6 +33,11 @@ public final class RepositoryCache {
       new RefSpec("+refs/heads/*:refs/heads/*"),
       new RefSpec("+refs/tags/*:refs/tags/*"),
       new RefSpec("+refs/pull/*/head:refs/pull/*/head"));
+  /**
+   * A local clone keeps maintenance branches as origin's remote-tracking refs: they are fetched too, so a
+   * cherry-pick on origin/1.x is seen next to the PR on main.
+   */
+  static final RefSpec LOCAL_REMOTE_BRANCHES = new RefSpec("+refs/remotes/origin/*:refs/remotes/origin/*");
 
   private final Path root;
 
@@ -170,7 +175,12 @@ public final class RepositoryCache {
   }
 
   private static void fetchAll(Git git, ProgressMonitor progress) throws GitAPIException {
-    git.fetch().setRemote("origin").setRefSpecs(REFSPECS).setRemoveDeletedRefs(true)
+    List<RefSpec> specs = new java.util.ArrayList<>(REFSPECS);
+    String url = git.getRepository().getConfig().getString("remote", "origin", "url");
+    if (url != null && RepoLocation.isValid(url) && RepoLocation.parse(url).isLocal()) {
+      specs.add(LOCAL_REMOTE_BRANCHES);
+    }
+    git.fetch().setRemote("origin").setRefSpecs(specs).setRemoveDeletedRefs(true)
         .setProgressMonitor(progress).call();
     // HEAD of a bare clone should follow the remote's default branch.
     try {

@@ -139,6 +139,24 @@ class RepositoryAnalyzerTest {
     }
 
     @Test
+    void aCherryPickOnARemoteTrackingBranchOfALocalCloneIsSeenToo() throws Exception {
+      try (FixtureRepo repo = pythonProject()) {
+        String onMain = repo.squashPullRequest(6, "Fix rounding error", r -> r
+            .write("widget/core.py", "def total(xs):\n    return round(sum(xs or []), 2)\n")
+            .write("tests/test_round.py", "def test_round():\n    assert True\n"));
+        String picked = repo.cherryPickOnto("maint-1.x", onMain + "~1", onMain);
+        Repository r = repo.git().getRepository();
+        var tracking = r.updateRef("refs/remotes/origin/1.x");
+        tracking.setNewObjectId(r.resolve(picked));
+        tracking.forceUpdate();
+        repo.git().branchDelete().setBranchNames("maint-1.x").setForce(true).call();
+        AnalysisOutput out = analyze(repo, 6);
+        assertThat(out.pullRequest().mergeCommit()).isEqualTo(onMain);
+        assertThat(out.pickReason()).contains("matches 2 commits").contains("on origin/1.x");
+      }
+    }
+
+    @Test
     void aPrOnlyOnAMaintenanceBranchIsStillFound() {
       try (FixtureRepo repo = pythonProject()) {
         repo.branch("maint-1.x", "main");
