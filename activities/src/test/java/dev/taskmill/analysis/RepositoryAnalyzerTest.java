@@ -10,12 +10,16 @@ import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Phase 1 end to end on fixture repositories built with JGit, without Temporal and without any GitHub API. */
 class RepositoryAnalyzerTest {
@@ -237,6 +241,53 @@ class RepositoryAnalyzerTest {
       AnalysisOutput out = analyze(repo, null);
       assertThat(out.defaultBranch()).isEqualTo("main");
       assertThat(out.pullRequest().number()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class Ecosystems {
+    record Project(String name, Map<String, String> base, Map<String, String> fix, Stack stack) { }
+
+    static Stream<Project> projects() {
+      return Stream.of(
+          new Project("java-maven",
+              Map.of("pom.xml", "<project><properties><maven.compiler.release>17</maven.compiler.release></properties>"
+                  + "<dependencies><dependency><groupId>org.junit.jupiter</groupId></dependency></dependencies></project>",
+                  "src/main/java/acme/Parser.java", "class Parser {}\n"),
+              Map.of("src/main/java/acme/Parser.java", "class Parser { /* null-safe */ }\n",
+                  "src/test/java/acme/ParserTest.java", "class ParserTest {}\n"),
+              new Stack(Language.JAVA, BuildSystem.MAVEN, TestFramework.JUNIT5, "17", "")),
+          new Project("javascript-jest",
+              Map.of("package.json", "{\"scripts\":{\"test\":\"jest\"},\"engines\":{\"node\":\">=18\"}}",
+                  "lib/parse.js", "module.exports = () => 1;\n"),
+              Map.of("lib/parse.js", "module.exports = (x) => x ?? 1;\n",
+                  "__tests__/parse.test.js", "test('x', () => {});\n"),
+              new Stack(Language.JAVASCRIPT, BuildSystem.NPM, TestFramework.JEST, "18", "")),
+          new Project("typescript-vitest",
+              Map.of("package.json", "{\"devDependencies\":{\"vitest\":\"1\",\"typescript\":\"5\"}}",
+                  "src/parse.ts", "export const parse = () => 1;\n"),
+              Map.of("src/parse.ts", "export const parse = (x?: number) => x ?? 1;\n",
+                  "src/parse.spec.ts", "import { it } from 'vitest';\n"),
+              new Stack(Language.TYPESCRIPT, BuildSystem.NPM, TestFramework.VITEST, null, "")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("projects")
+    void findsTheFixAndItsBaseInEveryStack(Project project) throws Exception {
+      try (FixtureRepo repo = FixtureRepo.init(tmp.resolve(project.name()))) {
+        project.base().forEach(repo::write);
+        String base = repo.commit("Initial import");
+        String merge = repo.mergePullRequest(11, "Fix null handling in parser", r -> project.fix().forEach(r::write));
+        AnalysisOutput out = analyze(repo, null);
+        assertThat(out.pullRequest().number()).isEqualTo(11);
+        assertThat(out.pullRequest().mergeCommit()).isEqualTo(merge);
+        assertThat(out.pullRequest().baseCommit()).isEqualTo(base);
+        assertThat(out.stack()).isEqualTo(project.stack());
+        assertThat(out.candidates()).singleElement().satisfies(c -> {
+          assertThat(c.testFiles()).isEqualTo(1);
+          assertThat(c.sourceFiles()).isEqualTo(1);
+        });
+      }
     }
   }
 
