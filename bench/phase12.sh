@@ -23,7 +23,7 @@ echo "repository: $repo ($(git -C "$repo" rev-list --count HEAD) commits)"
 
 t0=$(now)
 git clone --quiet --bare "$repo" "$work/git-clone.git"
-git -C "$work/git-clone.git" log --first-parent --format='%H%x00%s' main >"$work/git-log.txt"
+git -C "$work/git-clone.git" log --first-parent --format='%H%x00%s' HEAD >"$work/git-log.txt"
 t1=$(now)
 git_time=$(elapsed "$t0" "$t1")
 printf 'git CLI   clone --bare + log --first-parent: %6.2f s (%s commits listed)\n' "$git_time" \
