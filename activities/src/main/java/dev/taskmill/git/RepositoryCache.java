@@ -146,24 +146,48 @@ public final class RepositoryCache {
    * {@link #open} reports them missing as it would for a rewritten remote.
    */
   private static void borrowObjectsOfLocalSource(String repoUrl, Path clone) throws IOException {
-    if (!RepoLocation.isValid(repoUrl)) {
-      return;
-    }
-    RepoLocation location = RepoLocation.parse(repoUrl);
-    if (!location.isLocal()) {
-      return;
-    }
-    java.io.File gitDir = org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(location.localPath().toFile(),
-        org.eclipse.jgit.util.FS.DETECTED);
-    Path objects = gitDir == null ? null : gitDir.toPath().resolve("objects").toAbsolutePath();
+    Path gitDir = localGitDir(repoUrl);
+    Path objects = gitDir == null ? null : gitDir.resolve("objects").toAbsolutePath();
     if (objects != null && Files.isDirectory(objects)) {
       Path info = Files.createDirectories(clone.resolve("objects").resolve("info"));
       Files.writeString(info.resolve("alternates"), objects + "\n");
+      copyShallowBoundary(gitDir, clone);
+    }
+  }
+
+  /** The git directory of a local source, or null for remote URLs. */
+  private static Path localGitDir(String repoUrl) {
+    if (repoUrl == null || !RepoLocation.isValid(repoUrl)) {
+      return null;
+    }
+    RepoLocation location = RepoLocation.parse(repoUrl);
+    if (!location.isLocal()) {
+      return null;
+    }
+    java.io.File gitDir = org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(location.localPath().toFile(),
+        org.eclipse.jgit.util.FS.DETECTED);
+    return gitDir == null ? null : gitDir.toPath();
+  }
+
+  /**
+   * A shallow source (git clone --depth N) lacks the parents of its boundary commits; the clone borrows its
+   * objects, so it must know the same boundary or every history walk stops at a "missing commit".
+   */
+  private static void copyShallowBoundary(Path sourceGitDir, Path clone) throws IOException {
+    Path shallow = sourceGitDir.resolve("shallow");
+    if (Files.isRegularFile(shallow)) {
+      Files.copy(shallow, clone.resolve("shallow"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      Files.deleteIfExists(clone.resolve("shallow"));
     }
   }
 
   private static void fetch(Path dir, ProgressMonitor progress) throws IOException {
     try (Git git = Git.open(dir.toFile())) {
+      Path source = localGitDir(git.getRepository().getConfig().getString("remote", "origin", "url"));
+      if (source != null) {
+        copyShallowBoundary(source, dir);
+      }
       fetchAll(git, progress);
     } catch (InvalidRemoteException | TransportException e) {
       throwIfCancelled(progress);

@@ -8,8 +8,11 @@ import io.temporal.client.ActivityCanceledException;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +52,29 @@ class RepositoryCacheTest {
             .isEqualToIgnoringNewLines(origin.dir().resolve(".git/objects").toAbsolutePath().toString());
         assertThat(clone.getObjectDatabase().has(ObjectId.fromString(commit))).isTrue();
         assertThat(clone.exactRef("refs/heads/main").getObjectId().name()).isEqualTo(commit);
+      }
+    }
+  }
+
+  @Test
+  void aShallowLocalCloneIsReadableDownToItsBoundary() throws Exception {
+    try (FixtureRepo origin = FixtureRepo.init(tmp.resolve("origin"))) {
+      for (int i = 0; i < 5; i++) {
+        origin.write("a.txt", "v" + i).commit("commit " + i);
+      }
+      Path shallowDir = tmp.resolve("shallow");
+      try (Git shallow = Git.cloneRepository().setURI(origin.dir().toUri().toString()).setDirectory(shallowDir.toFile())
+          .setDepth(2).call()) {
+        assertThat(shallowDir.resolve(".git/shallow")).exists();
+      }
+      RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
+      try (Repository clone = cache.open(shallowDir.toString(), null); RevWalk walk = new RevWalk(clone)) {
+        walk.markStart(walk.parseCommit(clone.resolve("HEAD")));
+        int commits = 0;
+        for (RevCommit ignored : walk) {
+          commits++;
+        }
+        assertThat(commits).isEqualTo(2);
       }
     }
   }
