@@ -33,15 +33,20 @@ public final class RepositoryCache {
       new RefSpec("+refs/heads/*:refs/heads/*"),
       new RefSpec("+refs/tags/*:refs/tags/*"),
       new RefSpec("+refs/pull/*/head:refs/pull/*/head"));
-  /**
-   * A local clone keeps maintenance branches as origin's remote-tracking refs: they are fetched too, so a
-   * cherry-pick on origin/1.x is seen next to the PR on main.
-   */
-  static final RefSpec LOCAL_REMOTE_BRANCHES = new RefSpec("+refs/remotes/origin/*:refs/remotes/origin/*");
 
   private final Path root;
+  private final boolean shareLocalSources;
 
   public RepositoryCache(Path root) {
+    this(root, true);
+  }
+
+  /**
+   * With {@code shareLocalSources} false, local repositories go through JGit's transport like remote ones do:
+   * how tests exercise the transfer path (progress, cancellation) without a network.
+   */
+  RepositoryCache(Path root, boolean shareLocalSources) {
+    this.shareLocalSources = shareLocalSources;
     this.root = root.toAbsolutePath();
   }
 
@@ -83,9 +88,9 @@ public final class RepositoryCache {
               StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
         if (!Files.isDirectory(dir.resolve("objects"))) {
-          cloneInto(repoUrl, dir, progress);
+          cloneInto(repoUrl, dir, progress, localSource(repoUrl));
         } else if (requiredCommits.length == 0 || !hasAll(dir, requiredCommits)) {
-          fetch(dir, progress);
+          fetch(dir, progress, localSource(repoUrl));
         }
         Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
         for (String sha : requiredCommits) {
@@ -113,16 +118,23 @@ public final class RepositoryCache {
     }
   }
 
-  private static void cloneInto(String repoUrl, Path dir, ProgressMonitor progress) throws IOException {
+  private LocalSource localSource(String repoUrl) {
+    return shareLocalSources ? LocalSource.of(repoUrl) : null;
+  }
+
+  private static void cloneInto(String repoUrl, Path dir, ProgressMonitor progress, LocalSource local)
+      throws IOException {
     Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
     deleteRecursively(partial);
     // Clone into a side directory so that a killed clone never leaves a half repository under the real name.
     try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
-      borrowObjectsOfLocalSource(repoUrl, partial);
+      if (local != null) {
+        local.shareObjects(partial);
+      }
       var config = git.getRepository().getConfig();
       config.setString("remote", "origin", "url", repoUrl);
       config.save();
-      fetchAll(git, progress);
+      fetchAll(git, progress, local);
     } catch (InvalidRemoteException | TransportException e) {
       deleteRecursively(partial);
       throwIfCancelled(progress);
@@ -131,6 +143,9 @@ public final class RepositoryCache {
       deleteRecursively(partial);
       throwIfCancelled(progress);
       throw Failures.of(FailureType.TRANSIENT, "clone of " + repoUrl + " failed: " + rootMessage(e), e);
+    } catch (IOException | RuntimeException e) {
+      deleteRecursively(partial);
+      throw e;
     }
     if (progress instanceof HeartbeatProgressMonitor heartbeat && heartbeat.isCancelled()) {
       deleteRecursively(partial);
@@ -139,56 +154,9 @@ public final class RepositoryCache {
     Files.move(partial, dir);
   }
 
-  /**
-   * Like `git clone --shared`: a clone of a local repository reads the source's objects through
-   * objects/info/alternates, so cloning copies refs only instead of every object (JGit cannot hardlink as
-   * `git clone --local` does). The source is the user's own repository; if it loses commits the cache needs,
-   * {@link #open} reports them missing as it would for a rewritten remote.
-   */
-  private static void borrowObjectsOfLocalSource(String repoUrl, Path clone) throws IOException {
-    Path gitDir = localGitDir(repoUrl);
-    Path objects = gitDir == null ? null : gitDir.resolve("objects").toAbsolutePath();
-    if (objects != null && Files.isDirectory(objects)) {
-      Path info = Files.createDirectories(clone.resolve("objects").resolve("info"));
-      Files.writeString(info.resolve("alternates"), objects + "\n");
-      copyShallowBoundary(gitDir, clone);
-    }
-  }
-
-  /** The git directory of a local source, or null for remote URLs. */
-  private static Path localGitDir(String repoUrl) {
-    if (repoUrl == null || !RepoLocation.isValid(repoUrl)) {
-      return null;
-    }
-    RepoLocation location = RepoLocation.parse(repoUrl);
-    if (!location.isLocal()) {
-      return null;
-    }
-    java.io.File gitDir = org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(location.localPath().toFile(),
-        org.eclipse.jgit.util.FS.DETECTED);
-    return gitDir == null ? null : gitDir.toPath();
-  }
-
-  /**
-   * A shallow source (git clone --depth N) lacks the parents of its boundary commits; the clone borrows its
-   * objects, so it must know the same boundary or every history walk stops at a "missing commit".
-   */
-  private static void copyShallowBoundary(Path sourceGitDir, Path clone) throws IOException {
-    Path shallow = sourceGitDir.resolve("shallow");
-    if (Files.isRegularFile(shallow)) {
-      Files.copy(shallow, clone.resolve("shallow"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } else {
-      Files.deleteIfExists(clone.resolve("shallow"));
-    }
-  }
-
-  private static void fetch(Path dir, ProgressMonitor progress) throws IOException {
+  private static void fetch(Path dir, ProgressMonitor progress, LocalSource local) throws IOException {
     try (Git git = Git.open(dir.toFile())) {
-      Path source = localGitDir(git.getRepository().getConfig().getString("remote", "origin", "url"));
-      if (source != null) {
-        copyShallowBoundary(source, dir);
-      }
-      fetchAll(git, progress);
+      fetchAll(git, progress, local);
     } catch (InvalidRemoteException | TransportException e) {
       throwIfCancelled(progress);
       throw Failures.of(FailureType.REPO_UNREACHABLE, "cannot fetch " + dir + ": " + rootMessage(e));
@@ -198,13 +166,13 @@ public final class RepositoryCache {
     }
   }
 
-  private static void fetchAll(Git git, ProgressMonitor progress) throws GitAPIException {
-    List<RefSpec> specs = new java.util.ArrayList<>(REFSPECS);
-    String url = git.getRepository().getConfig().getString("remote", "origin", "url");
-    if (url != null && RepoLocation.isValid(url) && RepoLocation.parse(url).isLocal()) {
-      specs.add(LOCAL_REMOTE_BRANCHES);
+  private static void fetchAll(Git git, ProgressMonitor progress, LocalSource local)
+      throws GitAPIException, IOException {
+    if (local != null) {
+      local.mirrorInto(git.getRepository(), progress);
+      return;
     }
-    git.fetch().setRemote("origin").setRefSpecs(specs).setRemoveDeletedRefs(true)
+    git.fetch().setRemote("origin").setRefSpecs(REFSPECS).setRemoveDeletedRefs(true)
         .setProgressMonitor(progress).call();
     // HEAD of a bare clone should follow the remote's default branch.
     try {

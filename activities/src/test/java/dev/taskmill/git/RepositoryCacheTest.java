@@ -104,6 +104,42 @@ class RepositoryCacheTest {
   }
 
   @Test
+  void aTransportCloneHeartbeatsProgressAndFetchesLater() throws Exception {
+    try (FixtureRepo origin = FixtureRepo.init(tmp.resolve("origin"))) {
+      for (int i = 0; i < 20; i++) {
+        origin.write("f" + i + ".txt", "content " + i).commit("commit " + i);
+      }
+      RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"), false);
+      java.util.List<String> beats = new java.util.ArrayList<>();
+      try (Repository clone = cache.open(origin.url(), new HeartbeatProgressMonitor(beats::add))) {
+        assertThat(clone.getDirectory().toPath().resolve("objects/info/alternates")).doesNotExist();
+        assertThat(clone.exactRef("refs/heads/main").getObjectId()).isEqualTo(origin.git().getRepository()
+            .resolve("main"));
+      }
+      assertThat(beats).anyMatch(b -> b.endsWith("100%"));
+      String next = origin.write("late.txt", "x").commit("late");
+      try (Repository again = cache.open(origin.url(), null, next)) {
+        assertThat(again.getObjectDatabase().has(ObjectId.fromString(next))).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aCancelledTransportCloneStopsAndLeavesNoClone() {
+    try (FixtureRepo origin = FixtureRepo.init(tmp.resolve("origin"))) {
+      for (int i = 0; i < 20; i++) {
+        origin.write("f" + i + ".txt", "content " + i).commit("commit " + i);
+      }
+      RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"), false);
+      HeartbeatProgressMonitor cancelled = new HeartbeatProgressMonitor(detail -> {
+        throw new ActivityCanceledException();
+      });
+      assertThatThrownBy(() -> cache.open(origin.url(), cancelled)).isInstanceOf(ActivityCanceledException.class);
+      assertThat(cache.pathFor(origin.url())).doesNotExist();
+    }
+  }
+
+  @Test
   void aCancelledCloneStopsAndLeavesNoClone() {
     try (FixtureRepo origin = FixtureRepo.init(tmp.resolve("origin"))) {
       origin.write("a.txt", "1").commit("first");
