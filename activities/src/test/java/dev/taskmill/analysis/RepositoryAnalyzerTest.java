@@ -1,7 +1,6 @@
 package dev.taskmill.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskmill.git.Heartbeat;
 import dev.taskmill.git.RepositoryCache;
