@@ -27,8 +27,15 @@ final class GradleProbe implements StackProbe {
   @Override
   public Stack read(CommitTree tree, String dir) {
     String build = tree.read(dir, "build.gradle").or(() -> tree.read(dir, "build.gradle.kts")).orElse("");
+    String jdk = jdk(build).or(() -> jdkOfAnyScript(tree)).orElse(null);
     return new Stack(Language.JAVA, BuildSystem.GRADLE, JUnitVersion.of(tree, "build.gradle", "build.gradle.kts"),
-        jdk(build).orElse(null), dir);
+        jdk, dir);
+  }
+
+  /** Multi-project builds often set the toolchain in a subproject or a buildSrc convention plugin. */
+  private static Optional<String> jdkOfAnyScript(CommitTree tree) {
+    return tree.paths().stream().filter(p -> p.endsWith(".gradle") || p.endsWith(".gradle.kts")).limit(60)
+        .map(p -> tree.read(p).flatMap(GradleProbe::jdk)).flatMap(Optional::stream).findFirst();
   }
 
   static Optional<String> jdk(String build) {

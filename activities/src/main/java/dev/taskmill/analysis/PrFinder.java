@@ -65,15 +65,17 @@ public final class PrFinder {
       ObjectId tip = defaultTip();
       List<FoundPr> found = new ArrayList<>();
       collect(walk, tip, null, defaultBranch, number, found);
-      for (Ref branch : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+      for (Ref branch : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS, "refs/remotes/origin/")) {
         String name = Repository.shortenRefName(branch.getName());
-        if (!name.equals(defaultBranch) && branch.getObjectId() != null) {
+        if (!name.equals(defaultBranch) && !name.endsWith("/HEAD") && branch.getObjectId() != null) {
           collect(walk, branch.getObjectId(), tip, name, number, found);
         }
       }
-      pullRefs(walk, tip, number, 0, java.util.Set.of()).stream()
-          .filter(ref -> found.stream().noneMatch(f -> f.mergeCommit().equals(ref.mergeCommit())))
-          .forEach(found::add);
+      if (found.isEmpty()) {
+        // A merged PR's pull ref is the branch it came from, not a second copy: only PRs git shows no merge or
+        // squash commit for are taken from their pull ref.
+        found.addAll(pullRefs(walk, tip, number, 0, java.util.Set.of()));
+      }
       return found.stream().sorted(Comparator.comparing((FoundPr f) -> !f.onDefaultBranch())
           .thenComparing(f -> f.source() == PrSource.PULL_REF)
           .thenComparing(Comparator.comparingLong(FoundPr::commitTime).reversed())).toList();

@@ -69,8 +69,12 @@ public final class PrScorer {
         reasons.add("body says '" + bugInBody + "'");
       }
     }
-    String otherInTitle = firstMatch(OTHER_WORDS, in.title());
-    if (otherInTitle != null) {
+    // "Add a missing check to fix the crash" is a fix: chore words only count against titles without bug words.
+    String otherInTitle = bugInTitle == null ? firstMatch(OTHER_WORDS, in.title()) : null;
+    if (in.title() != null && in.title().regionMatches(true, 0, "revert", 0, 6)) {
+      score += OTHER_TITLE;
+      reasons.add("reverts an earlier change");
+    } else if (otherInTitle != null) {
       score += OTHER_TITLE;
       reasons.add("title says '" + otherInTitle + "' (feature, refactor, docs or chore)");
     }

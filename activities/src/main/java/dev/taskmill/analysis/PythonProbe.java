@@ -11,6 +11,8 @@ final class PythonProbe implements StackProbe {
       "tox.ini", "Pipfile");
   private static final Pattern REQUIREMENTS = Pattern.compile("requirements([-_.][\\w.-]*)?\\.(txt|in)");
   private static final Pattern REQUIRES_PYTHON = Pattern.compile("(?m)^\\s*requires-python\\s*=\\s*[\"']([^\"']+)[\"']");
+  /** Poetry keeps the interpreter among the dependencies: [tool.poetry.dependencies] python = "^3.8". */
+  private static final Pattern POETRY_PYTHON = Pattern.compile("(?m)^\\s*python\\s*=\\s*[\"']([^\"']+)[\"']");
   private static final Pattern PYTHON_REQUIRES_CFG = Pattern.compile("(?m)^\\s*python_requires\\s*=\\s*([^\\n#]+)");
   private static final Pattern PYTHON_REQUIRES_PY = Pattern.compile("python_requires\\s*=\\s*[\"']([^\"']+)[\"']");
 
@@ -33,6 +35,7 @@ final class PythonProbe implements StackProbe {
   private static String toolchain(CommitTree tree, String dir) {
     List<Optional<String>> specs = List.of(
         tree.read(dir, "pyproject.toml").flatMap(t -> StackProbe.find(REQUIRES_PYTHON, t)),
+        tree.read(dir, "pyproject.toml").flatMap(t -> StackProbe.find(POETRY_PYTHON, t)),
         tree.read(dir, "setup.cfg").flatMap(t -> StackProbe.find(PYTHON_REQUIRES_CFG, t)),
         tree.read(dir, "setup.py").flatMap(t -> StackProbe.find(PYTHON_REQUIRES_PY, t)),
         tree.read(dir, ".python-version").map(String::trim));

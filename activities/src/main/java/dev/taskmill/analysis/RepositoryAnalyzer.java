@@ -5,6 +5,9 @@ import dev.taskmill.git.HeartbeatProgressMonitor;
 import dev.taskmill.git.RepoLocation;
 import dev.taskmill.git.RepositoryCache;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jgit.lib.ObjectId;
@@ -54,13 +57,13 @@ public final class RepositoryAnalyzer {
             .toList();
         scored = enrich(scored, settings.apiLookups(), evaluator, input, ownerRepo);
         pick = PrPicker.best(scored, recent.commitsScanned(), url);
-        candidates = scored;
+        candidates = scored.stream().sorted(PrPicker.BEST_FIRST).toList();
       }
       heartbeat.beat("detecting the stack at " + pick.pr().pr().shortCommit());
       Stack stack = stackDetector.detect(repository, ObjectId.fromString(pick.pr().pr().mergeCommit()));
       return new AnalysisOutput(url, repoName(location, ownerRepo), defaultBranch, stack,
-          pick.pr().toPullRequest(ownerRepo), candidates.stream().sorted(PrPicker.BEST_FIRST)
-              .map(ScoredPr::toCandidate).toList(), pick.reason());
+          pick.pr().toPullRequest(ownerRepo), candidates.stream().map(ScoredPr::toCandidate).toList(),
+          pick.reason());
     }
   }
 
@@ -80,14 +83,19 @@ public final class RepositoryAnalyzer {
       return scored;
     }
     List<ScoredPr> result = new ArrayList<>(scored);
-    int asked = 0;
-    for (int i = 0; i < result.size() && asked < limit && !github.isUnavailable(); i++) {
+    // Several commits of one requested PR share one API answer.
+    Map<Integer, Optional<GitHubPull>> answers = new HashMap<>();
+    for (int i = 0; i < result.size() && answers.size() <= limit && !github.isUnavailable(); i++) {
       ScoredPr s = result.get(i);
-      if (s.score().eligible() || input.prNumber() != null) {
-        asked++;
-        GitHubPull api = github.pull(input.githubApiUrl(), ownerRepo, s.number()).orElse(null);
-        result.set(i, evaluator.withApi(s, api));
+      if (!s.score().eligible() && input.prNumber() == null) {
+        continue;
       }
+      if (!answers.containsKey(s.number()) && answers.size() == limit) {
+        break;
+      }
+      Optional<GitHubPull> api = answers.computeIfAbsent(s.number(),
+          n -> github.pull(input.githubApiUrl(), ownerRepo, n));
+      result.set(i, evaluator.withApi(s, api.orElse(null)));
     }
     return input.prNumber() != null ? result : result.stream().sorted(PrPicker.BEST_FIRST).toList();
   }

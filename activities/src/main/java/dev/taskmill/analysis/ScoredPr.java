@@ -47,7 +47,7 @@ public record ScoredPr(FoundPr pr, PrChanges changes, GitHubPull api, List<Integ
     String url = api != null && api.htmlUrl() != null ? api.htmlUrl()
         : ownerRepo == null ? null : "https://github.com/" + ownerRepo + "/pull/" + pr.number();
     String mergedAt = api != null && api.mergedAt() != null ? api.mergedAt()
-        : Instant.ofEpochSecond(pr.commitTime()).toString();
+        : merged() ? Instant.ofEpochSecond(pr.commitTime()).toString() : null;
     return new PullRequest(pr.number(), title(), body(), url, linkedIssues, merged(), pr.baseCommit(),
         pr.mergeCommit(), pr.source(), mergedAt);
   }

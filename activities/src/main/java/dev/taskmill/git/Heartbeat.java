@@ -22,7 +22,7 @@ public interface Heartbeat {
     ActivityExecutionContext context;
     try {
       context = Activity.getExecutionContext();
-    } catch (IllegalStateException | NullPointerException notInActivity) {
+    } catch (IllegalStateException notInActivity) {
       return none();
     }
     return context::heartbeat;

@@ -35,8 +35,18 @@ public final class RepositoryCache {
       new RefSpec("+refs/pull/*/head:refs/pull/*/head"));
 
   private final Path root;
+  private final boolean shareLocalSources;
 
   public RepositoryCache(Path root) {
+    this(root, true);
+  }
+
+  /**
+   * With {@code shareLocalSources} false, local repositories go through JGit's transport like remote ones do:
+   * how tests exercise the transfer path (progress, cancellation) without a network.
+   */
+  RepositoryCache(Path root, boolean shareLocalSources) {
+    this.shareLocalSources = shareLocalSources;
     this.root = root.toAbsolutePath();
   }
 
@@ -78,9 +88,9 @@ public final class RepositoryCache {
               StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
         if (!Files.isDirectory(dir.resolve("objects"))) {
-          cloneInto(repoUrl, dir, progress);
+          cloneInto(repoUrl, dir, progress, localSource(repoUrl));
         } else if (requiredCommits.length == 0 || !hasAll(dir, requiredCommits)) {
-          fetch(dir, progress);
+          fetch(dir, progress, localSource(repoUrl));
         }
         Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
         for (String sha : requiredCommits) {
@@ -108,15 +118,23 @@ public final class RepositoryCache {
     }
   }
 
-  private static void cloneInto(String repoUrl, Path dir, ProgressMonitor progress) throws IOException {
+  private LocalSource localSource(String repoUrl) {
+    return shareLocalSources ? LocalSource.of(repoUrl) : null;
+  }
+
+  private static void cloneInto(String repoUrl, Path dir, ProgressMonitor progress, LocalSource local)
+      throws IOException {
     Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
     deleteRecursively(partial);
     // Clone into a side directory so that a killed clone never leaves a half repository under the real name.
     try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
+      if (local != null) {
+        local.shareObjects(partial);
+      }
       var config = git.getRepository().getConfig();
       config.setString("remote", "origin", "url", repoUrl);
       config.save();
-      fetchAll(git, progress);
+      fetchAll(git, progress, local);
     } catch (InvalidRemoteException | TransportException e) {
       deleteRecursively(partial);
       throwIfCancelled(progress);
@@ -125,14 +143,20 @@ public final class RepositoryCache {
       deleteRecursively(partial);
       throwIfCancelled(progress);
       throw Failures.of(FailureType.TRANSIENT, "clone of " + repoUrl + " failed: " + rootMessage(e), e);
+    } catch (IOException | RuntimeException e) {
+      deleteRecursively(partial);
+      throw e;
     }
-    throwIfCancelled(progress);
+    if (progress instanceof HeartbeatProgressMonitor heartbeat && heartbeat.isCancelled()) {
+      deleteRecursively(partial);
+      heartbeat.throwIfCancelled();
+    }
     Files.move(partial, dir);
   }
 
-  private static void fetch(Path dir, ProgressMonitor progress) throws IOException {
+  private static void fetch(Path dir, ProgressMonitor progress, LocalSource local) throws IOException {
     try (Git git = Git.open(dir.toFile())) {
-      fetchAll(git, progress);
+      fetchAll(git, progress, local);
     } catch (InvalidRemoteException | TransportException e) {
       throwIfCancelled(progress);
       throw Failures.of(FailureType.REPO_UNREACHABLE, "cannot fetch " + dir + ": " + rootMessage(e));
@@ -142,7 +166,12 @@ public final class RepositoryCache {
     }
   }
 
-  private static void fetchAll(Git git, ProgressMonitor progress) throws GitAPIException {
+  private static void fetchAll(Git git, ProgressMonitor progress, LocalSource local)
+      throws GitAPIException, IOException {
+    if (local != null) {
+      local.mirrorInto(git.getRepository(), progress);
+      return;
+    }
     git.fetch().setRemote("origin").setRefSpecs(REFSPECS).setRemoveDeletedRefs(true)
         .setProgressMonitor(progress).call();
     // HEAD of a bare clone should follow the remote's default branch.

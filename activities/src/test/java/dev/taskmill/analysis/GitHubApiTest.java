@@ -141,6 +141,19 @@ class GitHubApiTest {
     }
 
     @Test
+    void aRequestedPrFoundTwiceIsAskedForOnce() throws IOException {
+      try (FixtureRepo repo = cloneOfAcmeWidget()) {
+        String merge = repo.git().getRepository().resolve("main").name();
+        repo.cherryPickOnto("maint-1.x", merge + "~1", merge);
+        AnalysisOutput out = new RepositoryAnalyzer(new RepositoryCache(tmp.resolve("cache")),
+            new GitHubClient(name -> null), AnalysisSettings.DEFAULTS)
+            .analyze(new AnalysisInput(repo.url(), 1, api.baseUrl()), Heartbeat.none());
+        assertThat(out.candidates()).hasSize(2).allSatisfy(c -> assertThat(c.title()).startsWith("Fix crash in total()"));
+        api.verify(1, getRequestedFor(urlEqualTo("/repos/acme/widget/pulls/1")));
+      }
+    }
+
+    @Test
     void withoutAReachableApiTheAnalysisGoesOnFromGitAlone() throws IOException {
       try (FixtureRepo repo = cloneOfAcmeWidget()) {
         PullRequest pr = analyze(repo, NO_API).pullRequest();

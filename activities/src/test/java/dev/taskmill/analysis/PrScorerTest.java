@@ -42,6 +42,8 @@ class PrScorerTest {
         "docs: explain the cache                | -2.0",
         "Bump lodash from 4.17.20 to 4.17.21    | -2.0",
         "Parser tweaks                          | 1.0",
+        "Add a missing check to fix the crash   | 5.0",
+        "Revert \"Fix crash (#12)\"            | 2.0",
         "latest changes to prefix handling      | 1.0"})
     void bugFixWordsRaiseAndChoreWordsLower(String title, double expected) {
       // Small (+1), merged, no body, no linked issue: only the title words differ.

@@ -54,6 +54,13 @@ class RepositoryAnalysisActivityImplTest {
       AnalysisOutput out = activity.analyze(new AnalysisInput(repo.url(), null, null));
       assertThat(out.pullRequest().number()).isEqualTo(8);
       assertThat(out.stack().describe()).isEqualTo("go/go_modules/go_test (1.22)");
+      // The output went through Temporal's JSON payload converter: every candidate field survives it.
+      assertThat(out.candidates()).singleElement().satisfies(c -> {
+        assertThat(c.eligible()).isTrue();
+        assertThat(c.testFiles()).isEqualTo(1);
+        assertThat(c.linesChanged()).isPositive();
+        assertThat(c.baseCommit()).isEqualTo(out.pullRequest().baseCommit());
+      });
       // Temporal throttles heartbeats, so only the first one is sure to reach the listener.
       assertThat(beats).first().asString().startsWith("opening " + repo.dir().toAbsolutePath());
     }

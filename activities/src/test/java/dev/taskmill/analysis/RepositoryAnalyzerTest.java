@@ -1,7 +1,6 @@
 package dev.taskmill.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskmill.git.Heartbeat;
 import dev.taskmill.git.RepositoryCache;
@@ -10,12 +9,16 @@ import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Phase 1 end to end on fixture repositories built with JGit, without Temporal and without any GitHub API. */
 class RepositoryAnalyzerTest {
@@ -139,6 +142,24 @@ class RepositoryAnalyzerTest {
     }
 
     @Test
+    void aCherryPickOnARemoteTrackingBranchOfALocalCloneIsSeenToo() throws Exception {
+      try (FixtureRepo repo = pythonProject()) {
+        String onMain = repo.squashPullRequest(6, "Fix rounding error", r -> r
+            .write("widget/core.py", "def total(xs):\n    return round(sum(xs or []), 2)\n")
+            .write("tests/test_round.py", "def test_round():\n    assert True\n"));
+        String picked = repo.cherryPickOnto("maint-1.x", onMain + "~1", onMain);
+        Repository r = repo.git().getRepository();
+        var tracking = r.updateRef("refs/remotes/origin/1.x");
+        tracking.setNewObjectId(r.resolve(picked));
+        tracking.forceUpdate();
+        repo.git().branchDelete().setBranchNames("maint-1.x").setForce(true).call();
+        AnalysisOutput out = analyze(repo, 6);
+        assertThat(out.pullRequest().mergeCommit()).isEqualTo(onMain);
+        assertThat(out.pickReason()).contains("matches 2 commits").contains("on origin/1.x");
+      }
+    }
+
+    @Test
     void aPrOnlyOnAMaintenanceBranchIsStillFound() {
       try (FixtureRepo repo = pythonProject()) {
         repo.branch("maint-1.x", "main");
@@ -219,6 +240,53 @@ class RepositoryAnalyzerTest {
       AnalysisOutput out = analyze(repo, null);
       assertThat(out.defaultBranch()).isEqualTo("main");
       assertThat(out.pullRequest().number()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class Ecosystems {
+    record Project(String name, Map<String, String> base, Map<String, String> fix, Stack stack) { }
+
+    static Stream<Project> projects() {
+      return Stream.of(
+          new Project("java-maven",
+              Map.of("pom.xml", "<project><properties><maven.compiler.release>17</maven.compiler.release></properties>"
+                  + "<dependencies><dependency><groupId>org.junit.jupiter</groupId></dependency></dependencies></project>",
+                  "src/main/java/acme/Parser.java", "class Parser {}\n"),
+              Map.of("src/main/java/acme/Parser.java", "class Parser { /* null-safe */ }\n",
+                  "src/test/java/acme/ParserTest.java", "class ParserTest {}\n"),
+              new Stack(Language.JAVA, BuildSystem.MAVEN, TestFramework.JUNIT5, "17", "")),
+          new Project("javascript-jest",
+              Map.of("package.json", "{\"scripts\":{\"test\":\"jest\"},\"engines\":{\"node\":\">=18\"}}",
+                  "lib/parse.js", "module.exports = () => 1;\n"),
+              Map.of("lib/parse.js", "module.exports = (x) => x ?? 1;\n",
+                  "__tests__/parse.test.js", "test('x', () => {});\n"),
+              new Stack(Language.JAVASCRIPT, BuildSystem.NPM, TestFramework.JEST, "18", "")),
+          new Project("typescript-vitest",
+              Map.of("package.json", "{\"devDependencies\":{\"vitest\":\"1\",\"typescript\":\"5\"}}",
+                  "src/parse.ts", "export const parse = () => 1;\n"),
+              Map.of("src/parse.ts", "export const parse = (x?: number) => x ?? 1;\n",
+                  "src/parse.spec.ts", "import { it } from 'vitest';\n"),
+              new Stack(Language.TYPESCRIPT, BuildSystem.NPM, TestFramework.VITEST, null, "")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("projects")
+    void findsTheFixAndItsBaseInEveryStack(Project project) throws Exception {
+      try (FixtureRepo repo = FixtureRepo.init(tmp.resolve(project.name()))) {
+        project.base().forEach(repo::write);
+        String base = repo.commit("Initial import");
+        String merge = repo.mergePullRequest(11, "Fix null handling in parser", r -> project.fix().forEach(r::write));
+        AnalysisOutput out = analyze(repo, null);
+        assertThat(out.pullRequest().number()).isEqualTo(11);
+        assertThat(out.pullRequest().mergeCommit()).isEqualTo(merge);
+        assertThat(out.pullRequest().baseCommit()).isEqualTo(base);
+        assertThat(out.stack()).isEqualTo(project.stack());
+        assertThat(out.candidates()).singleElement().satisfies(c -> {
+          assertThat(c.testFiles()).isEqualTo(1);
+          assertThat(c.sourceFiles()).isEqualTo(1);
+        });
+      }
     }
   }
 

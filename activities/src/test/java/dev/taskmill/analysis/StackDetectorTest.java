@@ -50,6 +50,9 @@ class StackDetectorTest {
             "[project]\nname = \"w\"\nrequires-python = \">=3.9\"\n[project.optional-dependencies]\ntest = [\"pytest\"]\n",
             "src/w/core.py", "x = 1\n", "tests/test_core.py", "def test_x(): pass\n"),
             new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.9", "")),
+        arguments("poetry python dependency", files("pyproject.toml",
+            "[tool.poetry.dependencies]\npython = \"^3.8\"\nrequests = \"^2\"\n", "w.py", ""),
+            new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.8", "")),
         arguments("setup.cfg python_requires", files("setup.cfg", "[options]\npython_requires = >=3.7, <4\n",
             "w.py", "x = 1\n"), new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.7", "")),
         arguments("setup.py python_requires", files("setup.py",
@@ -73,6 +76,11 @@ class StackDetectorTest {
             "java { toolchain { languageVersion.set(JavaLanguageVersion.of(21)) } }\n"
                 + "tasks.test { useJUnitPlatform() }\n"),
             new Stack(Language.JAVA, BuildSystem.GRADLE, TestFramework.JUNIT5, "21", "")),
+        arguments("gradle toolchain in a convention plugin", files("settings.gradle.kts", "include(\"core\")\n",
+            "buildSrc/src/main/kotlin/java-conventions.gradle.kts", "java { toolchain { languageVersion = "
+                + "JavaLanguageVersion.of(17) } }\n", "core/build.gradle.kts", "dependencies { testImplementation"
+                + "(\"org.junit.jupiter:junit-jupiter\") }\n"),
+            new Stack(Language.JAVA, BuildSystem.GRADLE, TestFramework.JUNIT5, "17", "")),
         arguments("gradle VERSION_1_8", files("build.gradle",
             "sourceCompatibility = JavaVersion.VERSION_1_8\ntest { useJUnitPlatform() }\n"),
             new Stack(Language.JAVA, BuildSystem.GRADLE, TestFramework.JUNIT5, "8", "")),
