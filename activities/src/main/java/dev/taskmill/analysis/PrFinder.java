@@ -49,7 +49,10 @@ public final class PrFinder {
       for (FoundPr ref : pullRefs(walk, tip, 0, walked.oldest(), byNumber.keySet())) {
         byNumber.putIfAbsent(ref.number(), ref);
       }
-      return new Scan(byNumber.values().stream().sorted(Comparator.comparingLong(FoundPr::commitTime).reversed())
+      // Merged PRs come before open ones: a repository with many open PRs must not crowd out its merged fixes.
+      return new Scan(byNumber.values().stream()
+          .sorted(Comparator.comparing((FoundPr f) -> f.source() == PrSource.PULL_REF)
+              .thenComparing(Comparator.comparingLong(FoundPr::commitTime).reversed()))
           .limit(maxPrs).toList(), walked.commits());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot walk the history of " + defaultBranch + ": " + e.getMessage(), e);

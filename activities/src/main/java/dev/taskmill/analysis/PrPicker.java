@@ -11,8 +11,9 @@ final class PrPicker {
   /** The pick and the sentence that explains it. */
   record Pick(ScoredPr pr, String reason) { }
 
-  /** Best first: eligible, then highest score, then newest. */
+  /** Best first: eligible, then merged (the contract's first criterion), then highest score, then newest. */
   static final Comparator<ScoredPr> BEST_FIRST = Comparator.comparing((ScoredPr s) -> !s.score().eligible())
+      .thenComparing((ScoredPr s) -> !s.merged())
       .thenComparing(Comparator.comparingDouble((ScoredPr s) -> s.score().value()).reversed())
       .thenComparing(Comparator.comparingLong((ScoredPr s) -> s.pr().commitTime()).reversed());
 

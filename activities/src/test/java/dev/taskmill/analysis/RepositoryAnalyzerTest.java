@@ -93,7 +93,8 @@ class RepositoryAnalyzerTest {
         assertThat(out.defaultBranch()).isEqualTo("main");
         assertThat(out.repoName()).isEqualTo("widget");
         assertThat(out.stack()).isEqualTo(new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.9", ""));
-        assertThat(out.candidates()).extracting(Candidate::number).containsExactly(1, 5, 3, 4, 2);
+        // Merged PRs rank before open ones (#5 is only a pull ref), then by score.
+        assertThat(out.candidates()).extracting(Candidate::number).containsExactly(1, 3, 5, 4, 2);
         assertThat(out.candidates().get(0).score()).isGreaterThan(out.candidates().get(1).score());
         assertThat(out.candidates()).filteredOn(c -> c.number() == 2).singleElement()
             .satisfies(c -> assertThat(c.eligible()).isFalse())
