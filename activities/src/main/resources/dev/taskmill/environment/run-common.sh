@@ -7,7 +7,7 @@
 # Stage exit codes: 0 all tests passed, 1 some failed, 3 a patch does not apply, 4 build/compile failed.
 # The repository strings above are single-quoted data; nothing below evaluates them as code.
 # ---------------------------------------------------------------------------------------------------------
-OUT=/taskmill/out
+OUT="${TASKMILL_OUT_DIR:-/taskmill/out}"  # overridable only for taskmill's own tests
 REPORTS="$OUT/reports"
 COVERAGE="$OUT/coverage"
 DEPS=/taskmill/deps
