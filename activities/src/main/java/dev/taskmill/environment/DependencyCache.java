@@ -22,9 +22,6 @@ import java.util.Map;
  */
 public final class DependencyCache {
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
-  private static final List<String> SUREFIRE_PROVIDERS = List.of("surefire-junit-platform", "surefire-junit4",
-      "surefire-junit47");
-  private static final String JACOCO_AGENT = "org.jacoco:org.jacoco.agent:0.8.12:jar:runtime";
 
   private final Path root;
   private final Heartbeat heartbeat;
@@ -108,22 +105,15 @@ public final class DependencyCache {
     }
     require(HostCommand.run(List.of("mvn", "-B", "-ntp", repo, "dependency:go-offline"), project, Map.of(),
         TIMEOUT, heartbeat), "mvn dependency:go-offline");
-    // Surefire picks its JUnit provider at run time, which go-offline does not see; JaCoCo's agent is for coverage.
-    Path empty = Files.createDirectories(dir.resolve("empty"));
-    List<String> artifacts = new ArrayList<>();
-    Path surefire = dir.resolve("m2/org/apache/maven/plugins/maven-surefire-plugin");
-    if (Files.isDirectory(surefire)) {
-      try (var versions = Files.list(surefire)) {
-        for (Path version : versions.filter(Files::isDirectory).toList()) {
-          SUREFIRE_PROVIDERS.forEach(p -> artifacts.add("org.apache.maven.surefire:" + p + ":" + version.getFileName()));
-        }
-      }
-    }
-    artifacts.add(JACOCO_AGENT);
-    for (String artifact : artifacts) {
-      heartbeat.beat("resolving " + artifact);
-      HostCommand.run(List.of("mvn", "-B", "-q", "-ntp", repo, "dependency:get", "-Dtransitive=true",
-          "-Dartifact=" + artifact), empty, Map.of(), TIMEOUT, heartbeat); // best effort: old surefires lack some
+    // go-offline misses what plugins resolve at run time: Surefire's JUnit provider, and the Maven 2 artifacts of
+    // old default plugins (resources 2.6 needs maven-profile 2.0.6). A synthetic reactor depending on every cached
+    // plugin, the providers and JaCoCo's agent resolves them all transitively in one run, with no plugin executed.
+    Path synthetic = Files.createDirectories(dir.resolve("synthetic"));
+    MavenExtras.writeReactor(dir.resolve("m2"), synthetic);
+    HostCommand.Result extras = HostCommand.run(List.of("mvn", "-B", "-ntp", repo, "-fae", "dependency:resolve"),
+        synthetic, Map.of(), TIMEOUT, heartbeat);
+    if (!extras.ok()) {
+      heartbeat.beat("some plugin dependencies did not resolve: " + extras.lastMeaningfulLine());
     }
   }
 

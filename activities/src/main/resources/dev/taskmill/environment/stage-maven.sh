@@ -12,8 +12,8 @@ stage_build() {
 stage_test() {
   local extra=() agent
   agent="$(find "$DEPS/m2/org/jacoco/org.jacoco.agent" -name 'org.jacoco.agent-*-runtime.jar' 2>/dev/null | head -n 1)"
-  if [[ "${TASKMILL_COVERAGE:-1}" == 1 && -n "$agent" ]]; then
-    # @{argLine} keeps the project's own argLine (late property evaluation in surefire).
+  # -DargLine would replace a project's own argLine (often needed by its tests): no coverage then.
+  if [[ "${TASKMILL_COVERAGE:-1}" == 1 && -n "$agent" ]] && ! grep -rqs --include=pom.xml argLine .; then
     extra=("-DargLine=-javaagent:$agent=destfile=$COVERAGE/jacoco.exec")
   fi
   maven -fae test "${extra[@]}"

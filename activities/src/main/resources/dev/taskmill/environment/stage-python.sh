@@ -1,4 +1,5 @@
-# Python / pytest. Reports: pytest --junitxml; coverage: pytest-cov (coverage.py) JSON when installed.
+# Python / pytest. Reports: pytest --junitxml; coverage: coverage.py JSON (through pytest-cov when installed;
+# Debian's pytest-cov 4.0 has no json report, so the JSON is written by `coverage json` afterwards).
 stage_build() {
   export PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$PWD:$PWD/src${PYTHONPATH:+:$PYTHONPATH}"
   if [[ -d "$DEPS/wheelhouse" ]] && compgen -G "$DEPS/wheelhouse/*" >/dev/null; then
@@ -17,10 +18,14 @@ stage_build() {
 stage_test() {
   local cov=()
   if [[ "${TASKMILL_COVERAGE:-1}" == 1 ]] && python -c 'import pytest_cov' 2>/dev/null; then
-    cov=(--cov=. "--cov-report=json:$COVERAGE/coverage.json" --cov-report=)
+    export COVERAGE_FILE=/tmp/taskmill.coverage
+    cov=(--cov=. --cov-report=)
   fi
   python -m pytest -p no:cacheprovider -o junit_family=xunit2 -rA "--junitxml=$REPORTS/pytest.xml" "${cov[@]}"
   local rc=$?
+  if ((${#cov[@]})) && [[ -f "$COVERAGE_FILE" ]]; then
+    python -m coverage json -q -o "$COVERAGE/coverage.json" || note "no coverage report"
+  fi
   case "$rc" in
     0) return 0 ;;
     1) return 1 ;;
