@@ -22,6 +22,7 @@ import java.util.Map;
  */
 public final class DependencyCache {
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
+  static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
 
   private final Path root;
   private final Heartbeat heartbeat;
@@ -103,14 +104,16 @@ public final class DependencyCache {
     if (!Files.exists(project.resolve("pom.xml"))) {
       throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "no pom.xml in the project directory " + project);
     }
-    require(HostCommand.run(List.of("mvn", "-B", "-ntp", repo, "dependency:go-offline"), project, Map.of(),
-        TIMEOUT, heartbeat), "mvn dependency:go-offline");
-    // go-offline misses what plugins resolve at run time: Surefire's JUnit provider, and the Maven 2 artifacts of
-    // old default plugins (resources 2.6 needs maven-profile 2.0.6). A synthetic reactor depending on every cached
-    // plugin, the providers and JaCoCo's agent resolves them all transitively in one run, with no plugin executed.
+    // Pinned: the 2.8 that Maven 3.8 picks by default misses plugins' own dependencies (resources 2.6 needs
+    // maven-profile 2.0.6); 3.x resolves each plugin as Maven will at run time.
+    require(HostCommand.run(List.of("mvn", "-B", "-ntp", repo, DEPENDENCY_PLUGIN + ":go-offline"), project,
+        Map.of(), TIMEOUT, heartbeat), "mvn dependency:go-offline");
+    // go-offline misses what plugins pick at run time: Surefire's JUnit provider, plexus-utils 1.1 (injected by
+    // Maven), JaCoCo's agent for coverage. A synthetic reactor resolves them in one run, with no plugin executed.
     Path synthetic = Files.createDirectories(dir.resolve("synthetic"));
     MavenExtras.writeReactor(dir.resolve("m2"), synthetic);
-    HostCommand.Result extras = HostCommand.run(List.of("mvn", "-B", "-ntp", repo, "-fae", "dependency:resolve"),
+    HostCommand.Result extras = HostCommand.run(List.of("mvn", "-B", "-ntp", repo, "-fae",
+        DEPENDENCY_PLUGIN + ":resolve"),
         synthetic, Map.of(), TIMEOUT, heartbeat);
     if (!extras.ok()) {
       heartbeat.beat("some plugin dependencies did not resolve: " + extras.lastMeaningfulLine());

@@ -17,26 +17,28 @@ final class MavenExtras {
   private MavenExtras() {}
 
   /**
-   * Writes into {@code dir} a reactor with one module per artifact (every plugin found in {@code m2}, Surefire's
-   * providers, JaCoCo's agent): one module each, because Maven resolves each plugin's dependencies on its own and
-   * a single pom would mediate them away (resources 2.6 needs maven-profile 2.0.6, which a newer plugin hides).
+   * Writes into {@code dir} a reactor with one module per artifact (Surefire's providers for every cached Surefire
+   * version, JaCoCo's agent, the plexus-utils Maven injects into plugins): one module each, so that Maven's
+   * version mediation cannot swap one artifact's dependencies for another's.
    */
   static void writeReactor(Path m2, Path dir) throws IOException {
     List<String[]> deps = new ArrayList<>();
     Path plugins = m2.resolve("org/apache/maven/plugins");
     for (Path plugin : list(plugins)) {
-      for (Path version : list(plugin)) {
-        if (Files.exists(version.resolve(plugin.getFileName() + "-" + version.getFileName() + ".jar"))) {
-          deps.add(new String[] {"org.apache.maven.plugins", plugin.getFileName().toString(),
-              version.getFileName().toString(), null});
-          if (plugin.getFileName().toString().equals("maven-surefire-plugin")) {
-            SUREFIRE_PROVIDERS.forEach(p -> deps.add(new String[] {"org.apache.maven.surefire", p,
-                version.getFileName().toString(), null}));
-          }
+      for (Path version : list(plugin)) { // only Surefire's versions matter here
+        if (plugin.getFileName().toString().equals("maven-surefire-plugin")) {
+          SUREFIRE_PROVIDERS.forEach(p -> deps.add(new String[] {"org.apache.maven.surefire", p,
+              version.getFileName().toString(), null}));
         }
       }
     }
+    // Surefire's JUnit Platform provider adds the launcher of the project's own platform version.
+    for (Path version : list(m2.resolve("org/junit/platform/junit-platform-commons"))) {
+      deps.add(new String[] {"org.junit.platform", "junit-platform-launcher", version.getFileName().toString(), null});
+    }
     deps.add(new String[] {"org.jacoco", "org.jacoco.agent", JACOCO_VERSION, "runtime"});
+    // Maven 3 adds plexus-utils 1.1 to every plugin that does not declare plexus-utils itself.
+    deps.add(new String[] {"org.codehaus.plexus", "plexus-utils", "1.1", null});
     StringBuilder modules = new StringBuilder();
     for (int i = 0; i < deps.size(); i++) {
       String[] d = deps.get(i);
