@@ -21,9 +21,16 @@ public final class DockerClients {
 
   /** A client for DOCKER_HOST, or the local socket when it is not set. */
   public static DockerClient fromEnvironment() {
-    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-        .withApiVersion(API_VERSION)
-        .build();
+    return create(DefaultDockerClientConfig.createDefaultConfigBuilder().withApiVersion(API_VERSION).build());
+  }
+
+  /** A client for an explicit engine address such as "unix:///var/run/docker.sock" or "tcp://host:2375". */
+  public static DockerClient forHost(String dockerHost) {
+    return create(DefaultDockerClientConfig.createDefaultConfigBuilder().withApiVersion(API_VERSION)
+        .withDockerHost(dockerHost).withDockerTlsVerify(false).build());
+  }
+
+  private static DockerClient create(DefaultDockerClientConfig config) {
     DockerHttpClient http = new ApacheDockerHttpClient.Builder()
         .dockerHost(config.getDockerHost())
         .sslConfig(config.getSSLConfig())
