@@ -8,6 +8,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 force=0
+# Another namespace (e.g. TASKMILL_OFFLINE_PREFIX=myteam) builds myteam/python:3.11 etc. without touching taskmill/*.
+prefix="${TASKMILL_OFFLINE_PREFIX:-taskmill}"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 for arg in "$@"; do
   case "$arg" in
@@ -24,7 +26,7 @@ docker version >/dev/null 2>&1 || die "the Docker engine does not answer (DOCKER
 exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
 build_debian() {
-  local tag=taskmill/debian:bookworm
+  local tag="$prefix/debian:bookworm"
   if [[ $force == 0 ]] && exists "$tag"; then echo "kept   $tag"; return; fi
   command -v debootstrap >/dev/null || die "debootstrap not found: apt-get install -y debootstrap"
   [[ $(id -u) == 0 ]] || die "debootstrap needs root"
@@ -49,17 +51,17 @@ build_stack() {
   start=$SECONDS
   local log
   log="$(mktemp)"
-  docker build -t "$tag" --build-arg BASE=taskmill/debian:bookworm "$here/$folder" >"$log" 2>&1 \
+  docker build -t "$tag" --build-arg "BASE=$prefix/debian:bookworm" "$here/$folder" >"$log" 2>&1 \
     || { tail -20 "$log" >&2; rm -f "$log"; die "docker build of $tag from $here/$folder failed (log above)"; }
   rm -f "$log"
   echo "built  $tag ($((SECONDS - start)) s)"
 }
 
 build_debian
-build_stack taskmill/python:3.11 python
-build_stack taskmill/java:17-maven java
-build_stack taskmill/node:18 node
-build_stack taskmill/go:1.19 go
-# Rebuilding a tag (--force) leaves the previous image dangling; remove only dangling taskmill/ images.
+build_stack "$prefix/python:3.11" python
+build_stack "$prefix/java:17-maven" java
+build_stack "$prefix/node:18" node
+build_stack "$prefix/go:1.19" go
+# Rebuilding a tag (--force) leaves the previous image dangling; remove only dangling offline images.
 docker images --filter dangling=true --filter label=dev.taskmill.offline-image=true -q | xargs -r docker rmi >/dev/null 2>&1 || true
 echo "offline images ready; use TASKMILL_IMAGES_CONFIG=$here/stacks.properties"
