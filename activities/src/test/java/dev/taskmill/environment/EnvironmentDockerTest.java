@@ -54,7 +54,7 @@ class EnvironmentDockerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"python", "maven", "mocha"})
+  @ValueSource(strings = {"python", "maven", "mocha", "go"})
   void theStagesGoPassFailPass(String name) throws Exception {
     Fixture fixture = StackFixtures.all().get(name).apply(tmp.resolve("repo"));
     long start = System.nanoTime();
@@ -75,18 +75,23 @@ class EnvironmentDockerTest {
     assertThat(reports(fail.out())).as("machine-readable reports").isNotEmpty();
     assertThat(reports(fail.out()).stream().map(EnvironmentDockerTest::read))
         .anyMatch(text -> text.contains("clamp") || text.contains("Clamp"));
+    assertThat(reports(post.out())).isNotEmpty();
 
     start = System.nanoTime();
     EnvironmentOutput again = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(),
         tmp.resolve("work")), Heartbeat.NONE);
     long againMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(again).isEqualTo(env);
+    start = System.nanoTime();
     EnvironmentOutput secondSample = preparer(docker, tmp).prepare(input(fixture, fixture.mergeCommit(),
         tmp.resolve("work2")), Heartbeat.NONE);
+    long secondMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(secondSample.environmentImage()).isEqualTo(env.environmentImage());
     assertThat(secondSample.sampleImage()).isNotEqualTo(env.sampleImage());
-    System.out.printf("[timing] %s: first prepare %d ms, same sample again %d ms%n", name, firstMs, againMs);
+    System.out.printf("[timing] %s: first prepare %d ms, same sample again %d ms, second sample (same manifests)"
+        + " %d ms%n", name, firstMs, againMs, secondMs);
     docker.removeImageCmd(secondSample.sampleImage()).exec();
+    docker.removeImageCmd(env.sampleImage()).exec();
   }
 
   @Test
@@ -110,6 +115,7 @@ class EnvironmentDockerTest {
     assertThat(broken.exitCode()).as(broken.out()).isNotZero();
     assertThat(broken.out()).contains("the cycle does not hold");
     docker.removeImageCmd(env.sampleImage() + "-local").withForce(true).exec();
+    docker.removeImageCmd(env.sampleImage()).exec();
   }
 
   private static List<Path> reports(Path out) throws Exception {

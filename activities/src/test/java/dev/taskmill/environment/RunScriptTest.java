@@ -47,7 +47,7 @@ class RunScriptTest {
 
   @Test
   void namesTheReportOfEachRunner() {
-    assertThat(RunScript.resource("stage-python.sh")).contains("--junitxml=$REPORTS/pytest.xml", "--cov-report=json");
+    assertThat(RunScript.resource("stage-python.sh")).contains("--junitxml=$REPORTS/pytest.xml", "coverage json");
     assertThat(RunScript.resource("stage-maven.sh")).contains("surefire-reports", "mvn -o", "test-compile");
     assertThat(RunScript.resource("stage-gradle.sh")).contains("test-results", "--offline");
     assertThat(RunScript.resource("stage-npm.sh")).contains("--reporter xunit", "--json", "--reporter=junit");

@@ -88,9 +88,39 @@ public final class StackFixtures {
         base, merge, List.of("test/calc.test.js"), List.of("calc clamps to the upper bound"));
   }
 
+  /** Go modules with go test: Clamp ignores its upper bound. */
+  public static Fixture go(Path dir) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("go.mod", "module example.com/calc\n\ngo 1.19\n")
+        .write("calc.go", goCalc("max(lo, x)"))
+        .write("calc_test.go", goTest(false));
+    String base = repo.commit("calc with Add and Clamp");
+    String merge = repo.mergePullRequest(1, "Fix Clamp ignoring the upper bound", r -> r
+        .write("calc.go", goCalc("min(hi, max(lo, x))"))
+        .write("calc_test.go", goTest(true)));
+    return fixture("go", repo, new Stack(Language.GO, BuildSystem.GO_MODULES, TestFramework.GO_TEST, "1.19", ""),
+        base, merge, List.of("calc_test.go"), List.of("example.com/calc/TestClampUpper"));
+  }
+
   /** Every fixture above by name, for parameterized tests. */
   public static Map<String, java.util.function.Function<Path, Fixture>> all() {
-    return Map.of("python", StackFixtures::python, "maven", StackFixtures::mavenJunit5, "mocha", StackFixtures::mocha);
+    return Map.of("python", StackFixtures::python, "maven", StackFixtures::mavenJunit5, "mocha", StackFixtures::mocha,
+        "go", StackFixtures::go);
+  }
+
+  private static String goCalc(String clampBody) {
+    // Go 1.19 has no built-in min/max.
+    return "package calc\n\nfunc Add(a, b int) int { return a + b }\n\n"
+        + "func max(a, b int) int {\n\tif a > b {\n\t\treturn a\n\t}\n\treturn b\n}\n\n"
+        + "func min(a, b int) int {\n\tif a < b {\n\t\treturn a\n\t}\n\treturn b\n}\n\n"
+        + "func Clamp(x, lo, hi int) int { return " + clampBody + " }\n";
+  }
+
+  private static String goTest(boolean withClamp) {
+    return "package calc\n\nimport \"testing\"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(2, 3) != 5 {\n"
+        + "\t\tt.Fatal(\"add\")\n\t}\n}\n"
+        + (withClamp ? "\nfunc TestClampUpper(t *testing.T) {\n\tif got := Clamp(15, 0, 10); got != 10 {\n"
+            + "\t\tt.Fatalf(\"clamp = %d\", got)\n\t}\n}\n" : "");
   }
 
   private static Fixture fixture(String name, FixtureRepo repo, Stack stack, String base, String merge,
