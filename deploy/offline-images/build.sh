@@ -51,7 +51,7 @@ build_stack() {
   start=$SECONDS
   local log
   log="$(mktemp)"
-  docker build -t "$tag" --build-arg "BASE=$prefix/debian:bookworm" "$here/$folder" >"$log" 2>&1 \
+  docker build --force-rm -t "$tag" --build-arg "BASE=$prefix/debian:bookworm" "$here/$folder" >"$log" 2>&1 \
     || { tail -20 "$log" >&2; rm -f "$log"; die "docker build of $tag from $here/$folder failed (log above)"; }
   rm -f "$log"
   echo "built  $tag ($((SECONDS - start)) s)"
