@@ -95,6 +95,24 @@ class EnvironmentDockerTest {
   }
 
   @Test
+  void aHostileProjectFolderAndFileNameRunNothingInTheStages() throws Exception {
+    // Executed, each payload would print INJECTED; as data it stays INJ""ECTED.
+    String hostile = "we ird'$(echo INJ\"\"ECTED)`echo INJ\"\"ECTED`;x";
+    Fixture fixture = StackFixtures.python(tmp.resolve("repo"), hostile);
+    EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(), tmp.resolve("work")),
+        Heartbeat.NONE);
+    Path patches = writePatches(fixture, tmp.resolve("patches"));
+    var pre = ContainerStage.run(docker, env, patches, tmp.resolve("out-pre"));
+    var fail = ContainerStage.run(docker, env, patches, tmp.resolve("out-fail"), "tests.patch");
+    var post = ContainerStage.run(docker, env, patches, tmp.resolve("out-post"), "tests.patch", "fix.patch");
+    assertThat(List.of(pre.exitCode(), fail.exitCode(), post.exitCode())).as(pre.log() + fail.log() + post.log())
+        .containsExactly(0, 1, 0);
+    assertThat(pre.log() + fail.log() + post.log()).doesNotContain("INJECTED");
+    assertThat(Files.readString(Path.of(env.runScript()))).doesNotContain("INJECTED");
+    docker.removeImageCmd(env.sampleImage()).exec();
+  }
+
+  @Test
   void runShOnAPersonsMachineChecksTheCycleAndRewritesNothing() throws Exception {
     Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
     EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(), tmp.resolve("work")),

@@ -38,17 +38,29 @@ public final class StackFixtures {
 
   /** Python 3 with pytest: clamp() ignores its upper bound. */
   public static Fixture python(Path dir) {
+    return python(dir, "");
+  }
+
+  /**
+   * The Python fixture inside {@code projectDir} (for example a hostile folder name), with a hostile-named data
+   * file next to it.
+   */
+  public static Fixture python(Path dir, String projectDir) {
+    String p = projectDir.isEmpty() ? "" : projectDir + "/";
     FixtureRepo repo = FixtureRepo.init(dir);
-    repo.write("pyproject.toml", "[project]\nname = \"calc\"\nversion = \"0.1.0\"\nrequires-python = \">=3.8\"\n")
-        .write("calc.py", "def add(a, b):\n    return a + b\n\n\ndef clamp(x, lo, hi):\n    return max(lo, x)\n")
-        .write("tests/test_calc.py", "from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n");
+    if (!projectDir.isEmpty()) {
+      repo.write(p + "data/$(echo INJ\"\"ECTED) `echo INJ\"\"ECTED`;'\".txt", "data\n");
+    }
+    repo.write(p + "pyproject.toml", "[project]\nname = \"calc\"\nversion = \"0.1.0\"\nrequires-python = \">=3.8\"\n")
+        .write(p + "calc.py", "def add(a, b):\n    return a + b\n\n\ndef clamp(x, lo, hi):\n    return max(lo, x)\n")
+        .write(p + "tests/test_calc.py", "from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n");
     String base = repo.commit("calc with add and clamp");
     String merge = repo.mergePullRequest(1, "Fix clamp ignoring the upper bound", r -> r
-        .write("calc.py", "def add(a, b):\n    return a + b\n\n\ndef clamp(x, lo, hi):\n    return min(hi, max(lo, x))\n")
-        .write("tests/test_calc.py", "from calc import add, clamp\n\n\ndef test_add():\n    assert add(2, 3) == 5\n"
+        .write(p + "calc.py", "def add(a, b):\n    return a + b\n\n\ndef clamp(x, lo, hi):\n    return min(hi, max(lo, x))\n")
+        .write(p + "tests/test_calc.py", "from calc import add, clamp\n\n\ndef test_add():\n    assert add(2, 3) == 5\n"
             + "\n\ndef test_clamp_upper():\n    assert clamp(15, 0, 10) == 10\n"));
-    return fixture("python", repo, new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, ">=3.8", ""),
-        base, merge, List.of("tests/test_calc.py"), List.of("tests/test_calc.py::test_clamp_upper"));
+    return fixture("python", repo, new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, ">=3.8",
+        projectDir), base, merge, List.of(p + "tests/test_calc.py"), List.of("tests/test_calc.py::test_clamp_upper"));
   }
 
   /** Java 17, Maven, JUnit 5: Calc.clamp ignores its upper bound. */
