@@ -95,6 +95,20 @@ class EnvironmentDockerTest {
   }
 
   @Test
+  void aBaseImageThatCannotBeHadIsOneLineSayingWhatToDo() {
+    Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
+    var preparer = new EnvironmentPreparer(docker, new RepositoryCache(tmp.resolve("clones")),
+        BaseImages.load(Map.of("TASKMILL_IMAGE_PYTHON", "taskmill-missing/python:none")::get), tmp.resolve("deps"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> preparer.prepare(input(fixture, fixture.baseCommit(),
+        tmp.resolve("work")), Heartbeat.NONE))
+        .isInstanceOfSatisfying(io.temporal.failure.ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo("ENVIRONMENT_BUILD_FAILED");
+          assertThat(f.getOriginalMessage()).contains("taskmill-missing/python:none", "deploy/offline-images/build.sh",
+              "TASKMILL_IMAGES_CONFIG").doesNotContain("\n");
+        });
+  }
+
+  @Test
   void aHostileProjectFolderAndFileNameRunNothingInTheStages() throws Exception {
     // Executed, each payload would print INJECTED; as data it stays INJ""ECTED.
     String hostile = "we ird'$(echo INJ\"\"ECTED)`echo INJ\"\"ECTED`;x";
