@@ -100,6 +100,28 @@ public final class StackFixtures {
         base, merge, List.of("test/calc.test.js"), List.of("calc clamps to the upper bound"));
   }
 
+  /** JavaScript, npm, jest: the mocha fixture's code with jest as the runner. */
+  public static Fixture jest(Path dir) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("package.json", """
+            {
+              "name": "fixture-calc-jest",
+              "version": "1.0.0",
+              "private": true,
+              "scripts": { "test": "jest" },
+              "devDependencies": { "jest": "29.7.0" }
+            }
+            """)
+        .write("lib/calc.js", jsCalc("Math.max(lo, x)"))
+        .write("test/calc.test.js", jsTest(false).replace("describe(", "describe(").replace("it(", "test("));
+    String base = repo.commit("calc with add and clamp");
+    String merge = repo.mergePullRequest(1, "Fix clamp ignoring the upper bound", r -> r
+        .write("lib/calc.js", jsCalc("Math.min(hi, Math.max(lo, x))"))
+        .write("test/calc.test.js", jsTest(true).replace("it(", "test(")));
+    return fixture("jest", repo, new Stack(Language.JAVASCRIPT, BuildSystem.NPM, TestFramework.JEST, null, ""),
+        base, merge, List.of("test/calc.test.js"), List.of("calc clamps to the upper bound"));
+  }
+
   /** Go modules with go test: Clamp ignores its upper bound. */
   public static Fixture go(Path dir) {
     FixtureRepo repo = FixtureRepo.init(dir);
@@ -117,7 +139,7 @@ public final class StackFixtures {
   /** Every fixture above by name, for parameterized tests. */
   public static Map<String, java.util.function.Function<Path, Fixture>> all() {
     return Map.of("python", StackFixtures::python, "maven", StackFixtures::mavenJunit5, "mocha", StackFixtures::mocha,
-        "go", StackFixtures::go);
+        "go", StackFixtures::go, "jest", StackFixtures::jest);
   }
 
   private static String goCalc(String clampBody) {
