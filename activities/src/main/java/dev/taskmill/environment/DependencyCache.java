@@ -1,0 +1,174 @@
+package dev.taskmill.environment;
+
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.failure.Failures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dependency caches prepared on the worker host, because containers here cannot download: a Maven repository
+ * (dependency:go-offline), node_modules (npm ci --ignore-scripts), a pip wheelhouse (binary wheels only) or a Go
+ * module cache, keyed by the manifest hash under $TASKMILL_CACHE_DIR/deps and mounted read-only. The tools read
+ * only the manifests, in a folder holding nothing else, so no repository code runs on the host.
+ */
+public final class DependencyCache {
+  private static final Duration TIMEOUT = Duration.ofMinutes(15);
+  static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
+
+  private final Path root;
+  private final Heartbeat heartbeat;
+
+  public DependencyCache(Path root, Heartbeat heartbeat) {
+    this.root = root.toAbsolutePath();
+    this.heartbeat = heartbeat;
+  }
+
+  /** $TASKMILL_CACHE_DIR/deps, else ~/.cache/taskmill/deps. */
+  public static Path defaultRoot() {
+    String dir = System.getenv("TASKMILL_CACHE_DIR");
+    return (dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".cache",
+        "taskmill")).resolve("deps");
+  }
+
+  /** Prepares (or reuses) the cache for these manifests; returns the mounts "host:container:ro". */
+  public List<String> prepare(StackKind kind, BuildContext context, String projectDir) {
+    if (kind == StackKind.GRADLE) {
+      return List.of(); // Gradle needs its distribution too; see docs/offline-and-proxies.md
+    }
+    Path dir = root.resolve(kind.template() + "-" + context.manifestHash().substring(0, 16));
+    try {
+      Files.createDirectories(root);
+      try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
+              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock ignored = channel.lock()) {
+        if (!Files.exists(dir.resolve(".complete"))) {
+          BuildContext.deleteRecursively(dir);
+          Path manifests = dir.resolve("manifests");
+          copyTree(context.dir().resolve("manifests"), manifests);
+          Path project = projectDir.isEmpty() ? manifests : BuildContext.inside(manifests, projectDir);
+          Files.createDirectories(project);
+          switch (kind) {
+            case MAVEN -> maven(dir, project);
+            case NPM -> npm(project);
+            case PYTHON -> pip(dir, project);
+            case GO -> go(dir, project);
+            default -> { }
+          }
+          Files.writeString(dir.resolve(".complete"), context.manifestHash());
+        }
+      }
+      return mounts(kind, dir, projectDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the dependency cache in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> mounts(StackKind kind, Path dir, String projectDir) throws IOException {
+    Path project = projectDir.isEmpty() ? dir.resolve("manifests") : dir.resolve("manifests").resolve(projectDir);
+    List<String> mounts = new ArrayList<>();
+    switch (kind) {
+      case MAVEN -> mounts.add(dir.resolve("m2") + ":/taskmill/deps/m2:ro");
+      case NPM -> {
+        if (Files.isDirectory(project.resolve("node_modules"))) {
+          mounts.add(project.resolve("node_modules") + ":/taskmill/deps/node_modules:ro");
+        }
+      }
+      case PYTHON -> {
+        try (var files = Files.list(dir.resolve("wheelhouse"))) {
+          if (files.findAny().isPresent()) {
+            mounts.add(dir.resolve("wheelhouse") + ":/taskmill/deps/wheelhouse:ro");
+          }
+        }
+      }
+      case GO -> {
+        if (Files.isDirectory(dir.resolve("gomod"))) {
+          mounts.add(dir.resolve("gomod") + ":/taskmill/deps/gomod:ro");
+        }
+      }
+      default -> { }
+    }
+    return mounts;
+  }
+
+  private void maven(Path dir, Path project) throws IOException {
+    String repo = "-Dmaven.repo.local=" + dir.resolve("m2");
+    if (!Files.exists(project.resolve("pom.xml"))) {
+      throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "no pom.xml in the project directory " + project);
+    }
+    // Pinned: the 2.8 that Maven 3.8 picks by default misses plugins' own dependencies (resources 2.6 needs
+    // maven-profile 2.0.6); 3.x resolves each plugin as Maven will at run time.
+    require(HostCommand.run(List.of("mvn", "-B", "-ntp", repo, DEPENDENCY_PLUGIN + ":go-offline"), project,
+        Map.of(), TIMEOUT, heartbeat), "mvn dependency:go-offline");
+    // go-offline misses what plugins pick at run time: Surefire's JUnit provider, plexus-utils 1.1 (injected by
+    // Maven), JaCoCo's agent for coverage. A synthetic reactor resolves them in one run, with no plugin executed.
+    Path synthetic = Files.createDirectories(dir.resolve("synthetic"));
+    MavenExtras.writeReactor(dir.resolve("m2"), synthetic);
+    HostCommand.Result extras = HostCommand.run(List.of("mvn", "-B", "-ntp", repo, "-fae",
+        DEPENDENCY_PLUGIN + ":resolve"),
+        synthetic, Map.of(), TIMEOUT, heartbeat);
+    if (!extras.ok()) {
+      heartbeat.beat("some plugin dependencies did not resolve: " + extras.lastMeaningfulLine());
+    }
+  }
+
+  private void npm(Path project) {
+    if (!Files.exists(project.resolve("package.json"))) {
+      return;
+    }
+    boolean locked = Files.exists(project.resolve("package-lock.json"))
+        || Files.exists(project.resolve("npm-shrinkwrap.json"));
+    List<String> command = new ArrayList<>(List.of("npm", locked ? "ci" : "install", "--ignore-scripts",
+        "--no-audit", "--no-fund", "--loglevel=error"));
+    require(HostCommand.run(command, project, Map.of(), TIMEOUT, heartbeat), "npm " + command.get(1));
+  }
+
+  private void pip(Path dir, Path project) throws IOException {
+    Path wheelhouse = Files.createDirectories(dir.resolve("wheelhouse"));
+    try (var files = Files.list(project)) {
+      for (Path requirements : files.filter(f -> f.getFileName().toString().matches("requirements[^/]*\\.txt"))
+          .toList()) {
+        // Binary wheels only: building an sdist would run its setup.py on the host. Best effort (PyPI may be
+        // unreachable): the image's online step or a mounted wheelhouse are the other ways in.
+        HostCommand.run(List.of("python3", "-m", "pip", "download", "--quiet", "--only-binary=:all:",
+            "--timeout", "15", "-d", wheelhouse.toString(), "-r", requirements.toString()), project, Map.of(),
+            TIMEOUT, heartbeat);
+      }
+    }
+  }
+
+  private void go(Path dir, Path project) {
+    if (Files.exists(project.resolve("go.mod"))) {
+      HostCommand.run(List.of("go", "mod", "download"), project, Map.of("GOMODCACHE", dir.resolve("gomod").toString(),
+          "GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local"), TIMEOUT, heartbeat); // best effort: go may be missing
+    }
+  }
+
+  private static void require(HostCommand.Result result, String what) {
+    if (!result.ok()) {
+      throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, what + " failed on the host (exit "
+          + result.exitCode() + "): " + result.lastMeaningfulLine());
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}

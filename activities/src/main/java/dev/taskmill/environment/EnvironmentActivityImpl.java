@@ -1,0 +1,34 @@
+package dev.taskmill.environment;
+
+import dev.taskmill.docker.DockerClients;
+import dev.taskmill.git.RepositoryCache;
+import io.temporal.activity.Activity;
+
+/** Temporal adapter of {@link EnvironmentPreparer}: heartbeats through the activity context when there is one. */
+public final class EnvironmentActivityImpl implements EnvironmentActivity {
+  private final EnvironmentPreparer preparer;
+
+  public EnvironmentActivityImpl(EnvironmentPreparer preparer) {
+    this.preparer = preparer;
+  }
+
+  /** Docker from DOCKER_HOST, the clone cache and dependency caches under $TASKMILL_CACHE_DIR, images from env. */
+  public static EnvironmentActivityImpl fromEnvironment() {
+    return new EnvironmentActivityImpl(new EnvironmentPreparer(DockerClients.fromEnvironment(),
+        RepositoryCache.fromEnvironment(), BaseImages.fromEnvironment(), DependencyCache.defaultRoot()));
+  }
+
+  @Override
+  public EnvironmentOutput prepare(EnvironmentInput input) {
+    return preparer.prepare(input, heartbeat());
+  }
+
+  private static Heartbeat heartbeat() {
+    try {
+      var context = Activity.getExecutionContext();
+      return context::heartbeat;
+    } catch (IllegalStateException | NullPointerException e) {
+      return Heartbeat.NONE; // called outside an activity (plain tests)
+    }
+  }
+}

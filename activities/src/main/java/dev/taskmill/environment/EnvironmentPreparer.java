@@ -1,0 +1,120 @@
+package dev.taskmill.environment;
+
+import dev.taskmill.analysis.Stack;
+import dev.taskmill.docker.DockerClients;
+import dev.taskmill.git.RepositoryCache;
+import dev.taskmill.workflow.RepoSlug;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Phase 4 without Temporal: picks the base image, exports the base commit into a build context, prepares the
+ * host dependency caches, writes Dockerfile and run.sh, and builds the environment image (keyed by the manifests,
+ * reused) and the sample image (per base commit).
+ */
+public final class EnvironmentPreparer {
+  /** The user the stages run as; every generated image has it (uid 1000). */
+  public static final String USER = "1000:1000";
+  static final String OFFLINE_LABEL = "dev.taskmill.offline-image";
+
+  private final com.github.dockerjava.api.DockerClient docker;
+  private final RepositoryCache repositories;
+  private final ToolchainResolver resolver;
+  private final Path dependencyRoot;
+
+  public EnvironmentPreparer(com.github.dockerjava.api.DockerClient docker, RepositoryCache repositories,
+      BaseImages images, Path dependencyRoot) {
+    this.docker = docker;
+    this.repositories = repositories;
+    this.resolver = new ToolchainResolver(images);
+    this.dependencyRoot = dependencyRoot;
+  }
+
+  /** Does the work; idempotent: a second call with the same input reuses both images. */
+  public EnvironmentOutput prepare(EnvironmentInput input, Heartbeat heartbeat) {
+    Stack stack = input.stack();
+    ResolvedToolchain toolchain = resolver.resolve(stack);
+    StackKind kind = toolchain.kind();
+    DockerClients.requireReachable(docker);
+    ImageBuilder images = new ImageBuilder(docker, heartbeat);
+    images.requireBase(toolchain.image());
+
+    Path workDir = Path.of(input.workDir());
+    Path contextDir = workDir.resolve(".taskmill-context");
+    try {
+      Files.createDirectories(workDir);
+      heartbeat.beat("exporting " + input.baseCommit());
+      BuildContext context;
+      try (var repository = repositories.open(input.repoUrl(), null, input.baseCommit())) {
+        context = BuildContext.export(repository, input.baseCommit(), kind, stack.projectDir(), contextDir);
+      }
+      heartbeat.beat("preparing dependencies");
+      List<String> mounts = new DependencyCache(dependencyRoot, heartbeat).prepare(kind, context, stack.projectDir());
+
+      boolean offlineBase = "true".equals(images.labels(toolchain.image().canonical()).get(OFFLINE_LABEL));
+      boolean online = !offlineBase && !(kind == StackKind.MAVEN || kind == StackKind.NPM);
+      String dockerfile = new DockerfileTemplate(kind, toolchain.image()).render();
+      Files.writeString(contextDir.resolve("Dockerfile"), dockerfile);
+      Path dockerfilePath = workDir.resolve("Dockerfile");
+      Files.writeString(dockerfilePath, dockerfile);
+
+      String envKey = sha256(context.manifestHash() + "\0" + toolchain.image().canonical() + "\0" + online + "\0"
+          + dockerfile).substring(0, 16);
+      String environmentImage = "taskmill-env/" + kind.template() + ":" + envKey;
+      String sampleImage = "taskmill-sample/" + imageName(input.repoUrl()) + ":" + input.baseCommit().substring(0, 12)
+          + "-" + envKey.substring(0, 8);
+      Map<String, String> args = Map.of("TASKMILL_ONLINE_DEPS", online ? "1" : "0");
+      if (images.imageId(environmentImage).isEmpty()) {
+        images.build(contextDir, "environment", environmentImage, args, Map.of("dev.taskmill.environment", envKey));
+      }
+      if (images.imageId(sampleImage).isEmpty()) {
+        images.build(contextDir, "sample", sampleImage, args, Map.of("dev.taskmill.environment", envKey,
+            "dev.taskmill.base-commit", input.baseCommit()));
+      }
+
+      Path runScript = workDir.resolve("run.sh");
+      Files.writeString(runScript, new RunScript(kind, stack.testFramework().name(), input.repoUrl(),
+          input.baseCommit(), stack.projectDir(), sampleImage, context.manifests(), mounts).render());
+      Files.setPosixFilePermissions(runScript, PosixFilePermissions.fromString("rwxr-xr-x"));
+      return new EnvironmentOutput(dockerfilePath.toString(), runScript.toString(), toolchain.image().canonical(),
+          environmentImage, sampleImage, toolchain.version(), mounts, USER);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the environment into " + workDir + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        BuildContext.deleteRecursively(contextDir);
+      } catch (IOException ignored) {
+        // a leftover context is rewritten by the next attempt
+      }
+    }
+  }
+
+  /** A Docker-safe image name from a repository URL: lowercase [a-z0-9._-], never empty. */
+  static String imageName(String repoUrl) {
+    String name = RepoSlug.of(repoUrl).fileSafe().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("^-+|-+$", "");
+    if (name.isEmpty()) {
+      name = "repo";
+    }
+    return name.length() > 100 ? name.substring(0, 100).replaceAll("-+$", "") : name;
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

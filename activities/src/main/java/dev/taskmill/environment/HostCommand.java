@@ -1,0 +1,80 @@
+package dev.taskmill.environment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a dependency tool (mvn, npm, pip, go) on the host with a timeout, heartbeating while it runs. Never used
+ * for repository code: the commands it gets resolve dependencies with scripts and plugins disabled.
+ */
+final class HostCommand {
+  /** The exit code and the last lines of the output. */
+  record Result(int exitCode, List<String> tail) {
+    boolean ok() {
+      return exitCode == 0;
+    }
+
+    /** The last line that says something, preferring Maven/npm error lines. */
+    String lastMeaningfulLine() {
+      for (int i = tail.size() - 1; i >= 0; i--) {
+        String line = tail.get(i).strip();
+        if (line.startsWith("[ERROR]") && !line.matches("\\[ERROR\\]\\s*(->.*|Re-run.*|To see.*|For more.*)?")) {
+          return line;
+        }
+        if (line.startsWith("npm ERR!") || line.startsWith("npm error") || line.startsWith("ERROR:")) {
+          return line;
+        }
+      }
+      return tail.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("(no output)").strip();
+    }
+  }
+
+  private HostCommand() {}
+
+  static Result run(List<String> command, Path cwd, Map<String, String> env, Duration timeout, Heartbeat heartbeat) {
+    Path log = null;
+    Process process = null;
+    try {
+      log = Files.createTempFile("taskmill-host-", ".log");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      builder.environment().putAll(env);
+      process = builder.start();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!process.waitFor(5, TimeUnit.SECONDS)) {
+        heartbeat.beat("running " + command.get(0));
+        if (System.nanoTime() > deadline) {
+          process.destroyForcibly();
+          return new Result(124, List.of(command.get(0) + " timed out after " + timeout.toSeconds() + " s"));
+        }
+      }
+      List<String> lines = Files.readAllLines(log);
+      return new Result(process.exitValue(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      if (process == null) {
+        return new Result(127, List.of("cannot run " + command.get(0) + ": " + e.getMessage()));
+      }
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + command.get(0), e);
+    } finally {
+      if (process != null && process.isAlive()) {
+        process.destroyForcibly();
+      }
+      if (log != null) {
+        try {
+          Files.deleteIfExists(log);
+        } catch (IOException ignored) {
+          // a leftover temp log is harmless
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+# Go: go test -json, coverage with -coverprofile. Offline: GOPROXY=off and the host-prepared module cache.
+stage_build() {
+  export GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local GOCACHE=/tmp/go-build GOPATH=/tmp/go
+  if [[ -d "$DEPS/gomod" ]]; then export GOMODCACHE="$DEPS/gomod"; else export GOMODCACHE=/taskmill/gomod; fi
+  # Compiles packages and tests without running any test.
+  go test -count=1 -run '^$' ./... >/tmp/go-build.log 2>&1 || { tail -n 30 /tmp/go-build.log; return 1; }
+}
+
+stage_test() {
+  local cover=()
+  [[ "${TASKMILL_COVERAGE:-1}" == 1 ]] && cover=("-coverprofile=$COVERAGE/cover.out")
+  go test -json -count=1 "${cover[@]}" ./... >"$REPORTS/go-test.json"
+  local rc=$?
+  grep -h '"Output"' "$REPORTS/go-test.json" | tail -n 40 | sed 's/.*"Output":"\(.*\)"}$/\1/; s/\\n$//; s/\\t/\t/g'
+  ((rc == 0)) && return 0
+  return 1
+}

@@ -1,0 +1,30 @@
+# Java / Maven (JUnit 4 or 5 through surefire). Offline: the local repository is the host-prepared cache.
+maven() {
+  local repo="$DEPS/m2"
+  [[ -d "$repo" ]] || repo=/taskmill/m2
+  mvn -o -B -ntp "-Dmaven.repo.local=$repo" -Dmaven.test.redirectTestOutputToFile=false "$@"
+}
+
+stage_build() {
+  maven -q test-compile
+}
+
+stage_test() {
+  local extra=() agent
+  agent="$(find "$DEPS/m2/org/jacoco/org.jacoco.agent" -name 'org.jacoco.agent-*-runtime.jar' 2>/dev/null | head -n 1)"
+  # -DargLine would replace a project's own argLine (often needed by its tests): no coverage then.
+  if [[ "${TASKMILL_COVERAGE:-1}" == 1 && -n "$agent" ]] && ! grep -rqs --include=pom.xml argLine .; then
+    extra=("-DargLine=-javaagent:$agent=destfile=$COVERAGE/jacoco.exec")
+  fi
+  maven -fae test "${extra[@]}"
+  local rc=$? i=0 f
+  while IFS= read -r -d '' f; do
+    i=$((i + 1))
+    cp -- "$f" "$REPORTS/$i-$(basename -- "$f")"
+  done < <(find . -path '*/target/surefire-reports/*' -name 'TEST-*.xml' -print0)
+  if ((rc != 0)); then
+    ((i > 0)) && return 1
+    return 4
+  fi
+  return 0
+}

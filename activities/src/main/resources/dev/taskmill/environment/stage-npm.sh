@@ -1,0 +1,42 @@
+# JavaScript / TypeScript with npm: mocha (xunit reporter), jest (--json), vitest (junit reporter).
+bin() { printf '%s' "$PWD/node_modules/.bin/$1"; }
+
+stage_build() {
+  if [[ ! -e node_modules && -d "$DEPS/node_modules" ]]; then
+    ln -s "$DEPS/node_modules" node_modules || return 1
+  fi
+  [[ -d node_modules ]] || { note "node_modules is missing: no dependency cache was mounted"; return 1; }
+  if [[ -f tsconfig.json && -x "$(bin tsc)" && "$TASKMILL_FRAMEWORK" != vitest ]]; then
+    "$(bin tsc)" --noEmit -p . || return 1
+  fi
+  return 0
+}
+
+stage_test() {
+  local rc report
+  case "$TASKMILL_FRAMEWORK" in
+    mocha)
+      report="$REPORTS/mocha.xml"
+      local cover=()
+      if [[ "${TASKMILL_COVERAGE:-1}" == 1 && -x "$(bin c8)" ]]; then
+        cover=("$(bin c8)" --reporter=json-summary "--report-dir=$COVERAGE")
+      fi
+      "${cover[@]}" "$(bin mocha)" --reporter xunit --reporter-option "output=$report"
+      rc=$? ;;
+    jest)
+      report="$REPORTS/jest.json"
+      "$(bin jest)" --ci --json "--outputFile=$report" --coverage --coverageReporters=json-summary \
+        "--coverageDirectory=$COVERAGE"
+      rc=$? ;;
+    vitest)
+      report="$REPORTS/vitest.xml"
+      "$(bin vitest)" run --reporter=junit "--outputFile=$report"
+      rc=$? ;;
+    *)
+      note "unsupported test framework: $TASKMILL_FRAMEWORK"; return 5 ;;
+  esac
+  ((rc == 0)) && return 0
+  # A runner that failed before writing its report could not load the tests: a build failure.
+  [[ -s "$report" ]] && return 1
+  return 4
+}

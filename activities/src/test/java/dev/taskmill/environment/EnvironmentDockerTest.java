@@ -1,0 +1,173 @@
+package dev.taskmill.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.taskmill.git.RepositoryCache;
+import dev.taskmill.testing.DockerRequirement;
+import dev.taskmill.testing.StackFixtures;
+import dev.taskmill.testing.StackFixtures.Fixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Builds real environments for the fixture repositories and proves the stage contract in real containers. */
+class EnvironmentDockerTest {
+  @TempDir
+  Path tmp;
+
+  DockerClient docker;
+
+  @BeforeEach
+  void docker() {
+    docker = DockerRequirement.client();
+  }
+
+  static EnvironmentPreparer preparer(DockerClient docker, Path tmp) {
+    String config = System.getenv("TASKMILL_IMAGES_CONFIG");
+    String images = config != null ? config : Path.of("..", "deploy", "offline-images", "stacks.properties")
+        .toAbsolutePath().normalize().toString();
+    String cache = System.getenv("TASKMILL_CACHE_DIR");
+    Path deps = (cache != null ? Path.of(cache) : Path.of(System.getProperty("java.io.tmpdir"), "taskmill-test-cache"))
+        .resolve("deps");
+    return new EnvironmentPreparer(docker, new RepositoryCache(tmp.resolve("clones")),
+        BaseImages.load(Map.of("TASKMILL_IMAGES_CONFIG", images)::get), deps);
+  }
+
+  static EnvironmentInput input(Fixture fixture, String commit, Path workDir) {
+    return new EnvironmentInput(fixture.url(), "fixture/" + fixture.name(), commit, fixture.stack(),
+        workDir.toString(), fixture.testFiles());
+  }
+
+  static Path writePatches(Fixture fixture, Path dir) throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("tests.patch"), fixture.testsPatch());
+    Files.writeString(dir.resolve("fix.patch"), fixture.fixPatch());
+    return dir;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"python", "maven", "mocha", "go", "jest"})
+  void theStagesGoPassFailPass(String name) throws Exception {
+    Fixture fixture = StackFixtures.all().get(name).apply(tmp.resolve("repo"));
+    long start = System.nanoTime();
+    EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(), tmp.resolve("work")),
+        Heartbeat.NONE);
+    long firstMs = (System.nanoTime() - start) / 1_000_000;
+    assertThat(Path.of(env.dockerfile())).exists();
+    assertThat(Path.of(env.runScript())).isExecutable();
+    assertThat(env.user()).isEqualTo("1000:1000");
+    Path patches = writePatches(fixture, tmp.resolve("patches"));
+
+    var pre = ContainerStage.run(docker, env, patches, tmp.resolve("out-pre"));
+    assertThat(pre.exitCode()).as(pre.log()).isZero();
+    var fail = ContainerStage.run(docker, env, patches, tmp.resolve("out-fail"), "tests.patch");
+    assertThat(fail.exitCode()).as(fail.log()).isEqualTo(1);
+    var post = ContainerStage.run(docker, env, patches, tmp.resolve("out-post"), "tests.patch", "fix.patch");
+    assertThat(post.exitCode()).as(post.log()).isZero();
+    assertThat(reports(fail.out())).as("machine-readable reports").isNotEmpty();
+    assertThat(reports(fail.out()).stream().map(EnvironmentDockerTest::read))
+        .anyMatch(text -> text.contains("clamp") || text.contains("Clamp"));
+    assertThat(reports(post.out())).isNotEmpty();
+
+    start = System.nanoTime();
+    EnvironmentOutput again = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(),
+        tmp.resolve("work")), Heartbeat.NONE);
+    long againMs = (System.nanoTime() - start) / 1_000_000;
+    assertThat(again).isEqualTo(env);
+    start = System.nanoTime();
+    EnvironmentOutput secondSample = preparer(docker, tmp).prepare(input(fixture, fixture.mergeCommit(),
+        tmp.resolve("work2")), Heartbeat.NONE);
+    long secondMs = (System.nanoTime() - start) / 1_000_000;
+    assertThat(secondSample.environmentImage()).isEqualTo(env.environmentImage());
+    assertThat(secondSample.sampleImage()).isNotEqualTo(env.sampleImage());
+    System.out.printf("[timing] %s: first prepare %d ms, same sample again %d ms, second sample (same manifests)"
+        + " %d ms%n", name, firstMs, againMs, secondMs);
+    docker.removeImageCmd(secondSample.sampleImage()).exec();
+    docker.removeImageCmd(env.sampleImage()).exec();
+  }
+
+  @Test
+  void aBaseImageThatCannotBeHadIsOneLineSayingWhatToDo() {
+    Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
+    var preparer = new EnvironmentPreparer(docker, new RepositoryCache(tmp.resolve("clones")),
+        BaseImages.load(Map.of("TASKMILL_IMAGE_PYTHON", "taskmill-missing/python:none")::get), tmp.resolve("deps"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> preparer.prepare(input(fixture, fixture.baseCommit(),
+        tmp.resolve("work")), Heartbeat.NONE))
+        .isInstanceOfSatisfying(io.temporal.failure.ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo("ENVIRONMENT_BUILD_FAILED");
+          assertThat(f.getOriginalMessage()).contains("taskmill-missing/python:none", "deploy/offline-images/build.sh",
+              "TASKMILL_IMAGES_CONFIG").doesNotContain("\n");
+        });
+  }
+
+  @Test
+  void aHostileProjectFolderAndFileNameRunNothingInTheStages() throws Exception {
+    // Executed, each payload would print INJECTED; as data it stays INJ""ECTED.
+    String hostile = "we ird'$(echo INJ\"\"ECTED)`echo INJ\"\"ECTED`;x";
+    Fixture fixture = StackFixtures.python(tmp.resolve("repo"), hostile);
+    EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(), tmp.resolve("work")),
+        Heartbeat.NONE);
+    Path patches = writePatches(fixture, tmp.resolve("patches"));
+    var pre = ContainerStage.run(docker, env, patches, tmp.resolve("out-pre"));
+    var fail = ContainerStage.run(docker, env, patches, tmp.resolve("out-fail"), "tests.patch");
+    var post = ContainerStage.run(docker, env, patches, tmp.resolve("out-post"), "tests.patch", "fix.patch");
+    assertThat(List.of(pre.exitCode(), fail.exitCode(), post.exitCode())).as(pre.log() + fail.log() + post.log())
+        .containsExactly(0, 1, 0);
+    assertThat(pre.log() + fail.log() + post.log()).doesNotContain("INJECTED");
+    assertThat(Files.readString(Path.of(env.runScript()))).doesNotContain("INJECTED");
+    docker.removeImageCmd(env.sampleImage()).exec();
+  }
+
+  @Test
+  void runShOnAPersonsMachineChecksTheCycleAndRewritesNothing() throws Exception {
+    Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
+    EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(), tmp.resolve("work")),
+        Heartbeat.NONE);
+    Path sample = writePatches(fixture, tmp.resolve("samples/task-1"));
+    Files.copy(Path.of(env.dockerfile()), sample.resolve("Dockerfile"));
+    Files.copy(Path.of(env.runScript()), sample.resolve("run.sh"));
+    Map<String, String> before = snapshot(sample);
+
+    var result = Bash.run(sample, "TASKMILL_STAGE_TIMEOUT=300 ./run.sh", List.of());
+    assertThat(result.exitCode()).as(result.out()).isZero();
+    assertThat(result.out()).contains("the cycle holds");
+    assertThat(snapshot(sample)).isEqualTo(before);
+
+    // With the fix reverted into the test patch's place, the cycle no longer holds and run.sh says so.
+    Files.writeString(sample.resolve("fix.patch"), "");
+    var broken = Bash.run(sample, "TASKMILL_STAGE_TIMEOUT=300 ./run.sh", List.of());
+    assertThat(broken.exitCode()).as(broken.out()).isNotZero();
+    assertThat(broken.out()).contains("the cycle does not hold");
+    docker.removeImageCmd(env.sampleImage() + "-local").withForce(true).exec();
+    docker.removeImageCmd(env.sampleImage()).exec();
+  }
+
+  private static List<Path> reports(Path out) throws Exception {
+    try (Stream<Path> files = Files.walk(out.resolve("reports"))) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, String> snapshot(Path dir) throws Exception {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toMap(
+          p -> dir.relativize(p).toString(), p -> read(p) + Files.isExecutable(p)));
+    }
+  }
+}

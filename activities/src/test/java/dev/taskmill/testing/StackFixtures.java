@@ -1,0 +1,250 @@
+package dev.taskmill.testing;
+
+import dev.taskmill.analysis.BuildSystem;
+import dev.taskmill.analysis.Language;
+import dev.taskmill.analysis.Stack;
+import dev.taskmill.analysis.TestFramework;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Tiny repositories per stack, each with a base commit whose tests pass and a merged PR #1 that adds a failing
+ * test and the fix. Shared by the environment, validation and end-to-end tests.
+ */
+public final class StackFixtures {
+  /**
+   * One fixture repository and what a correct pipeline must find in it.
+   *
+   * @param failToPass the test ids (as the report parsers name them) that flip
+   */
+  public record Fixture(String name, FixtureRepo repo, Stack stack, String baseCommit, String mergeCommit,
+      int prNumber, String testsPatch, String fixPatch, List<String> testFiles, List<String> failToPass) {
+    public String url() {
+      return repo.url();
+    }
+  }
+
+  private StackFixtures() {}
+
+  /** Python 3 with pytest: clamp() ignores its upper bound. */
+  public static Fixture python(Path dir) {
+    return python(dir, "");
+  }
+
+  /**
+   * The Python fixture inside {@code projectDir} (for example a hostile folder name), with a hostile-named data
+   * file next to it.
+   */
+  public static Fixture python(Path dir, String projectDir) {
+    String p = projectDir.isEmpty() ? "" : projectDir + "/";
+    FixtureRepo repo = FixtureRepo.init(dir);
+    if (!projectDir.isEmpty()) {
+      repo.write(p + "data/$(echo INJ\"\"ECTED) `echo INJ\"\"ECTED`;'\".txt", "data\n");
+    }
+    repo.write(p + "pyproject.toml", "[project]\nname = \"calc\"\nversion = \"0.1.0\"\nrequires-python = \">=3.8\"\n")
+        .write(p + "calc.py", "def add(a, b):\n    return a + b\n\n\ndef clamp(x, lo, hi):\n    return max(lo, x)\n")
+        .write(p + "tests/test_calc.py", "from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n");
+    String base = repo.commit("calc with add and clamp");
+    String merge = repo.mergePullRequest(1, "Fix clamp ignoring the upper bound", r -> r
+        .write(p + "calc.py", "def add(a, b):\n    return a + b\n\n\ndef clamp(x, lo, hi):\n    return min(hi, max(lo, x))\n")
+        .write(p + "tests/test_calc.py", "from calc import add, clamp\n\n\ndef test_add():\n    assert add(2, 3) == 5\n"
+            + "\n\ndef test_clamp_upper():\n    assert clamp(15, 0, 10) == 10\n"));
+    return fixture("python", repo, new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, ">=3.8",
+        projectDir), base, merge, List.of(p + "tests/test_calc.py"), List.of("tests/test_calc.py::test_clamp_upper"));
+  }
+
+  /** Java 17, Maven, JUnit 5: Calc.clamp ignores its upper bound. */
+  public static Fixture mavenJunit5(Path dir) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("pom.xml", POM)
+        .write("src/main/java/fx/Calc.java", calc("Math.max(lo, x)"))
+        .write("src/test/java/fx/CalcTest.java", javaTest(false));
+    String base = repo.commit("Calc with add and clamp");
+    String merge = repo.mergePullRequest(1, "Fix clamp ignoring the upper bound", r -> r
+        .write("src/main/java/fx/Calc.java", calc("Math.min(hi, Math.max(lo, x))"))
+        .write("src/test/java/fx/CalcTest.java", javaTest(true)));
+    return fixture("maven", repo, new Stack(Language.JAVA, BuildSystem.MAVEN, TestFramework.JUNIT5, "17", ""),
+        base, merge, List.of("src/test/java/fx/CalcTest.java"), List.of("fx.CalcTest#clampsToTheUpperBound"));
+  }
+
+  /** JavaScript, npm, mocha: clamp ignores its upper bound. */
+  public static Fixture mocha(Path dir) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("package.json", """
+            {
+              "name": "fixture-calc",
+              "version": "1.0.0",
+              "private": true,
+              "scripts": { "test": "mocha" },
+              "engines": { "node": ">=16" },
+              "devDependencies": { "mocha": "10.4.0" }
+            }
+            """)
+        .write("lib/calc.js", jsCalc("Math.max(lo, x)"))
+        .write("test/calc.test.js", jsTest(false));
+    String base = repo.commit("calc with add and clamp");
+    String merge = repo.mergePullRequest(1, "Fix clamp ignoring the upper bound", r -> r
+        .write("lib/calc.js", jsCalc("Math.min(hi, Math.max(lo, x))"))
+        .write("test/calc.test.js", jsTest(true)));
+    return fixture("mocha", repo, new Stack(Language.JAVASCRIPT, BuildSystem.NPM, TestFramework.MOCHA, ">=16", ""),
+        base, merge, List.of("test/calc.test.js"), List.of("calc clamps to the upper bound"));
+  }
+
+  /** JavaScript, npm, jest: the mocha fixture's code with jest as the runner. */
+  public static Fixture jest(Path dir) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("package.json", """
+            {
+              "name": "fixture-calc-jest",
+              "version": "1.0.0",
+              "private": true,
+              "scripts": { "test": "jest" },
+              "devDependencies": { "jest": "29.7.0" }
+            }
+            """)
+        .write("lib/calc.js", jsCalc("Math.max(lo, x)"))
+        .write("test/calc.test.js", jsTest(false).replace("describe(", "describe(").replace("it(", "test("));
+    String base = repo.commit("calc with add and clamp");
+    String merge = repo.mergePullRequest(1, "Fix clamp ignoring the upper bound", r -> r
+        .write("lib/calc.js", jsCalc("Math.min(hi, Math.max(lo, x))"))
+        .write("test/calc.test.js", jsTest(true).replace("it(", "test(")));
+    return fixture("jest", repo, new Stack(Language.JAVASCRIPT, BuildSystem.NPM, TestFramework.JEST, null, ""),
+        base, merge, List.of("test/calc.test.js"), List.of("calc clamps to the upper bound"));
+  }
+
+  /** Go modules with go test: Clamp ignores its upper bound. */
+  public static Fixture go(Path dir) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("go.mod", "module example.com/calc\n\ngo 1.19\n")
+        .write("calc.go", goCalc("max(lo, x)"))
+        .write("calc_test.go", goTest(false));
+    String base = repo.commit("calc with Add and Clamp");
+    String merge = repo.mergePullRequest(1, "Fix Clamp ignoring the upper bound", r -> r
+        .write("calc.go", goCalc("min(hi, max(lo, x))"))
+        .write("calc_test.go", goTest(true)));
+    return fixture("go", repo, new Stack(Language.GO, BuildSystem.GO_MODULES, TestFramework.GO_TEST, "1.19", ""),
+        base, merge, List.of("calc_test.go"), List.of("example.com/calc/TestClampUpper"));
+  }
+
+  /** Every fixture above by name, for parameterized tests. */
+  public static Map<String, java.util.function.Function<Path, Fixture>> all() {
+    return Map.of("python", StackFixtures::python, "maven", StackFixtures::mavenJunit5, "mocha", StackFixtures::mocha,
+        "go", StackFixtures::go, "jest", StackFixtures::jest);
+  }
+
+  private static String goCalc(String clampBody) {
+    // Go 1.19 has no built-in min/max.
+    return "package calc\n\nfunc Add(a, b int) int { return a + b }\n\n"
+        + "func max(a, b int) int {\n\tif a > b {\n\t\treturn a\n\t}\n\treturn b\n}\n\n"
+        + "func min(a, b int) int {\n\tif a < b {\n\t\treturn a\n\t}\n\treturn b\n}\n\n"
+        + "func Clamp(x, lo, hi int) int { return " + clampBody + " }\n";
+  }
+
+  private static String goTest(boolean withClamp) {
+    return "package calc\n\nimport \"testing\"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(2, 3) != 5 {\n"
+        + "\t\tt.Fatal(\"add\")\n\t}\n}\n"
+        + (withClamp ? "\nfunc TestClampUpper(t *testing.T) {\n\tif got := Clamp(15, 0, 10); got != 10 {\n"
+            + "\t\tt.Fatalf(\"clamp = %d\", got)\n\t}\n}\n" : "");
+  }
+
+  private static Fixture fixture(String name, FixtureRepo repo, Stack stack, String base, String merge,
+      List<String> testFiles, List<String> failToPass) {
+    Predicate<String> isTest = testFiles::contains;
+    return new Fixture(name, repo, stack, base, merge, 1, diff(repo, base, merge, isTest),
+        diff(repo, base, merge, isTest.negate()), testFiles, failToPass);
+  }
+
+  /** The git diff base..head restricted to paths matching {@code include}, as `git apply` reads it. */
+  public static String diff(FixtureRepo repo, String base, String head, Predicate<String> include) {
+    Repository r = repo.git().getRepository();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (RevWalk walk = new RevWalk(r); DiffFormatter formatter = new DiffFormatter(out)) {
+      formatter.setRepository(r);
+      List<DiffEntry> entries = formatter.scan(walk.parseCommit(ObjectId.fromString(base)).getTree(),
+          walk.parseCommit(ObjectId.fromString(head)).getTree());
+      for (DiffEntry entry : entries) {
+        String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
+        if (include.test(path)) {
+          formatter.format(entry);
+        }
+      }
+      formatter.flush();
+      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final String POM = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <project xmlns="http://maven.apache.org/POM/4.0.0">
+        <modelVersion>4.0.0</modelVersion>
+        <groupId>fx</groupId>
+        <artifactId>calc</artifactId>
+        <version>1.0.0</version>
+        <properties>
+          <maven.compiler.release>17</maven.compiler.release>
+          <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+        </properties>
+        <dependencies>
+          <dependency>
+            <groupId>org.junit.jupiter</groupId>
+            <artifactId>junit-jupiter</artifactId>
+            <version>5.10.2</version>
+            <scope>test</scope>
+          </dependency>
+        </dependencies>
+        <build>
+          <plugins>
+            <plugin>
+              <groupId>org.apache.maven.plugins</groupId>
+              <artifactId>maven-compiler-plugin</artifactId>
+              <version>3.13.0</version>
+            </plugin>
+            <plugin>
+              <groupId>org.apache.maven.plugins</groupId>
+              <artifactId>maven-surefire-plugin</artifactId>
+              <version>3.2.5</version>
+            </plugin>
+          </plugins>
+        </build>
+      </project>
+      """;
+
+  private static String calc(String clampBody) {
+    return "package fx;\n\npublic final class Calc {\n  public static int add(int a, int b) {\n    return a + b;\n  }\n\n"
+        + "  public static int clamp(int x, int lo, int hi) {\n    return " + clampBody + ";\n  }\n}\n";
+  }
+
+  private static String javaTest(boolean withClamp) {
+    return "package fx;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
+        + "import org.junit.jupiter.api.Test;\n\nclass CalcTest {\n  @Test\n  void adds() {\n"
+        + "    assertEquals(5, Calc.add(2, 3));\n  }\n"
+        + (withClamp ? "\n  @Test\n  void clampsToTheUpperBound() {\n    assertEquals(10, Calc.clamp(15, 0, 10));\n  }\n"
+            : "")
+        + "}\n";
+  }
+
+  private static String jsCalc(String clampBody) {
+    return "'use strict';\n\nfunction add(a, b) {\n  return a + b;\n}\n\nfunction clamp(x, lo, hi) {\n  return "
+        + clampBody + ";\n}\n\nmodule.exports = { add, clamp };\n";
+  }
+
+  private static String jsTest(boolean withClamp) {
+    return "'use strict';\nconst assert = require('assert');\nconst { add, clamp } = require('../lib/calc');\n\n"
+        + "describe('calc', () => {\n  it('adds', () => {\n    assert.strictEqual(add(2, 3), 5);\n  });\n"
+        + (withClamp ? "  it('clamps to the upper bound', () => {\n    assert.strictEqual(clamp(15, 0, 10), 10);\n  });\n"
+            : "")
+        + "});\n";
+  }
+}
