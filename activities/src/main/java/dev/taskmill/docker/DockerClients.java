@@ -41,6 +41,12 @@ public final class DockerClients {
     return DockerClientImpl.getInstance(config, http);
   }
 
+  /** The engine address a client from {@link #fromEnvironment()} uses: DOCKER_HOST, else the local socket. */
+  public static String dockerHost() {
+    String host = System.getenv("DOCKER_HOST");
+    return host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host.trim();
+  }
+
   /** Where a client from {@link #fromEnvironment()} connects, for messages. */
   public static String where() {
     String host = System.getenv("DOCKER_HOST");

@@ -32,9 +32,9 @@ public final class DependencyCache {
     this.heartbeat = heartbeat;
   }
 
-  /** $TASKMILL_CACHE_DIR/deps, else ~/.cache/taskmill/deps. */
+  /** -Dtaskmill.cache.dir or $TASKMILL_CACHE_DIR, then /deps; else ~/.cache/taskmill/deps. */
   public static Path defaultRoot() {
-    String dir = System.getenv("TASKMILL_CACHE_DIR");
+    String dir = System.getProperty("taskmill.cache.dir", System.getenv("TASKMILL_CACHE_DIR"));
     return (dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".cache",
         "taskmill")).resolve("deps");
   }

@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.docker.DockerClients;
 import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ public final class ValidationActivityImpl implements ValidationActivity {
 
   /** Uses DOCKER_HOST or the local socket. */
   public ValidationActivityImpl() {
-    this(DockerClientFactory::create, DockerClientFactory.dockerHost());
+    this(DockerClients::fromEnvironment, DockerClients.dockerHost());
   }
 
   public ValidationActivityImpl(Supplier<DockerClient> clients, String where) {

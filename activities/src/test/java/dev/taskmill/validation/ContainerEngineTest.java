@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.docker.DockerClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -14,7 +15,7 @@ class ContainerEngineTest {
   @Test
   void anUnreachableEngineIsOneLineNamingWhereAndWhatToDo(@TempDir Path dir) throws Exception {
     String host = "unix://" + dir.resolve("no-docker.sock");
-    try (DockerClient client = DockerClientFactory.create(host)) {
+    try (DockerClient client = DockerClients.forHost(host)) {
       ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
           () -> new ContainerEngine(client, host).ping());
 

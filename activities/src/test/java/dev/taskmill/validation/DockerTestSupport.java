@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.docker.DockerClients;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
@@ -29,12 +30,12 @@ final class DockerTestSupport {
 
   /** A client on a reachable engine, or a skipped (local) / failed (CI) test. */
   static DockerClient clientOrSkip() {
-    DockerClient client = DockerClientFactory.create();
+    DockerClient client = DockerClients.fromEnvironment();
     try {
       client.pingCmd().exec();
       return client;
     } catch (RuntimeException e) {
-      unavailable("no Docker engine at " + DockerClientFactory.dockerHost() + ": " + e.getMessage());
+      unavailable("no Docker engine at " + DockerClients.dockerHost() + ": " + e.getMessage());
       return null;
     }
   }

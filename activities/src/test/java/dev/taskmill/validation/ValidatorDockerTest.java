@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.docker.DockerClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -53,7 +54,7 @@ class ValidatorDockerTest {
 
   private ValidationOutput validate(String image, String scenario, Path workDir, ValidationSettings settings)
       throws Exception {
-    ContainerEngine engine = new ContainerEngine(client, DockerClientFactory.dockerHost());
+    ContainerEngine engine = new ContainerEngine(client, DockerClients.dockerHost());
     StageRunner runner = new StageRunner(engine, settings, Heartbeat.NONE, Map.of(RUN_LABEL, runId));
     StageEnvironment env = new StageEnvironment(image, runScript, List.of(), "1000:1000",
         ContainerPaths.forProjectDir(""));
@@ -171,7 +172,7 @@ class ValidatorDockerTest {
   class AnyPatchSet {
     @Test
     void aStageRunsWithWhateverPatchesItIsGiven(@TempDir Path workDir) throws Exception {
-      ContainerEngine engine = new ContainerEngine(client, DockerClientFactory.dockerHost());
+      ContainerEngine engine = new ContainerEngine(client, DockerClients.dockerHost());
       ValidationSettings settings = new ValidationSettings(0, 120, 1.0, 512);
       StageRunner runner = new StageRunner(engine, settings, Heartbeat.NONE, Map.of(RUN_LABEL, runId));
       StageEnvironment env = new StageEnvironment(BASE_IMAGE, runScript, List.of(), null,
@@ -232,7 +233,7 @@ class ValidatorDockerTest {
   class Cancellation {
     @Test
     void aCancelledStageStillRemovesItsContainer(@TempDir Path workDir) {
-      ContainerEngine engine = new ContainerEngine(client, DockerClientFactory.dockerHost());
+      ContainerEngine engine = new ContainerEngine(client, DockerClients.dockerHost());
       ValidationSettings settings = new ValidationSettings(0, 120, 1.0, 512);
       Heartbeat cancelled = detail -> {
         if (detail.contains("running")) {
@@ -261,7 +262,7 @@ class ValidatorDockerTest {
         List<String> beats = new java.util.concurrent.CopyOnWriteArrayList<>();
         temporal.setActivityHeartbeatListener(String.class, beats::add);
         temporal.registerActivitiesImplementations(
-            new ValidationActivityImpl(DockerClientFactory::create, DockerClientFactory.dockerHost()));
+            new ValidationActivityImpl(DockerClients::fromEnvironment, DockerClients.dockerHost()));
         ValidationActivity activity = temporal.newActivityStub(ValidationActivity.class,
             io.temporal.activity.ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(java.time.Duration.ofMinutes(5)).build());

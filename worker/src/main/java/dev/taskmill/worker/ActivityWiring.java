@@ -3,8 +3,14 @@ package dev.taskmill.worker;
 import dev.taskmill.analysis.GitHubClient;
 import dev.taskmill.analysis.RepositoryAnalysisActivityImpl;
 import dev.taskmill.assembly.SampleAssemblyActivityImpl;
+import dev.taskmill.docker.DockerClients;
+import dev.taskmill.environment.BaseImages;
+import dev.taskmill.environment.DependencyCache;
+import dev.taskmill.environment.EnvironmentActivityImpl;
+import dev.taskmill.environment.EnvironmentPreparer;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.patches.PatchExtractionActivityImpl;
+import dev.taskmill.validation.ValidationActivityImpl;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,21 +18,23 @@ import java.util.List;
 public final class ActivityWiring {
   private ActivityWiring() {}
 
-  /** The activities with the clone cache from -Dtaskmill.cache.dir, $TASKMILL_CACHE_DIR or ~/.cache/taskmill. */
+  /** The activities with caches from -Dtaskmill.cache.dir, $TASKMILL_CACHE_DIR or ~/.cache/taskmill. */
   public static ActivityImplementations fromEnvironment() {
-    return create(RepositoryCache.fromEnvironment());
+    return create(RepositoryCache.fromEnvironment(), DependencyCache.defaultRoot());
   }
 
   /** The activities with every cache under {@code cacheRoot}. */
   public static ActivityImplementations create(Path cacheRoot) {
-    return create(new RepositoryCache(cacheRoot.resolve("repos")));
+    return create(new RepositoryCache(cacheRoot.resolve("repos")), cacheRoot.resolve("deps"));
   }
 
-  private static ActivityImplementations create(RepositoryCache repositories) {
+  private static ActivityImplementations create(RepositoryCache repositories, Path dependencies) {
+    EnvironmentPreparer environment = new EnvironmentPreparer(DockerClients.fromEnvironment(), repositories,
+        BaseImages.fromEnvironment(), dependencies);
     return new ActivityImplementations(
         List.of(new RepositoryAnalysisActivityImpl(repositories, new GitHubClient()),
             new PatchExtractionActivityImpl(repositories),
             new SampleAssemblyActivityImpl()),
-        List.of());
+        List.of(new EnvironmentActivityImpl(environment), new ValidationActivityImpl()));
   }
 }
