@@ -75,7 +75,8 @@ public final class ToolchainResolver {
   private ResolvedToolchain bySpec(StackKind kind, String wanted, List<BaseImage> candidates) {
     VersionSpec spec;
     try {
-      spec = VersionSpec.parse(wanted);
+      // Phase 1 reports the lowest version the build files accept ("3.8" from requires-python ">=3.8").
+      spec = VersionSpec.parse(wanted.matches("\\d+(\\.\\d+)*") ? ">=" + wanted : wanted);
     } catch (IllegalArgumentException e) {
       return pick(kind, candidates.get(0));
     }

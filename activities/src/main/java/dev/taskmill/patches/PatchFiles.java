@@ -26,6 +26,8 @@ final class PatchFiles {
     Path temp = Files.createTempFile(workDir, "." + name + "-", ".tmp");
     try {
       Files.write(temp, content);
+      // createTempFile makes owner-only files; a patch is shared with containers and people.
+      Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);

@@ -71,7 +71,10 @@ public final class StageRunner {
       }
       // Numbered copies: two patches may share a file name, and the order must survive a listing.
       String name = String.format("%02d-%s", i + 1, patch.getFileName());
-      Files.copy(patch, dirs.patches().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      Path copy = dirs.patches().resolve(name);
+      Files.copy(patch, copy, StandardCopyOption.REPLACE_EXISTING);
+      // The container runs as an unprivileged user; it must be able to read what it applies.
+      Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       command.add("/taskmill/patches/" + name);
     }
     Path log = workDir.resolve(stage.name() + ".log");

@@ -49,7 +49,7 @@ class EndToEndTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final ValidationSettings QUICK = new ValidationSettings(1, 120, 2.0, 2048);
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
   TestWorkflowEnvironment env;
   WorkerFactory workers;
   WorkflowClient client;

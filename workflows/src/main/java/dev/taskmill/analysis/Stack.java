@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * The detected stack of a repository.
  *
- * @param toolchainVersion the version the build files ask for (JDK, Python, Node), or null when they do not say
+ * @param toolchainVersion the lowest toolchain version the build files accept (JDK release, Python, Node, Go), or
+ *     a version range when no lowest version can be read; null when they do not say
  * @param projectDir the directory of the build file relative to the repository root, "" for the root
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
