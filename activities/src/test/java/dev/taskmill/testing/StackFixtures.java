@@ -97,7 +97,7 @@ public final class StackFixtures {
         .write("lib/calc.js", jsCalc("Math.min(hi, Math.max(lo, x))"))
         .write("test/calc.test.js", jsTest(true)));
     return fixture("mocha", repo, new Stack(Language.JAVASCRIPT, BuildSystem.NPM, TestFramework.MOCHA, ">=16", ""),
-        base, merge, List.of("test/calc.test.js"), List.of("calc clamps to the upper bound"));
+        base, merge, List.of("test/calc.test.js"), List.of("test/calc.test.js > calc > clamps to the upper bound"));
   }
 
   /** JavaScript, npm, jest: the mocha fixture's code with jest as the runner. */
@@ -119,7 +119,7 @@ public final class StackFixtures {
         .write("lib/calc.js", jsCalc("Math.min(hi, Math.max(lo, x))"))
         .write("test/calc.test.js", jsTest(true).replace("it(", "test(")));
     return fixture("jest", repo, new Stack(Language.JAVASCRIPT, BuildSystem.NPM, TestFramework.JEST, null, ""),
-        base, merge, List.of("test/calc.test.js"), List.of("calc clamps to the upper bound"));
+        base, merge, List.of("test/calc.test.js"), List.of("test/calc.test.js > calc > clamps to the upper bound"));
   }
 
   /** Go modules with go test: Clamp ignores its upper bound. */

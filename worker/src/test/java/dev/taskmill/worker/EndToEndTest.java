@@ -114,8 +114,13 @@ class EndToEndTest {
       assertThat(metadata.toString()).contains(fixture.baseCommit()).contains(fixture.mergeCommit());
       assertThat(result.validation().failToPass()).containsExactlyElementsOf(fixture.failToPass());
       assertThat(result.validation().passToPass()).isNotEmpty();
-      assertThat(Files.list(samples).map(p -> p.getFileName().toString()))
-          .as("nothing half-written next to the sample").containsOnly("task-1", ".lock");
+      try (Stream<Path> entries = Files.list(samples)) {
+        assertThat(entries.map(p -> p.getFileName().toString()))
+            .as("one sample, nothing half-written next to it").containsOnly("task-1", ".lock", ".work");
+      }
+      try (Stream<Path> work = Files.list(samples.resolve(".work"))) {
+        assertThat(work).as("the work area is cleaned up").isEmpty();
+      }
 
       SampleResult again = run(fixture.url(), null, samples, QUICK);
       assertThat(again.sample().sampleDir()).as("the same work submitted twice").isEqualTo(sample.toString());
