@@ -54,7 +54,7 @@ class EnvironmentDockerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"python", "maven", "mocha", "go", "jest"})
+  @ValueSource(strings = {"python", "maven", "mocha", "go", "jest", "vitest"})
   void theStagesGoPassFailPass(String name) throws Exception {
     Fixture fixture = StackFixtures.all().get(name).apply(tmp.resolve("repo"));
     long start = System.nanoTime();
