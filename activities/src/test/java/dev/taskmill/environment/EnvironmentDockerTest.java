@@ -94,6 +94,32 @@ class EnvironmentDockerTest {
     docker.removeImageCmd(env.sampleImage()).exec();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"python", "maven", "mocha"})
+  void aTestPatchThatDoesNotCompileExitsFourAndOneThatDoesNotApplyExitsThree(String name) throws Exception {
+    Fixture fixture = StackFixtures.all().get(name).apply(tmp.resolve("repo"));
+    EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(), tmp.resolve("work")),
+        Heartbeat.NONE);
+    Path patches = writePatches(fixture, tmp.resolve("patches"));
+    String file = switch (name) {
+      case "python" -> "tests/test_broken.py";
+      case "maven" -> "src/test/java/fx/BrokenTest.java";
+      default -> "test/broken.test.js";
+    };
+    String line = switch (name) {
+      case "python" -> "def test_broken(:";
+      case "maven" -> "package fx; class BrokenTest { int x = Calc.missing(); }";
+      default -> "describe('broken', () => { it('x', () => { ; }";
+    };
+    Files.writeString(patches.resolve("broken.patch"), "diff --git a/" + file + " b/" + file + "\n"
+        + "new file mode 100644\n--- /dev/null\n+++ b/" + file + "\n@@ -0,0 +1 @@\n+" + line + "\n");
+    var broken = ContainerStage.run(docker, env, patches, tmp.resolve("out-broken"), "broken.patch");
+    assertThat(broken.exitCode()).as(broken.log()).isEqualTo(4);
+    var twice = ContainerStage.run(docker, env, patches, tmp.resolve("out-twice"), "tests.patch", "tests.patch");
+    assertThat(twice.exitCode()).as(twice.log()).isEqualTo(3);
+    docker.removeImageCmd(env.sampleImage()).exec();
+  }
+
   @Test
   void aBaseImageThatCannotBeHadIsOneLineSayingWhatToDo() {
     Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
