@@ -76,6 +76,16 @@ class EnvironmentDockerTest {
     assertThat(reports(fail.out()).stream().map(EnvironmentDockerTest::read))
         .anyMatch(text -> text.contains("clamp") || text.contains("Clamp"));
     assertThat(reports(post.out())).isNotEmpty();
+    String coverage = switch (name) {
+      case "python" -> "coverage.json";
+      case "maven" -> "jacoco.exec";
+      case "go" -> "cover.out";
+      case "jest" -> "coverage-summary.json";
+      default -> null; // mocha and vitest: coverage only with c8 / @vitest/coverage-v8 in the project
+    };
+    if (coverage != null) {
+      assertThat(post.out().resolve("coverage").resolve(coverage)).as(post.log()).isNotEmptyFile();
+    }
 
     start = System.nanoTime();
     EnvironmentOutput again = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(),
