@@ -12,7 +12,18 @@ REPORTS="$OUT/reports"
 COVERAGE="$OUT/coverage"
 DEPS=/taskmill/deps
 
+CHANGED=/tmp/taskmill-changed-files  # NUL-separated /testbed-relative paths the patches touch
+
 note() { printf 'taskmill: %s\n' "$*"; }
+
+# Appends the paths a patch touches to $CHANGED (git's own parser, NUL-terminated: names stay data).
+record_changed() {
+  local rec
+  (cd /testbed && git apply --numstat -z -- "$1" 2>/dev/null) | while IFS= read -r -d '' rec; do
+    rec="${rec#*$'\t'}"
+    printf '%s\0' "${rec#*$'\t'}" >>"$CHANGED"
+  done
+}
 
 apply_patches() {
   local p f
@@ -23,6 +34,7 @@ apply_patches() {
     esac
     if [[ ! -f "$f" ]]; then note "patch not found: $f" >&2; return 3; fi
     if [[ ! -s "$f" ]]; then note "empty patch, nothing to apply: $p"; continue; fi
+    record_changed "$f"
     if (cd /testbed && git apply --whitespace=nowarn -- "$f") 2>"/tmp/taskmill-apply.err"; then
       note "applied $p"
     elif (cd /testbed && patch -p1 --dry-run --batch --forward --silent <"$f" >/dev/null 2>&1 \
@@ -40,6 +52,7 @@ run_stage() {
   mkdir -p "$REPORTS" "$COVERAGE" || { note "cannot write to $OUT" >&2; exit 5; }
   if [[ -z "${HOME:-}" || ! -w "${HOME:-/nonexistent}" ]]; then export HOME=/tmp; fi
   export CI=true
+: >"$CHANGED"
   apply_patches "$@" || exit 3
   cd "/testbed/$PROJECT_DIR" || { note "project directory missing: /testbed/$PROJECT_DIR" >&2; exit 5; }
   note "building ($TASKMILL_STACK)"

@@ -3,7 +3,13 @@ bin() { printf '%s' "$PWD/node_modules/.bin/$1"; }
 
 stage_build() {
   if [[ ! -e node_modules && -d "$DEPS/node_modules" ]]; then
-    ln -s "$DEPS/node_modules" node_modules || return 1
+    # A writable node_modules whose entries link into the read-only cache: tools write caches there
+    # (vitest: node_modules/.vite, babel/eslint: node_modules/.cache), packages still resolve from the cache.
+    mkdir node_modules || return 1
+    local entry
+    for entry in "$DEPS/node_modules"/* "$DEPS/node_modules"/.[!.]*; do
+      [[ -e "$entry" ]] && ln -s "$entry" "node_modules/${entry##*/}"
+    done
   fi
   [[ -d node_modules ]] || { note "node_modules is missing: no dependency cache was mounted"; return 1; }
   if [[ -f tsconfig.json && -x "$(bin tsc)" && "$TASKMILL_FRAMEWORK" != vitest ]]; then

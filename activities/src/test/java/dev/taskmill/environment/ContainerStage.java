@@ -26,7 +26,7 @@ final class ContainerStage {
     List<Bind> binds = new ArrayList<>();
     binds.add(Bind.parse(env.runScript() + ":/taskmill/run.sh:ro"));
     binds.add(Bind.parse(out + ":/taskmill/out:rw"));
-    for (String patch : patches) {
+    for (String patch : new java.util.LinkedHashSet<>(List.of(patches))) {
       binds.add(Bind.parse(patchDir.resolve(patch) + ":/taskmill/patches/" + patch + ":ro"));
     }
     env.mounts().forEach(m -> binds.add(Bind.parse(m)));

@@ -40,6 +40,26 @@ class EnvironmentActivityImplTest {
   }
 
   @Test
+  void throughTemporalTheFailureKeepsItsTypeAndIsNotRetried() {
+    var env = io.temporal.testing.TestActivityEnvironment.newInstance();
+    try {
+      env.registerActivitiesImplementations(activity());
+      EnvironmentActivity stub = env.newActivityStub(EnvironmentActivity.class,
+          io.temporal.activity.ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(java.time.Duration.ofMinutes(1)).build());
+      Stack python = new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, null, "");
+      assertThatThrownBy(() -> stub.prepare(input(python)))
+          .isInstanceOf(io.temporal.failure.ActivityFailure.class)
+          .cause().isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+            assertThat(f.getType()).isEqualTo("DOCKER_UNREACHABLE");
+            assertThat(f.isNonRetryable()).isTrue();
+          });
+    } finally {
+      env.close();
+    }
+  }
+
+  @Test
   void anUnreachableEngineIsReportedAsSuch() {
     Stack python = new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, ">=3.8", "");
     assertThatThrownBy(() -> activity().prepare(input(python)))

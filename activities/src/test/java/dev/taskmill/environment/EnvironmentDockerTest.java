@@ -24,10 +24,30 @@ class EnvironmentDockerTest {
   Path tmp;
 
   DockerClient docker;
+  /** Sample image tags this test made; environment images stay, they are the cache being tested. */
+  final List<String> sampleTags = new java.util.ArrayList<>();
 
   @BeforeEach
   void docker() {
     docker = DockerRequirement.client();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void untagSampleImages() {
+    for (String tag : sampleTags) {
+      try {
+        docker.removeImageCmd(tag).exec();
+      } catch (RuntimeException e) {
+        // already gone
+      }
+    }
+  }
+
+  EnvironmentOutput prepare(Fixture fixture, String commit, Path workDir) {
+    EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, commit, workDir), Heartbeat.NONE);
+    sampleTags.add(env.sampleImage());
+    sampleTags.add(env.sampleImage() + "-local");
+    return env;
   }
 
   static EnvironmentPreparer preparer(DockerClient docker, Path tmp) {
@@ -54,12 +74,11 @@ class EnvironmentDockerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"python", "maven", "mocha", "go", "jest"})
+  @ValueSource(strings = {"python", "maven", "mocha", "go", "jest", "vitest"})
   void theStagesGoPassFailPass(String name) throws Exception {
     Fixture fixture = StackFixtures.all().get(name).apply(tmp.resolve("repo"));
     long start = System.nanoTime();
-    EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(), tmp.resolve("work")),
-        Heartbeat.NONE);
+    EnvironmentOutput env = prepare(fixture, fixture.baseCommit(), tmp.resolve("work"));
     long firstMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(Path.of(env.dockerfile())).exists();
     assertThat(Path.of(env.runScript())).isExecutable();
@@ -76,22 +95,52 @@ class EnvironmentDockerTest {
     assertThat(reports(fail.out()).stream().map(EnvironmentDockerTest::read))
         .anyMatch(text -> text.contains("clamp") || text.contains("Clamp"));
     assertThat(reports(post.out())).isNotEmpty();
+    String coverage = switch (name) {
+      case "python" -> "coverage.json";
+      case "maven" -> "jacoco.exec";
+      case "go" -> "cover.out";
+      case "jest" -> "coverage-summary.json";
+      default -> null; // mocha and vitest: coverage only with c8 / @vitest/coverage-v8 in the project
+    };
+    if (coverage != null) {
+      assertThat(post.out().resolve("coverage").resolve(coverage)).as(post.log()).isNotEmptyFile();
+    }
 
     start = System.nanoTime();
-    EnvironmentOutput again = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(),
-        tmp.resolve("work")), Heartbeat.NONE);
+    EnvironmentOutput again = prepare(fixture, fixture.baseCommit(), tmp.resolve("work"));
     long againMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(again).isEqualTo(env);
     start = System.nanoTime();
-    EnvironmentOutput secondSample = preparer(docker, tmp).prepare(input(fixture, fixture.mergeCommit(),
-        tmp.resolve("work2")), Heartbeat.NONE);
+    EnvironmentOutput secondSample = prepare(fixture, fixture.mergeCommit(), tmp.resolve("work2"));
     long secondMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(secondSample.environmentImage()).isEqualTo(env.environmentImage());
     assertThat(secondSample.sampleImage()).isNotEqualTo(env.sampleImage());
     System.out.printf("[timing] %s: first prepare %d ms, same sample again %d ms, second sample (same manifests)"
         + " %d ms%n", name, firstMs, againMs, secondMs);
-    docker.removeImageCmd(secondSample.sampleImage()).exec();
-    docker.removeImageCmd(env.sampleImage()).exec();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"python", "maven", "mocha"})
+  void aTestPatchThatDoesNotCompileExitsFourAndOneThatDoesNotApplyExitsThree(String name) throws Exception {
+    Fixture fixture = StackFixtures.all().get(name).apply(tmp.resolve("repo"));
+    EnvironmentOutput env = prepare(fixture, fixture.baseCommit(), tmp.resolve("work"));
+    Path patches = writePatches(fixture, tmp.resolve("patches"));
+    String file = switch (name) {
+      case "python" -> "tests/test_broken.py";
+      case "maven" -> "src/test/java/fx/BrokenTest.java";
+      default -> "test/broken.test.js";
+    };
+    String line = switch (name) {
+      case "python" -> "def test_broken(:";
+      case "maven" -> "package fx; class BrokenTest { int x = Calc.missing(); }";
+      default -> "describe('broken', () => { it('x', () => { ; }";
+    };
+    Files.writeString(patches.resolve("broken.patch"), "diff --git a/" + file + " b/" + file + "\n"
+        + "new file mode 100644\n--- /dev/null\n+++ b/" + file + "\n@@ -0,0 +1 @@\n+" + line + "\n");
+    var broken = ContainerStage.run(docker, env, patches, tmp.resolve("out-broken"), "broken.patch");
+    assertThat(broken.exitCode()).as(broken.log()).isEqualTo(4);
+    var twice = ContainerStage.run(docker, env, patches, tmp.resolve("out-twice"), "tests.patch", "tests.patch");
+    assertThat(twice.exitCode()).as(twice.log()).isEqualTo(3);
   }
 
   @Test
@@ -113,8 +162,7 @@ class EnvironmentDockerTest {
     // Executed, each payload would print INJECTED; as data it stays INJ""ECTED.
     String hostile = "we ird'$(echo INJ\"\"ECTED)`echo INJ\"\"ECTED`;x";
     Fixture fixture = StackFixtures.python(tmp.resolve("repo"), hostile);
-    EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(), tmp.resolve("work")),
-        Heartbeat.NONE);
+    EnvironmentOutput env = prepare(fixture, fixture.baseCommit(), tmp.resolve("work"));
     Path patches = writePatches(fixture, tmp.resolve("patches"));
     var pre = ContainerStage.run(docker, env, patches, tmp.resolve("out-pre"));
     var fail = ContainerStage.run(docker, env, patches, tmp.resolve("out-fail"), "tests.patch");
@@ -123,14 +171,12 @@ class EnvironmentDockerTest {
         .containsExactly(0, 1, 0);
     assertThat(pre.log() + fail.log() + post.log()).doesNotContain("INJECTED");
     assertThat(Files.readString(Path.of(env.runScript()))).doesNotContain("INJECTED");
-    docker.removeImageCmd(env.sampleImage()).exec();
   }
 
   @Test
   void runShOnAPersonsMachineChecksTheCycleAndRewritesNothing() throws Exception {
     Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
-    EnvironmentOutput env = preparer(docker, tmp).prepare(input(fixture, fixture.baseCommit(), tmp.resolve("work")),
-        Heartbeat.NONE);
+    EnvironmentOutput env = prepare(fixture, fixture.baseCommit(), tmp.resolve("work"));
     Path sample = writePatches(fixture, tmp.resolve("samples/task-1"));
     Files.copy(Path.of(env.dockerfile()), sample.resolve("Dockerfile"));
     Files.copy(Path.of(env.runScript()), sample.resolve("run.sh"));
@@ -146,8 +192,6 @@ class EnvironmentDockerTest {
     var broken = Bash.run(sample, "TASKMILL_STAGE_TIMEOUT=300 ./run.sh", List.of());
     assertThat(broken.exitCode()).as(broken.out()).isNotZero();
     assertThat(broken.out()).contains("the cycle does not hold");
-    docker.removeImageCmd(env.sampleImage() + "-local").withForce(true).exec();
-    docker.removeImageCmd(env.sampleImage()).exec();
   }
 
   private static List<Path> reports(Path out) throws Exception {

@@ -122,6 +122,34 @@ public final class StackFixtures {
         base, merge, List.of("test/calc.test.js"), List.of("test/calc.test.js > calc > clamps to the upper bound"));
   }
 
+  /** TypeScript-free ESM, npm, vitest: the same calc with vitest as the runner. */
+  public static Fixture vitest(Path dir) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    String test = "import { describe, it, expect } from 'vitest';\nimport { add, clamp } from '../lib/calc.mjs';\n\n"
+        + "describe('calc', () => {\n  it('adds', () => {\n    expect(add(2, 3)).toBe(5);\n  });\n%s});\n";
+    String clampTest = "  it('clamps to the upper bound', () => {\n    expect(clamp(15, 0, 10)).toBe(10);\n  });\n";
+    repo.write("package.json", """
+            {
+              "name": "fixture-calc-vitest",
+              "version": "1.0.0",
+              "private": true,
+              "type": "module",
+              "scripts": { "test": "vitest run" },
+              "devDependencies": { "vitest": "1.6.0" }
+            }
+            """)
+        .write("lib/calc.mjs", "export function add(a, b) {\n  return a + b;\n}\n\n"
+            + "export function clamp(x, lo, hi) {\n  return Math.max(lo, x);\n}\n")
+        .write("test/calc.test.mjs", test.formatted(""));
+    String base = repo.commit("calc with add and clamp");
+    String merge = repo.mergePullRequest(1, "Fix clamp ignoring the upper bound", r -> r
+        .write("lib/calc.mjs", "export function add(a, b) {\n  return a + b;\n}\n\n"
+            + "export function clamp(x, lo, hi) {\n  return Math.min(hi, Math.max(lo, x));\n}\n")
+        .write("test/calc.test.mjs", test.formatted(clampTest)));
+    return fixture("vitest", repo, new Stack(Language.JAVASCRIPT, BuildSystem.NPM, TestFramework.VITEST, null, ""),
+        base, merge, List.of("test/calc.test.mjs"), List.of("calc clamps to the upper bound"));
+  }
+
   /** Go modules with go test: Clamp ignores its upper bound. */
   public static Fixture go(Path dir) {
     FixtureRepo repo = FixtureRepo.init(dir);
@@ -139,7 +167,7 @@ public final class StackFixtures {
   /** Every fixture above by name, for parameterized tests. */
   public static Map<String, java.util.function.Function<Path, Fixture>> all() {
     return Map.of("python", StackFixtures::python, "maven", StackFixtures::mavenJunit5, "mocha", StackFixtures::mocha,
-        "go", StackFixtures::go, "jest", StackFixtures::jest);
+        "go", StackFixtures::go, "jest", StackFixtures::jest, "vitest", StackFixtures::vitest);
   }
 
   private static String goCalc(String clampBody) {
