@@ -37,7 +37,9 @@ public final class BaseImages {
 
   /** Defaults, then TASKMILL_IMAGES_CONFIG, then TASKMILL_IMAGE_&lt;KEY&gt; overrides. */
   public static BaseImages fromEnvironment() {
-    return load(System::getenv);
+    // -Dtaskmill.images.config wins, so that the build can point its own tests at the offline images.
+    String property = System.getProperty("taskmill.images.config");
+    return load(name -> name.equals("TASKMILL_IMAGES_CONFIG") && property != null ? property : System.getenv(name));
   }
 
   /** As {@link #fromEnvironment()} with another environment, for tests. */
