@@ -93,7 +93,7 @@ class ToolchainResolverTest {
         "gradle, 11,       gradle:8-jdk11",
         "python, '>=3.8',  python:3.12-slim",
         "python, '<3.10',  python:3.9-slim",
-        "python, '3.11',   python:3.11-slim",
+        "python, '3.11',   python:3.12-slim", // a bare version is a lower bound (docs/decisions.md)
         "npm,    '^18',    node:18",
         "npm,    null,     node:20",
         "go,     1.21,     golang:1.21",
