@@ -155,6 +155,10 @@ public final class RepositoryCache {
   }
 
   private static void fetch(Path dir, ProgressMonitor progress, LocalSource local) throws IOException {
+    if (local != null) {
+      // A clone made before it shared the source's objects (or after the source moved) gets them again.
+      local.shareObjects(dir);
+    }
     try (Git git = Git.open(dir.toFile())) {
       fetchAll(git, progress, local);
     } catch (InvalidRemoteException | TransportException e) {

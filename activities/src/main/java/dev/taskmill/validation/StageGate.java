@@ -18,6 +18,15 @@ final class StageGate {
 
   /** The rejection this stage causes, if any; the caller throws it after its logs are safe. */
   static Optional<ApplicationFailure> check(StageRun run, int timeoutSeconds) {
+    return check(run, timeoutSeconds, TestScope.everything());
+  }
+
+  /**
+   * As above; a base failure only rejects when its test comes from a file tests.patch touches, or when no test
+   * passes at the base at all. Other base failures (an environment without a pager, a locale...) fail in every
+   * stage and so are in neither list.
+   */
+  static Optional<ApplicationFailure> check(StageRun run, int timeoutSeconds, TestScope scope) {
     String name = run.stage().name();
     String log = name + ".log";
     if (run.timedOut()) {
@@ -58,12 +67,16 @@ final class StageGate {
           + " go test -json there");
     }
     if (role == StageRole.BASE) {
-      List<String> failing = run.tests().ids(TestOutcome.FAILED);
+      List<String> failing = run.tests().ids(TestOutcome.FAILED).stream().filter(scope::contains).toList();
+      if (!run.tests().ids(TestOutcome.FAILED).isEmpty() && run.tests().ids(TestOutcome.PASSED).isEmpty()) {
+        return reject(FailureType.BASE_TESTS_FAIL, "no test passes at the base commit ("
+            + run.tests().ids(TestOutcome.FAILED).size() + " fail, see " + log + ")");
+      }
       if (!failing.isEmpty()) {
         return reject(FailureType.BASE_TESTS_FAIL, failing.size() + " test(s) already fail at the base commit: "
             + named(failing) + " (see " + log + ")");
       }
-      if (exit == 1) {
+      if (exit == 1 && run.tests().ids(TestOutcome.FAILED).isEmpty()) {
         return reject(FailureType.BASE_TESTS_FAIL, "the base tests exited 1 but no report names a failing test"
             + " (see " + log + ")");
       }

@@ -38,10 +38,15 @@ public final class Validator {
   /** Validates tests.patch and fix.patch against the environment, with the reruns the settings ask for. */
   public ValidationOutput validate(StageEnvironment env, Path testsPatch, Path fixPatch, Path workDir,
       int reruns) throws IOException, InterruptedException {
-    return validate(env, ValidationPlan.standard(testsPatch, fixPatch, reruns), workDir);
+    return validate(env, ValidationPlan.standard(testsPatch, fixPatch, reruns), workDir, TestScope.ofPatch(testsPatch));
   }
 
   public ValidationOutput validate(StageEnvironment env, ValidationPlan plan, Path workDir)
+      throws IOException, InterruptedException {
+    return validate(env, plan, workDir, TestScope.everything());
+  }
+
+  private ValidationOutput validate(StageEnvironment env, ValidationPlan plan, Path workDir, TestScope scope)
       throws IOException, InterruptedException {
     engine.ping();
     if (!engine.imageExists(env.image())) {
@@ -57,7 +62,7 @@ public final class Validator {
       LOG.info("stage {}: exit {}{}, {} tests ({} failed), {} ms", stage.name(), run.exitCode(),
           run.timedOut() ? " (timed out)" : "", run.result().testsRun(), run.result().failed(),
           run.result().millis());
-      Optional<ApplicationFailure> rejection = StageGate.check(run, timeoutSeconds);
+      Optional<ApplicationFailure> rejection = StageGate.check(run, timeoutSeconds, scope);
       if (rejection.isPresent()) {
         writeSummary(workDir, runs, null, rejection.get());
         throw rejection.get();

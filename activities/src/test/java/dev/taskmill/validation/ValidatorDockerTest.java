@@ -147,6 +147,14 @@ class ValidatorDockerTest {
     }
 
     @Test
+    void aBaseFailureOutsideThePrsTestFilesIsLeftOut(@TempDir Path workDir) throws Exception {
+      ValidationOutput out = validate(BASE_FAIL_IMAGE, "flips", workDir, new ValidationSettings(0, 120, 1.0, 512));
+
+      assertThat(out.failToPass()).containsExactly("tests/test_calc.py::TestClamp::test_upper");
+      assertThat(out.passToPass()).doesNotContain("tests/test_broken.py::test_already_broken");
+    }
+
+    @Test
     void aHangingTestIsKilledAtTheStageTimeout(@TempDir Path workDir) {
       ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
           () -> validate(BASE_IMAGE, "hang", workDir, new ValidationSettings(0, 5, 1.0, 512)));

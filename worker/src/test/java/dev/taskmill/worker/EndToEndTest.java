@@ -164,6 +164,19 @@ class EndToEndTest {
   }
 
   @Nested
+  class EnvironmentNoise {
+    @Test
+    void aBaseFailureOutsideThePrsTestsIsInNeitherList() {
+      String repo = NegativeFixtures.unrelatedBaseFailure(tmp.resolve("noise"));
+      SampleResult result = run(repo, 7, tmp.resolve("samples-noise"), QUICK);
+
+      assertThat(result.validation().failToPass()).containsExactly("tests/test_clamp.py::test_upper");
+      assertThat(result.validation().passToPass()).contains("tests/test_calc.py::test_add")
+          .doesNotContain("tests/test_env.py::test_needs_a_pager");
+    }
+  }
+
+  @Nested
   class Flaky {
     @Test
     void aFlakyTestIsInNeitherList() throws IOException {

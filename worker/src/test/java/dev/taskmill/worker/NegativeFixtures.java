@@ -34,9 +34,22 @@ final class NegativeFixtures {
     return close(repo);
   }
 
-  /** A test already fails at the base commit. */
+  /** A test in the file the PR's tests change already fails at the base commit. */
   static String baseTestsFail(Path dir) {
-    FixtureRepo repo = base(dir, BASE_TEST + "\n\ndef test_broken():\n    assert add(1, 1) == 3\n");
+    String broken = BASE_TEST + "\n\ndef test_broken():\n    assert add(1, 1) == 3\n";
+    FixtureRepo repo = base(dir, broken);
+    repo.mergePullRequest(7, "Fix clamp ignoring the upper bound", r -> r
+        .write("calc.py", FIXED)
+        .write("tests/test_calc.py", broken.replace("from calc import add", "from calc import add, clamp")
+            + "\n\ndef test_upper():\n    assert clamp(15, 0, 10) == 10\n"));
+    return close(repo);
+  }
+
+  /** A test outside the PR's test files fails at the base and everywhere else: the environment's noise. */
+  static String unrelatedBaseFailure(Path dir) {
+    FixtureRepo repo = base(dir, BASE_TEST);
+    repo.write("tests/test_env.py", "import shutil\n\n\ndef test_needs_a_pager():\n"
+        + "    assert shutil.which('no-such-pager-anywhere')\n").commit("a test that needs a tool");
     repo.mergePullRequest(7, "Fix clamp ignoring the upper bound", r -> r
         .write("calc.py", FIXED)
         .write("tests/test_clamp.py", "from calc import clamp\n\n\ndef test_upper():\n    assert clamp(15, 0, 10) == 10\n"));
