@@ -57,7 +57,19 @@ build_stack() {
   echo "built  $tag ($((SECONDS - start)) s)"
 }
 
+# Debian's Maven is 3.8; many projects (all of Apache Commons) require 3.9. Maven's own distribution comes from
+# Maven Central, which the host reaches even where containers cannot; the image gets it from the build context.
+maven_dist() {
+  local version=3.9.9 file="$here/java/apache-maven-bin.tar.gz"
+  [[ -s "$file" ]] && return
+  curl -fsSL --retry 3 -o "$file.part" \
+    "https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/$version/apache-maven-$version-bin.tar.gz" \
+    || die "cannot download Maven $version from Maven Central"
+  mv "$file.part" "$file"
+}
+
 build_debian
+maven_dist
 build_stack "$prefix/python:3.11" python
 build_stack "$prefix/java:17-maven" java
 build_stack "$prefix/node:18" node

@@ -53,7 +53,15 @@ public final class DependencyCache {
         if (!Files.exists(dir.resolve(".complete"))) {
           BuildContext.deleteRecursively(dir);
           Path manifests = dir.resolve("manifests");
-          copyTree(context.dir().resolve("manifests"), manifests);
+          if (kind == StackKind.MAVEN) {
+            // Maven profiles switch on when files exist (commons-parent turns JaCoCo on from
+            // src/site/resources/profile.jacoco), so go-offline must see the real tree to resolve what the build
+            // will use. It reads files but runs none of them; .mvn/ (extensions, JVM options) is left out.
+            copyTree(context.dir().resolve("repo"), manifests);
+            BuildContext.deleteRecursively(manifests.resolve(".mvn"));
+          } else {
+            copyTree(context.dir().resolve("manifests"), manifests);
+          }
           Path project = projectDir.isEmpty() ? manifests : BuildContext.inside(manifests, projectDir);
           Files.createDirectories(project);
           switch (kind) {

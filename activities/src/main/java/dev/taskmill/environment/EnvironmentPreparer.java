@@ -82,6 +82,12 @@ public final class EnvironmentPreparer {
             "dev.taskmill.base-commit", input.baseCommit()));
       }
 
+      if (kind == StackKind.MAVEN) {
+        mounts.stream().filter(m -> m.contains(":" + MavenWarmUp.CONTAINER_REPO + ":")).findFirst()
+            .map(m -> Path.of(m.substring(0, m.indexOf(':'))))
+            .ifPresent(m2 -> new MavenWarmUp(docker, heartbeat).warm(sampleImage, m2, stack.projectDir()));
+      }
+
       Path runScript = workDir.resolve("run.sh");
       Files.writeString(runScript, new RunScript(kind, stack.testFramework().name(), input.repoUrl(),
           input.baseCommit(), stack.projectDir(), sampleImage, context.manifests(), mounts).render());

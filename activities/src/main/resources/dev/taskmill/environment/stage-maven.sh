@@ -2,7 +2,12 @@
 maven() {
   local repo="$DEPS/m2"
   [[ -d "$repo" ]] || repo=/taskmill/m2
-  mvn -o -B -ntp "-Dmaven.repo.local=$repo" -Dmaven.test.redirectTestOutputToFile=false "$@"
+  # Policy and report plugins decide nothing about which tests pass, and some pin a Maven newer than the
+  # image's (the enforcer's requireMavenVersion): they are skipped; compilation and surefire are not.
+  mvn -o -B -ntp "-Dmaven.repo.local=$repo" -Dmaven.test.redirectTestOutputToFile=false \
+    -Denforcer.skip=true -Drat.skip=true -Djapicmp.skip=true -Danimal.sniffer.skip=true -Dcheckstyle.skip=true \
+    -Dspotbugs.skip=true -Dpmd.skip=true -Dcpd.skip=true -Dmaven.javadoc.skip=true -Drevapi.skip=true \
+    -Dspotless.check.skip=true -Dlicense.skip=true -Dmoditect.skip=true "$@"
 }
 
 stage_build() {
