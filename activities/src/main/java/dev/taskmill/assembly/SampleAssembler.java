@@ -41,6 +41,8 @@ public final class SampleAssembler {
       String tempPrefix = ".tmp-" + key + "-";
       SampleFolders.deleteStale(samples, tempPrefix);
       Path temp = Files.createTempDirectory(samples, tempPrefix);
+      // createTempDirectory is owner-only; a sample is for people and other tools to read.
+      Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
       try {
         fill(temp, workDir, input);
         return describe(allocator.place(temp), false);

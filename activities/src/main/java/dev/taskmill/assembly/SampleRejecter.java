@@ -39,6 +39,8 @@ public final class SampleRejecter {
       String tempPrefix = ".tmp-" + key + "-";
       SampleFolders.deleteStale(rejected, tempPrefix);
       Path temp = Files.createTempDirectory(rejected, tempPrefix);
+      // createTempDirectory is owner-only; a sample is for people and other tools to read.
+      Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
       try {
         // A retry whose work area an earlier attempt already removed keeps what that attempt had saved.
         List<String> copied = new ArrayList<>(SampleFolders.copyExisting(target, temp, partialOutput(target)));
