@@ -18,7 +18,7 @@ repo="$work/benchcalc"
 mkdir -p "$repo/tests" && cd "$repo"
 git init -q -b main
 printf '[project]\nname = "benchcalc"\nversion = "0.1.0"\nrequires-python = ">=3.8"\n' > pyproject.toml
-printf 'def clamp(x, lo, hi):\n    return max(lo, x)\n\n\ndef scale(x, k):\n    return x * k + 0\n' > benchcalc.py
+printf 'def clamp(x, lo, hi):\n    return max(lo, x)\n\n\ndef scale(x, k):\n    return x * k + 1\n' > benchcalc.py
 python3 - "$tests" <<'PY'
 import sys
 n = int(sys.argv[1])
@@ -35,7 +35,7 @@ pr() {  # pr N BRANCH FILE CONTENT TESTFILE TESTCONTENT
   git add -A && git commit -qm "Fix $2"
   git checkout -q main && git merge -q --no-ff "$2" -m "Merge pull request #$1 from bench/$2"
 }
-pr 1 clamp-upper benchcalc.py 'def clamp(x, lo, hi):\n    return min(hi, max(lo, x))\n\n\ndef scale(x, k):\n    return x * k + 0\n' \
+pr 1 clamp-upper benchcalc.py 'def clamp(x, lo, hi):\n    return min(hi, max(lo, x))\n\n\ndef scale(x, k):\n    return x * k + 1\n' \
   tests/test_upper.py 'from benchcalc import clamp\n\n\ndef test_upper():\n    assert clamp(15, 0, 10) == 10\n'
 pr 2 scale-offset benchcalc.py 'def clamp(x, lo, hi):\n    return min(hi, max(lo, x))\n\n\ndef scale(x, k):\n    return x * k\n' \
   tests/test_scale.py 'from benchcalc import scale\n\n\ndef test_scale():\n    assert scale(2, 3) == 6\n'
@@ -53,7 +53,8 @@ drop_images() {  # the images this sample uses, so that the next build starts fr
 samples="$work/samples"
 
 echo "sample 1 (cold: no environment image, no dependency cache), $tests tests, --reruns 0"
-t0=$(now); ./taskmill run "$repo" --pr 1 --reruns 0 --samples-dir "$samples" >"$work/run1.log" 2>&1; t1=$(now)
+t0=$(now); ./taskmill run "$repo" --pr 1 --reruns 0 --samples-dir "$samples" >"$work/run1.log" 2>&1 \
+  || { tail -5 "$work/run1.log"; exit 1; }; t1=$(now)
 m1=$(millis "$samples/task-1/metadata.json"); e1=$(env_image "$samples/task-1/metadata.json")
 s1=$(python3 -c "import json;print(json.load(open('$samples/task-1/metadata.json'))['environment']['sampleImage'])")
 echo "  taskmill run (whole command):           $(( (t1 - t0) / 1000000 )) ms"
@@ -61,7 +62,8 @@ echo "  taskmill phases 4+5:                    $m1 ms"
 
 echo "sample 2 (same repository and manifests: the environment image must be reused)"
 id1=$(docker image inspect -f '{{.Id}}' "$e1")
-t0=$(now); ./taskmill run "$repo" --pr 2 --reruns 0 --samples-dir "$samples" >"$work/run2.log" 2>&1; t1=$(now)
+t0=$(now); ./taskmill run "$repo" --pr 2 --reruns 0 --samples-dir "$samples" >"$work/run2.log" 2>&1 \
+  || { tail -5 "$work/run2.log"; exit 1; }; t1=$(now)
 m2=$(millis "$samples/task-2/metadata.json"); e2=$(env_image "$samples/task-2/metadata.json")
 echo "  taskmill phases 4+5:                    $m2 ms"
 id2=$(docker image inspect -f '{{.Id}}' "$e2")
