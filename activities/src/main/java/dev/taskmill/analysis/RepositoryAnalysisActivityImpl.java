@@ -1,6 +1,6 @@
 package dev.taskmill.analysis;
 
-import dev.taskmill.git.Heartbeat;
+import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.git.RepositoryCache;
 
 /** Phase 1 as a Temporal activity: a thin adapter that gives {@link RepositoryAnalyzer} the activity heartbeat. */

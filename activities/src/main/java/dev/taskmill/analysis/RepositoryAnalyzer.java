@@ -1,6 +1,6 @@
 package dev.taskmill.analysis;
 
-import dev.taskmill.git.Heartbeat;
+import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.git.HeartbeatProgressMonitor;
 import dev.taskmill.git.RepoLocation;
 import dev.taskmill.git.RepositoryCache;

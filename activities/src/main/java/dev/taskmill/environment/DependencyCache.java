@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.docker.DockerClients;
 import dev.taskmill.git.RepositoryCache;
-import io.temporal.activity.Activity;
 
 /** Temporal adapter of {@link EnvironmentPreparer}: heartbeats through the activity context when there is one. */
 public final class EnvironmentActivityImpl implements EnvironmentActivity {
@@ -24,11 +24,6 @@ public final class EnvironmentActivityImpl implements EnvironmentActivity {
   }
 
   private static Heartbeat heartbeat() {
-    try {
-      var context = Activity.getExecutionContext();
-      return context::heartbeat;
-    } catch (IllegalStateException | NullPointerException e) {
-      return Heartbeat.NONE; // called outside an activity (plain tests)
-    }
+    return Heartbeat.ofCurrentActivity();
   }
 }

@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Stack;
 import dev.taskmill.docker.DockerClients;
 import dev.taskmill.git.RepositoryCache;

@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.progress.Heartbeat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

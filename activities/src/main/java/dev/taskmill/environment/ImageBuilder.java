@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.progress.Heartbeat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;

@@ -1,5 +1,6 @@
 package dev.taskmill.git;
 
+import dev.taskmill.progress.Heartbeat;
 import io.temporal.client.ActivityCompletionException;
 import java.util.Objects;
 import org.eclipse.jgit.lib.ProgressMonitor;

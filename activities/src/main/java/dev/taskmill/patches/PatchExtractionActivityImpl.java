@@ -3,7 +3,8 @@ package dev.taskmill.patches;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.git.RepositoryCache;
-import io.temporal.activity.Activity;
+import dev.taskmill.git.HeartbeatProgressMonitor;
+import dev.taskmill.progress.Heartbeat;
 import java.io.IOException;
 import org.eclipse.jgit.lib.Repository;
 
@@ -21,21 +22,15 @@ public class PatchExtractionActivityImpl implements PatchExtractionActivity {
 
   @Override
   public ExtractionOutput extract(ExtractionInput input) {
-    heartbeat("opening " + input.repoUrl());
-    try (Repository repository = cache.open(input.repoUrl(), null, input.baseCommit(), input.mergeCommit())) {
-      return new PatchExtractor(PatchExtractionActivityImpl::heartbeat).extract(repository, input);
+    Heartbeat heartbeat = Heartbeat.ofCurrentActivity();
+    heartbeat.beat("opening " + input.repoUrl());
+    // On a worker that has no clone yet this clones, so it reports JGit's progress like phase 1 does.
+    try (Repository repository = cache.open(input.repoUrl(), new HeartbeatProgressMonitor(heartbeat),
+        input.baseCommit(), input.mergeCommit())) {
+      return new PatchExtractor(heartbeat::beat).extract(repository, input);
     } catch (IOException e) {
       throw Failures.of(FailureType.TRANSIENT, "patch extraction for " + input.describe() + " failed: "
           + e.getMessage(), e);
-    }
-  }
-
-  /** Heartbeats when running as an activity; plain callers (tests, the CLI's analyze) have no context. */
-  private static void heartbeat(String detail) {
-    try {
-      Activity.getExecutionContext().heartbeat(detail);
-    } catch (IllegalStateException notInActivity) {
-      // Not running inside an activity: nothing to report to.
     }
   }
 }

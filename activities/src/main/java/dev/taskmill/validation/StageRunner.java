@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.progress.Heartbeat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.taskmill.failure.FailureType;

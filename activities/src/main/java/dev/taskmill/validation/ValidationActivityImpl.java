@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.docker.DockerClients;
 import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class ValidationActivityImpl implements ValidationActivity {
     ValidationSettings settings = input.settings();
     try (DockerClient client = clients.get()) {
       ContainerEngine engine = new ContainerEngine(client, where);
-      StageRunner runner = new StageRunner(engine, settings, ActivityHeartbeat.current());
+      StageRunner runner = new StageRunner(engine, settings, Heartbeat.ofCurrentActivity());
       return new Validator(engine, runner, settings).validate(
           StageEnvironment.of(input.environment(), input.stack()),
           Path.of(input.testsPatch()), Path.of(input.fixPatch()), Path.of(input.workDir()), settings.reruns());

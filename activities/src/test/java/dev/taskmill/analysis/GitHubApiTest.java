@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.taskmill.git.Heartbeat;
+import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.testing.FixtureRepo;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.taskmill.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskmill.git.Heartbeat;
+import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.testing.FixtureRepo;
 import io.temporal.failure.ApplicationFailure;

@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.progress.Heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;

@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.progress.Heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmill.validation.report.ContainerPaths;

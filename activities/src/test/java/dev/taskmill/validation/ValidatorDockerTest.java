@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.docker.DockerClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package dev.taskmill.git;
+package dev.taskmill.progress;
 
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -9,12 +9,15 @@ import io.temporal.activity.ActivityExecutionContext;
  */
 @FunctionalInterface
 public interface Heartbeat {
+  /** A heartbeat that goes nowhere, for plain unit tests and the CLI. */
+  Heartbeat NONE = detail -> { };
+
   /** Reports {@code detail}; throws when the surrounding activity was cancelled. */
   void beat(String detail);
 
-  /** A heartbeat that goes nowhere, for plain unit tests and the CLI. */
+  /** The same as {@link #NONE}. */
   static Heartbeat none() {
-    return detail -> { };
+    return NONE;
   }
 
   /** Heartbeats to the current activity when the calling thread runs one, else {@link #none()}. */
