@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.testing.DockerRequirement;
 import dev.taskmill.docker.DockerClients;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -30,14 +31,7 @@ final class DockerTestSupport {
 
   /** A client on a reachable engine, or a skipped (local) / failed (CI) test. */
   static DockerClient clientOrSkip() {
-    DockerClient client = DockerClients.fromEnvironment();
-    try {
-      client.pingCmd().exec();
-      return client;
-    } catch (RuntimeException e) {
-      unavailable("no Docker engine at " + DockerClients.dockerHost() + ": " + e.getMessage());
-      return null;
-    }
+    return DockerRequirement.client();
   }
 
   static void unavailable(String why) {
