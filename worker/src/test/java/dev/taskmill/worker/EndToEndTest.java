@@ -122,6 +122,7 @@ class EndToEndTest {
         assertThat(work).as("the work area is cleaned up").isEmpty();
       }
 
+      HistoryRecorder.record(client, WorkflowIds.forRequest(fixture.url(), null, null), "sample-" + stack);
       SampleResult again = run(fixture.url(), null, samples, QUICK);
       assertThat(again.sample().sampleDir()).as("the same work submitted twice").isEqualTo(sample.toString());
     }
@@ -158,6 +159,7 @@ class EndToEndTest {
       try (Stream<Path> entries = Files.list(samples)) {
         assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("task-"));
       }
+      HistoryRecorder.record(client, WorkflowIds.forRequest(repo, 7, null), "rejected-" + expected.name().toLowerCase());
       Path rejected = samples.resolve(".rejected").resolve(WorkflowIds.sampleKey(repo, 7));
       assertThat(Files.readString(rejected.resolve("reason.txt"))).contains(expected.name());
     }
