@@ -3,11 +3,10 @@ package dev.taskmill.patches;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.git.RepositoryCache;
-import io.temporal.activity.Activity;
 import java.io.IOException;
 import org.eclipse.jgit.lib.Repository;
 
-/** Phase 2 as a Temporal activity: a thin adapter over {@link PatchExtractor} that heartbeats each step. */
+/** Phase 2 as a Temporal activity: a thin adapter over {@link PatchExtractor} that heartbeats clone and steps. */
 public class PatchExtractionActivityImpl implements PatchExtractionActivity {
   private final RepositoryCache cache;
 
@@ -21,21 +20,21 @@ public class PatchExtractionActivityImpl implements PatchExtractionActivity {
 
   @Override
   public ExtractionOutput extract(ExtractionInput input) {
-    heartbeat("opening " + input.repoUrl());
-    try (Repository repository = cache.open(input.repoUrl(), null, input.baseCommit(), input.mergeCommit())) {
-      return new PatchExtractor(PatchExtractionActivityImpl::heartbeat).extract(repository, input);
+    ActivityHeartbeat heartbeat = new ActivityHeartbeat();
+    heartbeat.accept("opening " + input.repoUrl());
+    Repository repository;
+    try {
+      repository = cache.open(input.repoUrl(), heartbeat, input.baseCommit(), input.mergeCommit());
+    } catch (RuntimeException e) {
+      heartbeat.throwIfCancelled(); // a cancelled fetch is not an unreachable repository
+      throw e;
+    }
+    try (repository) {
+      heartbeat.throwIfCancelled();
+      return new PatchExtractor(heartbeat).extract(repository, input);
     } catch (IOException e) {
       throw Failures.of(FailureType.TRANSIENT, "patch extraction for " + input.describe() + " failed: "
           + e.getMessage(), e);
-    }
-  }
-
-  /** Heartbeats when running as an activity; plain callers (tests, the CLI's analyze) have no context. */
-  private static void heartbeat(String detail) {
-    try {
-      Activity.getExecutionContext().heartbeat(detail);
-    } catch (IllegalStateException notInActivity) {
-      // Not running inside an activity: nothing to report to.
     }
   }
 }
