@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The files a sample is made of, and the few folder operations assembly and rejection share. */
 final class SampleFolders {
@@ -22,6 +24,7 @@ final class SampleFolders {
   /** Copied from the work area when present, in this order. */
   static final List<String> SAMPLE_FILES = List.of(FIX_PATCH, TESTS_PATCH, "Dockerfile", RUN_SCRIPT,
       "PASS_pre_tests.log", "FAIL_pre_patch.log", "PASS_post_patch.log");
+  private static final Logger LOG = LoggerFactory.getLogger(SampleFolders.class);
   private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
 
   private SampleFolders() {}
@@ -63,8 +66,11 @@ final class SampleFolders {
     }
   }
 
-  /** Deletes the work area, but never a folder that holds the samples. */
-  static void deleteWorkDir(Path workDir, Path samplesDir) throws IOException {
+  /**
+   * Deletes the work area, but never a folder that holds the samples. Best effort: the sample is already in
+   * place, and failing now would make the retry report it as made by an earlier attempt.
+   */
+  static void deleteWorkDir(Path workDir, Path samplesDir) {
     if (workDir == null) {
       return;
     }
@@ -73,7 +79,11 @@ final class SampleFolders {
     if (samples.startsWith(work)) {
       return;
     }
-    deleteRecursively(work);
+    try {
+      deleteRecursively(work);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      LOG.warn("could not remove the work area {}: {}", work, e.getMessage());
+    }
   }
 
   static void deleteRecursively(Path path) throws IOException {

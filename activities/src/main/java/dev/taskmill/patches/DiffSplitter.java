@@ -45,6 +45,9 @@ public final class DiffSplitter {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     try (RevWalk walk = new RevWalk(repository); DiffFormatter formatter = new DiffFormatter(buffer)) {
       formatter.setRepository(repository);
+      // Explicit, so a repository's diff.noprefix or diff.mnemonicPrefix cannot break `git apply -p1`.
+      formatter.setOldPrefix("a/");
+      formatter.setNewPrefix("b/");
       formatter.setDetectRenames(true);
       formatter.setDiffComparator(RawTextComparator.DEFAULT);
       List<DiffEntry> entries = formatter.scan(walk.parseCommit(base).getTree(), walk.parseCommit(merge).getTree());

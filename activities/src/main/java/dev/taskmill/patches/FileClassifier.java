@@ -16,6 +16,8 @@ public final class FileClassifier {
       "test_[^/]*\\.py|[^/]*_test\\.py|tests\\.py|conftest\\.py|[^/]*_test\\.go"
           + "|[^/]*Tests?\\.(java|kt|scala|groovy|cs)|[^/]*IT\\.(java|kt)|[^/]*Spec\\.(groovy|scala|kt)"
           + "|[^/]*\\.(test|spec)\\.[cm]?[jt]sx?|[^/]*_(spec|test)\\.rb|[^/]*_test\\.rs");
+  /** Gradle/Kotlin test source sets under src/: jvmTest, commonTest, androidTest, integrationTest, testFixtures. */
+  private static final Pattern GRADLE_TEST_SOURCE_SET = Pattern.compile("[a-z][A-Za-z]*Test|test[A-Z][A-Za-z]*");
   /** Changelogs and release notes; only with a prose extension, so {@code changes.py} stays source. */
   private static final Pattern CHANGELOG = Pattern.compile(
       "(?i)(changelog|changes|history|news|release[-_ ]?notes?|releases|authors|contributors|whatsnew)"
@@ -54,7 +56,8 @@ public final class FileClassifier {
       return FileRole.TEST;
     }
     for (int i = 0; i < dirs; i++) {
-      if (TEST_DIRS.contains(segments[i].toLowerCase(Locale.ROOT))) {
+      if (TEST_DIRS.contains(segments[i].toLowerCase(Locale.ROOT))
+          || (i > 0 && segments[i - 1].equals("src") && GRADLE_TEST_SOURCE_SET.matcher(segments[i]).matches())) {
         return FileRole.TEST;
       }
     }

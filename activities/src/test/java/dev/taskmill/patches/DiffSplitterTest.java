@@ -67,6 +67,17 @@ class DiffSplitterTest {
     }
 
     @Test
+    void aRepositoryAskingForNoPrefixStillGetsPatchesForGitApplyP1() throws Exception {
+      var config = repo.git().getRepository().getConfig();
+      config.setBoolean("diff", null, "noprefix", true);
+      config.setBoolean("diff", null, "mnemonicPrefix", true);
+      config.save();
+      String merge = repo.squashPullRequest(17, "Fix", r -> r.write("src/calc.py", "fixed\n"));
+      assertThat(only(split(merge), "src/calc.py").patch()).asString(StandardCharsets.UTF_8)
+          .startsWith("diff --git a/src/calc.py b/src/calc.py").contains("--- a/src/calc.py", "+++ b/src/calc.py");
+    }
+
+    @Test
     void linesAddedAndRemovedAreCounted() throws Exception {
       String merge = repo.squashPullRequest(8, "Fix add", r -> r.write("src/calc.py",
           "def add(a, b):\n    # fixed\n    return a + b\n"));

@@ -20,7 +20,8 @@ class FileClassifierTest {
         "__tests__/parser.js", "src/test/java/dev/x/Parser.java", "src/test/resources/data.json",
         "test/helpers.js", "tests/unit/test_x.py", "spec/models/user_spec.rb", "pkg/api/testdata/in.json",
         "Tests/Helpers.cs", "src/testFixtures/java/Fix.java", "src/__snapshots__/a.snap",
-        "tests/README.md"})
+        "tests/README.md", "src/jvmTest/kotlin/A.kt", "src/commonTest/kotlin/B.kt", "src/androidTest/java/C.java",
+        "src/integrationTest/java/D.java"})
     void testPaths(String path) {
       assertThat(FileClassifier.classify(path)).isEqualTo(FileRole.TEST);
     }
@@ -34,7 +35,7 @@ class FileClassifierTest {
         "src/main/java/dev/x/Parser.java", "src/main/java/dev/x/SpeedTest.java", "Latest.java", "lib/spectrum.js",
         "src/changes.py", "history.py", "news/feed.py", "requirements.txt", "requirements-dev.txt",
         "src/main/resources/words.txt", "pom.xml", "package.json", "setup.cfg", "testing/runner.py",
-        "contests/x.py"})
+        "contests/x.py", "src/latest/x.kt", "src/main/kotlin/Attest.kt", "lib/protest/x.rb"})
     void sourcePaths(String path) {
       assertThat(FileClassifier.classify(path)).isEqualTo(FileRole.SOURCE);
     }

@@ -8,6 +8,7 @@ import dev.taskmill.testing.FixtureRepo;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +95,24 @@ class PatchExtractorTest {
       assertThat(Files.readAllBytes(Path.of(second.fixPatch()))).isEqualTo(fix);
       try (Stream<Path> files = Files.list(tmp.resolve("work"))) {
         assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("fix.patch", "tests.patch");
+      }
+    }
+
+    @Test
+    void nothingIsWrittenIntoTheCloneCache() throws Exception {
+      String merge = repo.mergePullRequest(29, "Fix add", PatchExtractorTest.this::fixAndTest);
+      new RepositoryCache(tmp.resolve("cache")).open(repo.url(), null, base, merge).close();
+      List<String> before = filesUnder(tmp.resolve("cache"));
+
+      activity.extract(input(29, merge));
+
+      assertThat(filesUnder(tmp.resolve("cache"))).isEqualTo(before);
+    }
+
+    private List<String> filesUnder(Path dir) throws Exception {
+      try (Stream<Path> files = Files.walk(dir)) {
+        return files.filter(Files::isRegularFile).map(p -> dir.relativize(p) + ":" + p.toFile().length())
+            .sorted().toList();
       }
     }
   }
