@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.taskmill.client.Submission;
 import dev.taskmill.workflow.SampleRequest;
 import dev.taskmill.workflow.SampleResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,9 +34,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     SampleRequest request = SampleRequest.analyzeOnly(url, repo.pr, outDir.toString(), repo.githubApi);
     try (TemporalSession session = TemporalSession.forLocalRun(connection, remoteWorkers, System.err)) {
       Submission submission = session.client().submit(request);
-      LiveBoard board = new LiveBoard(session.client(), System.err, System.console() != null);
-      SampleResult result = board.follow(submission.workflowId(),
-          () -> session.client().await(submission.workflowId()));
+      SampleResult result = new LiveBoard(session.client(), System.err, System.console() != null)
+          .followToEnd(submission.workflowId());
       Path json = outDir.resolve("analysis.json");
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("workflowId", submission.workflowId());
@@ -46,7 +44,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
       Reports.printAnalysis(result.analysis(), result.patches(), System.out);
       System.out.printf("%nWrote %s, %s and %s%n", result.patches().fixPatch(), result.patches().testsPatch(), json);
-      return Files.exists(json) ? 0 : 1;
+      return 0;
     }
   }
 }

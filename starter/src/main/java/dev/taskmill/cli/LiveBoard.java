@@ -2,6 +2,7 @@ package dev.taskmill.cli;
 
 import dev.taskmill.client.TaskmillClient;
 import dev.taskmill.workflow.Progress;
+import dev.taskmill.workflow.SampleResult;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,11 @@ final class LiveBoard {
     this.client = client;
     this.out = out;
     this.terminal = terminal;
+  }
+
+  /** Draws the board until the run ends; returns its result or throws its TaskmillException. */
+  SampleResult followToEnd(String workflowId) throws Exception {
+    return follow(workflowId, () -> client.await(workflowId));
   }
 
   /** Runs {@code waitForResult} in the background and draws the board until it completes. */

@@ -48,9 +48,8 @@ final class RunCommand implements Callable<Integer> {
       Submission submission = session.client().submit(request);
       System.out.println((submission.attached() ? "Following the run already submitted: " : "Run ")
           + submission.workflowId());
-      LiveBoard board = new LiveBoard(session.client(), System.out, System.console() != null);
-      SampleResult result = board.follow(submission.workflowId(),
-          () -> session.client().await(submission.workflowId()));
+      SampleResult result = new LiveBoard(session.client(), System.out, System.console() != null)
+          .followToEnd(submission.workflowId());
       Reports.printSample(result, System.out);
       return 0;
     }

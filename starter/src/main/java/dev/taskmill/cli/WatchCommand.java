@@ -17,7 +17,7 @@ final class WatchCommand implements Callable<Integer> {
     try (TemporalSession session = TemporalSession.connect(connection)) {
       RunLookup.status(session.client(), run.workflowId);
       SampleResult result = new LiveBoard(session.client(), System.out, System.console() != null)
-          .follow(run.workflowId, () -> session.client().await(run.workflowId));
+          .followToEnd(run.workflowId);
       if (result.sample() != null) {
         Reports.printSample(result, System.out);
       } else {
