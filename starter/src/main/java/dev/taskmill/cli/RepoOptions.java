@@ -22,6 +22,7 @@ public final class RepoOptions {
     if (pr != null && pr <= 0) {
       throw new UserError(3, "--pr " + pr + " is not a PR number; use a positive number such as --pr 42");
     }
+
     try {
       return RepoLocation.parse(repoUrl).url();
     } catch (io.temporal.failure.ApplicationFailure e) {

@@ -44,6 +44,9 @@ final class Reports {
     var sample = result.sample();
     ValidationOutput validation = result.validation();
     out.printf("%nSample ready: %s%n", sample.sampleDir());
+    for (var left : result.progress().candidatesLeft()) {
+      out.printf("  left:    PR %s, report in %s%n", left.describe(), left.rejectedDir());
+    }
     out.printf("  files:   %s%n", String.join(" ", sample.files()));
     out.println("  checks:");
     check(out, true, "fix.patch and tests.patch apply on the base commit");
@@ -59,12 +62,34 @@ final class Reports {
         + clip(String.join(", ", validation.failToPass()), 90));
     check(out, true, validation.passToPass().size() + " PASS_TO_PASS, none goes from pass to fail");
     check(out, true, validation.flaky().size() + " flaky test(s) left out");
+    var trajectories = result.trajectories();
+    if (trajectories != null) {
+      check(out, trajectories.idealResolved(), "ideal trajectory: " + trajectories.idealSteps()
+          + " steps, run in the sample image, its patch resolves the task");
+      check(out, trajectories.weakTests() || !trajectories.stillFailing().isEmpty(), trajectories.weakTests()
+          ? "failed trajectory: every wrong fix passed all tests (weak tests, noted in metadata.json)"
+          : "failed trajectory: " + trajectories.failedSteps() + " steps, "
+              + trajectories.failureMode().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + " from step " + trajectories.divergenceStep() + ", still failing: "
+              + clip(String.join(", ", trajectories.stillFailing()), 60));
+    }
+    var enrichment = result.enrichment();
+    if (enrichment != null) {
+      check(out, true, "metadata.json enriched: " + enrichment.changedSymbols().size() + " changed symbols ("
+          + clip(String.join(", ", enrichment.changedSymbols()), 70) + ")");
+    }
     var analysis = result.analysis();
     long total = result.progress().phases().stream().mapToLong(p -> p.elapsedMillis(p.endedAt())).sum();
     out.printf("  figures: %s, PR #%d, %d fix + %d test files (+%d/-%d lines), total %s%n",
         analysis.stack().describe(), analysis.pullRequest().number(), result.patches().fixFiles().size(),
         result.patches().testFiles().size(), result.patches().linesAdded(), result.patches().linesRemoved(),
         PhaseBoard.seconds(total));
+    if (trajectories != null && enrichment != null) {
+      out.printf("           steps %d ideal / %d failed, edit precision %.2f, fix lines covered %s, tokens by %s%n",
+          trajectories.idealSteps(), trajectories.failedSteps(), enrichment.idealEditPrecision(),
+          enrichment.fixLinesCovered() == null ? "n/a" : String.format("%.0f%%", 100 * enrichment.fixLinesCovered()),
+          enrichment.tokenEncoding());
+    }
     if (sample.alreadyExisted()) {
       out.println("  (this repository and PR already had this sample: nothing new was written)");
     }

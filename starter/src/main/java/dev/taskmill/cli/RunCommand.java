@@ -16,6 +16,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connection;
   @Mixin RepoOptions repo;
+  @Mixin CandidateOptions candidates;
 
   @Option(names = "--samples-dir", paramLabel = "DIR", defaultValue = "samples",
       description = "Where samples/task-N are created (default: ${DEFAULT-VALUE}).")
@@ -43,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError(3, e.getMessage());
     }
     SampleRequest request = new SampleRequest(url, repo.pr, samples.toString(), null, null, repo.githubApi,
-        settings, false);
+        settings, false, candidates.value());
     try (TemporalSession session = TemporalSession.forLocalRun(connection, remoteWorkers, System.out)) {
       Submission submission = session.client().submit(request);
       System.out.println((submission.attached() ? "Following the run already submitted: " : "Run ")

@@ -14,6 +14,7 @@ final class SubmitCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connection;
   @Mixin RepoOptions repo;
+  @Mixin CandidateOptions candidates;
 
   @Option(names = "--samples-dir", paramLabel = "DIR", required = true,
       description = "Where the workers create samples/task-N (a path the workers can write).")
@@ -23,7 +24,7 @@ final class SubmitCommand implements Callable<Integer> {
   public Integer call() {
     String url = repo.resolvedRepo();
     SampleRequest request = new SampleRequest(url, repo.pr, samplesDir.toAbsolutePath().normalize().toString(),
-        null, null, repo.githubApi, null, false);
+        null, null, repo.githubApi, null, false, candidates.value());
     try (TemporalSession session = TemporalSession.connect(connection)) {
       Submission submission = session.client().submit(request);
       System.out.println(submission.workflowId());

@@ -42,7 +42,8 @@ public final class TaskmillClient {
   /** Starts the run (or attaches to the same run already submitted) and returns at once. */
   public Submission submit(SampleRequest request) {
     SampleRequest withAttributes = new SampleRequest(request.repoUrl(), request.prNumber(), request.samplesDir(),
-        request.workDir(), request.stopAfter(), request.githubApiUrl(), request.validation(), searchAttributes);
+        request.workDir(), request.stopAfter(), request.githubApiUrl(), request.validation(), searchAttributes,
+        request.maxCandidates());
     String id = WorkflowIds.forRequest(request.repoUrl(), request.prNumber(), request.stopAfter());
     SampleCreationWorkflow workflow = client.newWorkflowStub(SampleCreationWorkflow.class, options(id, request));
     try {

@@ -5,6 +5,8 @@ import dev.taskmill.analysis.AnalysisOutput;
 import dev.taskmill.environment.EnvironmentOutput;
 import dev.taskmill.patches.ExtractionOutput;
 import dev.taskmill.validation.ValidationOutput;
+import dev.taskmill.enrichment.EnrichmentOutput;
+import dev.taskmill.trajectory.TrajectoryOutput;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,7 +26,9 @@ public record AssemblyInput(
     EnvironmentOutput environment,
     ValidationOutput validation,
     Map<String, Long> phaseMillis,
-    String toolVersion) {
+    String toolVersion,
+    TrajectoryOutput trajectories,
+    EnrichmentOutput enrichment) {
   public AssemblyInput {
     if (samplesDir == null || !samplesDir.startsWith("/")) {
       throw new IllegalArgumentException("samplesDir must be an absolute path: " + samplesDir);
@@ -40,5 +44,13 @@ public record AssemblyInput(
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(validation, "validation");
     phaseMillis = phaseMillis == null ? Map.of() : Map.copyOf(phaseMillis);
+  }
+
+  /** The input of a five-phase run (no trajectories, no enrichment). */
+  public AssemblyInput(String samplesDir, String workDir, String sampleKey, AnalysisOutput analysis,
+      ExtractionOutput patches, EnvironmentOutput environment, ValidationOutput validation,
+      Map<String, Long> phaseMillis, String toolVersion) {
+    this(samplesDir, workDir, sampleKey, analysis, patches, environment, validation, phaseMillis, toolVersion,
+        null, null);
   }
 }

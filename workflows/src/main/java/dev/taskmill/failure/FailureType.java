@@ -46,6 +46,19 @@ public enum FailureType {
     return meaning;
   }
 
+  /**
+   * Whether this failure is about the picked PR rather than the repository or the machine: when taskmill picked
+   * the PR itself, it may then move on to the next candidate.
+   */
+  public boolean candidateSpecific() {
+    return switch (this) {
+      case NO_TESTS, NO_SOURCE_CHANGE, PATCH_DOES_NOT_APPLY, UNSAFE_PATCH, TOOLCHAIN_UNAVAILABLE,
+          ENVIRONMENT_BUILD_FAILED, BASE_TESTS_FAIL, TESTS_DO_NOT_COMPILE, NO_TEST_FLIPS, PASS_TO_FAIL,
+          STAGE_TIMEOUT -> true;
+      default -> false;
+    };
+  }
+
   /** Reads a failure type from an ApplicationFailure type string; unknown strings are INTERNAL. */
   public static FailureType fromType(String type) {
     if (type == null) {

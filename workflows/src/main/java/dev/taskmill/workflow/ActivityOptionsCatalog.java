@@ -61,7 +61,25 @@ public final class ActivityOptionsCatalog {
       .setRetryOptions(TRANSIENT_RETRY)
       .build();
 
-  /** The end of phase 5: a rename into samples/task-N, or a rejection report. */
+  /** Phase 3: two trajectories, each a session container and a few test runs in the sample image. */
+  public static final ActivityOptions TRAJECTORIES = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.DOCKER)
+      .setScheduleToCloseTimeout(Duration.ofHours(3))
+      .setStartToCloseTimeout(Duration.ofMinutes(60))
+      .setHeartbeatTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(TRANSIENT_RETRY)
+      .build();
+
+  /** Phase 6: parsing, counting and reading files in the work area; no container. */
+  public static final ActivityOptions ENRICHMENT = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.LIGHT)
+      .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+      .setStartToCloseTimeout(Duration.ofMinutes(10))
+      .setHeartbeatTimeout(Duration.ofMinutes(1))
+      .setRetryOptions(TRANSIENT_RETRY)
+      .build();
+
+  /** The last step: a rename into samples/task-N: a rename into samples/task-N, or a rejection report. */
   public static final ActivityOptions ASSEMBLY = ActivityOptions.newBuilder()
       .setTaskQueue(TaskQueues.LIGHT)
       .setScheduleToCloseTimeout(Duration.ofMinutes(10))

@@ -7,12 +7,20 @@ import java.util.List;
  * What the progress query returns: every phase, the current detail and, at the end, the outcome.
  *
  * @param outcome null while running, else "created", "analyzed" or "failed"
+ * @param candidatesLeft PRs that taskmill picked by itself and left for a rejection, in the order tried
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Progress(List<PhaseProgress> phases, String detail, String outcome, String sampleDir) {
+public record Progress(List<PhaseProgress> phases, String detail, String outcome, String sampleDir,
+    List<CandidateAttempt> candidatesLeft) {
   public Progress {
     phases = phases == null ? List.of() : List.copyOf(phases);
     detail = detail == null ? "" : detail;
+    candidatesLeft = candidatesLeft == null ? List.of() : List.copyOf(candidatesLeft);
+  }
+
+  /** A board with no candidate left behind. */
+  public Progress(List<PhaseProgress> phases, String detail, String outcome, String sampleDir) {
+    this(phases, detail, outcome, sampleDir, List.of());
   }
 
   /** The share of phases that have finished, from 0 to 1. */

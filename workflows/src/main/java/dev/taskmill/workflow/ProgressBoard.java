@@ -11,6 +11,7 @@ final class ProgressBoard {
   private String detail = "waiting for a worker";
   private String outcome;
   private String sampleDir;
+  private final List<CandidateAttempt> candidatesLeft = new ArrayList<>();
 
   ProgressBoard() {
     for (Phase phase : Phase.values()) {
@@ -50,6 +51,21 @@ final class ProgressBoard {
     this.detail = line;
   }
 
+  /** Leaves a rejected candidate: its report is kept, and every phase after the analysis waits again. */
+  void leaveCandidate(CandidateAttempt attempt) {
+    candidatesLeft.add(attempt);
+    outcome = null;
+    for (Phase phase : Phase.values()) {
+      if (phase != Phase.ANALYSIS) {
+        phases.put(phase, new PhaseProgress(phase, PhaseState.WAITING, 0, 0, ""));
+      }
+    }
+  }
+
+  List<CandidateAttempt> candidatesLeft() {
+    return List.copyOf(candidatesLeft);
+  }
+
   long millis(Phase phase) {
     PhaseProgress p = phases.get(phase);
     return p.endedAt() == 0 ? 0 : p.endedAt() - p.startedAt();
@@ -57,7 +73,7 @@ final class ProgressBoard {
 
   Progress snapshot() {
     List<PhaseProgress> list = new ArrayList<>(phases.values());
-    return new Progress(list, detail, outcome, sampleDir);
+    return new Progress(list, detail, outcome, sampleDir, candidatesLeft);
   }
 
   private void finish(Phase phase, PhaseState state, String line, long now) {

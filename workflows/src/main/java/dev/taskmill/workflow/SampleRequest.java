@@ -12,6 +12,7 @@ import dev.taskmill.validation.ValidationSettings;
  * @param stopAfter the last phase to run: PATCHES for analyze, ENRICHMENT (or null) for the whole job
  * @param githubApiUrl GitHub REST API base, or null for the public API
  * @param searchAttributes whether the server has taskmill's search attributes registered
+ * @param maxCandidates without a PR number: how many candidates to try, moving on after a rejection (default 3)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SampleRequest(
@@ -22,7 +23,11 @@ public record SampleRequest(
     Phase stopAfter,
     String githubApiUrl,
     ValidationSettings validation,
-    boolean searchAttributes) {
+    boolean searchAttributes,
+    Integer maxCandidates) {
+  /** Without a PR number, how many candidates a run tries before it gives up. */
+  public static final int DEFAULT_MAX_CANDIDATES = 3;
+
   public SampleRequest {
     if (repoUrl == null || repoUrl.isBlank()) {
       throw new IllegalArgumentException("repoUrl is required");
@@ -38,6 +43,16 @@ public record SampleRequest(
     }
     stopAfter = stopAfter == null ? Phase.ENRICHMENT : stopAfter;
     validation = validation == null ? ValidationSettings.DEFAULTS : validation;
+    if (maxCandidates != null && (maxCandidates < 1 || maxCandidates > 50)) {
+      throw new IllegalArgumentException("maxCandidates must be between 1 and 50: " + maxCandidates);
+    }
+    maxCandidates = maxCandidates == null ? DEFAULT_MAX_CANDIDATES : maxCandidates;
+  }
+
+  /** A request with the default number of candidates. */
+  public SampleRequest(String repoUrl, Integer prNumber, String samplesDir, String workDir, Phase stopAfter,
+      String githubApiUrl, ValidationSettings validation, boolean searchAttributes) {
+    this(repoUrl, prNumber, samplesDir, workDir, stopAfter, githubApiUrl, validation, searchAttributes, null);
   }
 
   /** Phases 1-2 only, with the patches written to {@code outDir}. */

@@ -6,6 +6,8 @@ import dev.taskmill.assembly.AssemblyOutput;
 import dev.taskmill.environment.EnvironmentOutput;
 import dev.taskmill.patches.ExtractionOutput;
 import dev.taskmill.validation.ValidationOutput;
+import dev.taskmill.enrichment.EnrichmentOutput;
+import dev.taskmill.trajectory.TrajectoryOutput;
 import java.util.Objects;
 
 /**
@@ -19,10 +21,18 @@ public record SampleResult(
     EnvironmentOutput environment,
     ValidationOutput validation,
     AssemblyOutput sample,
-    Progress progress) {
+    Progress progress,
+    TrajectoryOutput trajectories,
+    EnrichmentOutput enrichment) {
   public SampleResult {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(analysis, "analysis");
     Objects.requireNonNull(patches, "patches");
+  }
+
+  /** A result without phases 3 and 6 (analysis only, or a run recorded before they existed). */
+  public SampleResult(Outcome outcome, AnalysisOutput analysis, ExtractionOutput patches,
+      EnvironmentOutput environment, ValidationOutput validation, AssemblyOutput sample, Progress progress) {
+    this(outcome, analysis, patches, environment, validation, sample, progress, null, null);
   }
 }
