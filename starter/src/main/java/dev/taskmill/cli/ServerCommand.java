@@ -1,21 +1,62 @@
 package dev.taskmill.cli;
 
+import dev.taskmill.client.SearchAttributeRegistrar;
+import dev.taskmill.worker.ConnectionSettings;
+import dev.taskmill.worker.TemporalConnections;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Runs the embedded in-memory Temporal server so that several processes on one machine can share it. */
-@Command(name = "server", description = "Run the embedded in-memory Temporal server until stopped.")
+/** Runs a Temporal server for several processes on one machine: the development server, or the in-memory one. */
+@Command(name = "server", description = {
+    "Run a Temporal server until stopped: the Temporal CLI's development server (persistent, with the Web UI)"
+        + " when it is installed (bash deploy/temporal/install.sh), else the in-memory server.",
+    "Example: taskmill server --port 7233 --ui-port 8233"})
 final class ServerCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", defaultValue = "7233", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "7233", description = "gRPC port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--ui-port", defaultValue = "8233", description = "Web UI port (default: ${DEFAULT-VALUE}).")
+  int uiPort;
+
+  @Option(names = "--db", paramLabel = "FILE",
+      description = "SQLite file that keeps the server's state (default: ~/.local/share/taskmill/temporal.db).")
+  Path db;
+
+  @Option(names = "--ip", defaultValue = "127.0.0.1",
+      description = "Interface to listen on (default: ${DEFAULT-VALUE}; the server has no authentication, so"
+          + " another interface exposes it to the network).")
+  String ip;
+
+  @Option(names = "--in-memory", description = "Use the in-memory server even when the CLI is installed.")
+  boolean inMemory;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
+    Optional<Path> binary = inMemory ? Optional.empty() : DevServer.binary();
+    if (binary.isEmpty()) {
+      return inMemory();
+    }
+    DevServer server = new DevServer(binary.get(), ip, port, uiPort,
+        (db == null ? DevServer.defaultDb() : db).toAbsolutePath());
+    Process process = server.startAttached();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+    var stubs = TemporalConnections.connect(new ConnectionSettings(server.address(), "default"), null);
+    boolean attributes = SearchAttributeRegistrar.ensure(stubs, "default");
+    stubs.shutdown();
+    System.out.println("Temporal development server on " + server.address() + " (state in " + server.db()
+        + (attributes ? ", taskmill search attributes registered" : "") + ")");
+    System.out.println("Web UI: " + server.uiUrl() + "   Ctrl-C stops it.");
+    return process.waitFor() == 0 ? 0 : 1;
+  }
+
+  private int inMemory() throws InterruptedException {
     EmbeddedTemporal server;
     try {
       server = EmbeddedTemporal.start(port);
@@ -23,8 +64,9 @@ final class ServerCommand implements Callable<Integer> {
       throw new UserError(3, "cannot listen on port " + port + " (" + e.getMessage()
           + "); pick another with --port");
     }
-    System.out.println("Temporal in-memory server on " + server.address()
-        + " (state is lost on exit; the Web UI needs a real server, see docs/operations.md). Ctrl-C stops it.");
+    System.out.println((inMemory ? "" : "The Temporal CLI is not installed (bash deploy/temporal/install.sh): ")
+        + "Temporal in-memory server on " + server.address()
+        + " (state is lost on exit, no Web UI). Ctrl-C stops it.");
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -59,11 +59,17 @@ final class TemporalSession implements AutoCloseable {
         throw new UserError(UserError.SERVER_UNREACHABLE, "no Temporal server answers at " + settings.address()
             + "; start one (taskmill server) or leave out --address to use an embedded one");
       }
-      embedded = EmbeddedTemporal.start(0);
-      settings = new ConnectionSettings(embedded.address(), settings.namespace());
-      stubs = TemporalConnections.connect(settings, null);
-      out.println("No Temporal server at " + options.settings().address() + ": started an embedded in-memory server on "
-          + embedded.address() + " and an in-process worker.");
+      DevServer dev = startDevServer(settings, out);
+      if (dev != null) {
+        stubs = TemporalConnections.connect(settings, null);
+      } else {
+        embedded = EmbeddedTemporal.start(0);
+        settings = new ConnectionSettings(embedded.address(), settings.namespace());
+        stubs = TemporalConnections.connect(settings, null);
+        out.println("No Temporal server at " + options.settings().address() + ": started an embedded in-memory"
+            + " server on " + embedded.address() + " and an in-process worker (install the development server"
+            + " with bash deploy/temporal/install.sh for the Web UI).");
+      }
     }
     boolean testServer = embedded != null || TemporalConnections.isTestServer(stubs);
     boolean attributes = !testServer && SearchAttributeRegistrar.ensure(stubs, settings.namespace());
@@ -72,6 +78,34 @@ final class TemporalSession implements AutoCloseable {
         : TaskmillWorkers.start(workflowClient, EnumSet.allOf(QueueRole.class), ActivityWiring.fromEnvironment(),
             testServer);
     return new TemporalSession(embedded, stubs, worker, new TaskmillClient(workflowClient, attributes));
+  }
+
+  /**
+   * Starts the development server at the default local address when its binary is installed, and leaves it
+   * running for the next runs; null when it is not installed or the address is not local.
+   */
+  private static DevServer startDevServer(ConnectionSettings settings, PrintStream out) {
+    var binary = DevServer.binary();
+    String address = settings.address();
+    int colon = address.lastIndexOf(':');
+    String host = address.substring(0, colon);
+    if (binary.isEmpty() || !(host.equals("localhost") || host.equals("127.0.0.1"))) {
+      return null;
+    }
+    DevServer dev = new DevServer(binary.get(), "127.0.0.1", Integer.parseInt(address.substring(colon + 1)),
+        DevServer.DEFAULT_UI_PORT, DevServer.defaultDb());
+    java.nio.file.Path log = dev.db().resolveSibling("temporal-dev-server.log");
+    try {
+      Process process = dev.startDetached(log);
+      out.println("No Temporal server at " + address + ": started the Temporal development server there (pid "
+          + process.pid() + ", state in " + dev.db() + "); it keeps running for the next runs. Web UI: "
+          + dev.uiUrl());
+      return dev;
+    } catch (java.io.IOException e) {
+      out.println("The Temporal development server did not start (" + e.getMessage()
+          + "); using the in-memory server.");
+      return null;
+    }
   }
 
   TaskmillClient client() {
