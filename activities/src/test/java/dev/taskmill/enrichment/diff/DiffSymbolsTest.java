@@ -145,6 +145,11 @@ class DiffSymbolsTest {
 
             async def fetch(self):
                 return await self.load()
+
+
+        @dataclass
+        class Point:
+            x: int = 0
         """;
 
     @ParameterizedTest(name = "{0} -> {3}")
@@ -157,6 +162,8 @@ class DiffSymbolsTest {
         "return a + b|return b + a|method|Calc.add",
         "return 0|return 0.0|method|Calc.zero",
         "return await self.load()|return await self.reload()|method|Calc.fetch",
+        "@dataclass|@dataclass(frozen=True)|class|Point",
+        "x: int = 0|x: float = 0.0|class|Point",
     })
     void changedLinesGiveTheirInnermostSymbol(String from, String to, String kind, String qualified) {
       assertEdit("src/calc.py", CALC, from, to, kind, qualified);
@@ -315,6 +322,13 @@ class DiffSymbolsTest {
     })
     void changedLinesGiveTheirInnermostSymbol(String from, String to, String kind, String qualified) {
       assertEdit("stack/stack.go", STACK, from, to, kind, qualified);
+    }
+
+    @Test
+    void genericReceiversDropTheirTypeParameters() {
+      String list = "package list\n\ntype List[T any] struct {\n\titems []T\n}\n\n"
+          + "func (l *List[T]) Get(i int) T {\n\treturn l.items[i]\n}\n";
+      assertEdit("list.go", list, "return l.items[i]", "return l.items[len(l.items)-1-i]", "method", "(*List).Get");
     }
 
     @Test
