@@ -2,8 +2,10 @@ package dev.taskmill.assembly;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.taskmill.analysis.AnalysisOutput;
+import dev.taskmill.enrichment.EnrichmentOutput;
 import dev.taskmill.environment.EnvironmentOutput;
 import dev.taskmill.patches.ExtractionOutput;
+import dev.taskmill.trajectory.TrajectoryOutput;
 import dev.taskmill.validation.ValidationOutput;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +15,8 @@ import java.util.Objects;
  *
  * @param sampleKey identifies repo + PR, so a retried or resubmitted run reuses its task-N
  * @param phaseMillis wall time of each phase, by phase name
+ * @param trajectories phase 3's output: its two files are copied into the sample; null when not run
+ * @param enrichment phase 6's output: its seven sections are merged into metadata.json; null when not run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AssemblyInput(
@@ -24,7 +28,9 @@ public record AssemblyInput(
     EnvironmentOutput environment,
     ValidationOutput validation,
     Map<String, Long> phaseMillis,
-    String toolVersion) {
+    String toolVersion,
+    TrajectoryOutput trajectories,
+    EnrichmentOutput enrichment) {
   public AssemblyInput {
     if (samplesDir == null || !samplesDir.startsWith("/")) {
       throw new IllegalArgumentException("samplesDir must be an absolute path: " + samplesDir);
@@ -40,5 +46,13 @@ public record AssemblyInput(
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(validation, "validation");
     phaseMillis = phaseMillis == null ? Map.of() : Map.copyOf(phaseMillis);
+  }
+
+  /** Without trajectories and enrichment (the original nine fields). */
+  public AssemblyInput(String samplesDir, String workDir, String sampleKey, AnalysisOutput analysis,
+      ExtractionOutput patches, EnvironmentOutput environment, ValidationOutput validation,
+      Map<String, Long> phaseMillis, String toolVersion) {
+    this(samplesDir, workDir, sampleKey, analysis, patches, environment, validation, phaseMillis, toolVersion, null,
+        null);
   }
 }
