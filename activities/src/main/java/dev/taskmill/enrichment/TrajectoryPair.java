@@ -28,6 +28,9 @@ public record TrajectoryPair(Trajectory ideal, Trajectory failed) {
   }
 
   static Trajectory read(Path file) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString());
+    }
     return JSON.readValue(file.toFile(), Trajectory.class);
   }
 }
