@@ -64,6 +64,15 @@ class EnrichedSampleAssemblyTest extends SampleAssemblerTest {
     }
 
     @Test
+    void theInputSurvivesAJsonRoundTripAsTemporalSendsIt() throws Exception {
+      ObjectMapper json = new ObjectMapper();
+      AssemblyInput input = enriched(workArea("json"));
+      AssemblyInput back = json.readValue(json.writeValueAsString(input), AssemblyInput.class);
+      assertThat(back.trajectories()).isEqualTo(input.trajectories());
+      assertThat(back.enrichment()).isEqualTo(input.enrichment());
+    }
+
+    @Test
     void theNineArgumentInputStillAssemblesWithoutTrajectories() throws Exception {
       AssemblyOutput out = activity.assemble(input("acme_calc__pr-43", workArea("plain")));
       assertThat(out.files()).doesNotContain("ideal_trajectory.json", "failed_trajectory.json");
