@@ -56,7 +56,8 @@ public final class TestExecutionBuilder {
         JsonNode patches = JSON.readTree(Path.of(stage.results()).toFile()).path("patches");
         if (patches.isArray()) {
           List<String> names = new ArrayList<>();
-          patches.forEach(p -> names.add(Path.of(p.asText()).getFileName().toString()));
+          // the runner applies numbered copies ("01-tests.patch"): report the patch's own name
+          patches.forEach(p -> names.add(Path.of(p.asText()).getFileName().toString().replaceFirst("^\\d{2}-", "")));
           return names;
         }
       } catch (IOException | RuntimeException unreadable) {

@@ -201,7 +201,7 @@ class EnrichmentActivityImplTest {
       assertThat(t.framework()).isEqualTo("pytest");
       assertThat(t.runs()).extracting(TestExecution.Run::stage).containsExactly("PASS_pre_tests", "FAIL_pre_patch",
           "PASS_post_patch", "FAIL_pre_patch.rerun1");
-      assertThat(t.runs().get(2).patches()).containsExactly("01-tests.patch", "02-fix.patch");
+      assertThat(t.runs().get(2).patches()).containsExactly("tests.patch", "fix.patch");
       assertThat(t.runs().get(1)).extracting(TestExecution.Run::exitCode, TestExecution.Run::failed,
           TestExecution.Run::durationMillis).containsExactly(1, 1, 1100L);
       assertThat(t.coverage()).containsExactly(Map.entry("PASS_pre_tests", 80.0), Map.entry("PASS_post_patch", 87.5));
