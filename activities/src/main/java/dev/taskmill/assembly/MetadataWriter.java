@@ -1,5 +1,6 @@
 package dev.taskmill.assembly;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,11 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskmill.analysis.AnalysisOutput;
 import dev.taskmill.analysis.Candidate;
 import dev.taskmill.analysis.PullRequest;
+import dev.taskmill.enrichment.EnrichmentOutput;
 import dev.taskmill.environment.EnvironmentOutput;
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.failure.Failures;
 import dev.taskmill.patches.ExtractionOutput;
 import dev.taskmill.validation.StageResult;
 import dev.taskmill.validation.ValidationOutput;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +32,34 @@ final class MetadataWriter {
 
   private MetadataWriter() {}
 
+  /** The seven enrichment sections (docs/enrichment.md), merged at the top level when phase 6 ran. */
+  static final List<String> ENRICHMENT_KEYS = List.of("taskGoal", "failureModeAnalysis", "stepLevelMetrics",
+      "diffSemantics", "testExecution", "navigationMetrics", "planAndMemorySignals");
+
   static void write(AssemblyInput input, Instant createdAt, Path target) throws IOException {
-    JSON.writeValue(target.toFile(), build(input, createdAt));
+    ObjectNode root = build(input, createdAt);
+    mergeEnrichment(root, input.enrichment());
+    JSON.writeValue(target.toFile(), root);
+  }
+
+  /** Copies the seven keys of enrichment.json into {@code root}; every one of them must be there. */
+  static void mergeEnrichment(ObjectNode root, EnrichmentOutput enrichment) throws IOException {
+    if (enrichment == null) {
+      return;
+    }
+    Path file = Path.of(enrichment.sections());
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw Failures.of(FailureType.INTERNAL, file + " is missing: the enrichment phase must run on a worker that"
+          + " shares this disk");
+    }
+    JsonNode sections = JSON.readTree(file.toFile());
+    for (String key : ENRICHMENT_KEYS) {
+      JsonNode section = sections.get(key);
+      if (section == null || section.isNull()) {
+        throw Failures.of(FailureType.INTERNAL, file + " has no " + key + " section");
+      }
+      root.set(key, section);
+    }
   }
 
   static ObjectNode build(AssemblyInput input, Instant createdAt) {

@@ -62,9 +62,19 @@ public final class SampleAssembler {
             + ": the patches phase must run on a worker that shares this disk");
       }
     }
+    copyTrajectories(workDir, temp, input);
     MetadataWriter.write(input, clock.instant(), temp.resolve(MetadataWriter.FILE));
     // Written last: a folder with a key file is a finished sample.
     Files.writeString(temp.resolve(TaskAllocator.KEY_FILE), input.sampleKey() + "\n", StandardCharsets.UTF_8);
+  }
+
+  /** The two trajectory files, from the paths phase 3 returned, else by name from the work area. */
+  private static void copyTrajectories(Path workDir, Path temp, AssemblyInput input) throws IOException {
+    var t = input.trajectories();
+    SampleFolders.copyIfPresent(t != null ? Path.of(t.idealTrajectory()) : workDir.resolve(
+        SampleFolders.IDEAL_TRAJECTORY), temp, SampleFolders.IDEAL_TRAJECTORY);
+    SampleFolders.copyIfPresent(t != null ? Path.of(t.failedTrajectory()) : workDir.resolve(
+        SampleFolders.FAILED_TRAJECTORY), temp, SampleFolders.FAILED_TRAJECTORY);
   }
 
   private static AssemblyOutput describe(Path taskDir, boolean alreadyExisted) throws IOException {

@@ -21,6 +21,8 @@ final class SampleFolders {
   static final String FIX_PATCH = "fix.patch";
   static final String TESTS_PATCH = "tests.patch";
   static final String RUN_SCRIPT = "run.sh";
+  static final String IDEAL_TRAJECTORY = "ideal_trajectory.json";
+  static final String FAILED_TRAJECTORY = "failed_trajectory.json";
   /** Copied from the work area when present, in this order. */
   static final List<String> SAMPLE_FILES = List.of(FIX_PATCH, TESTS_PATCH, "Dockerfile", RUN_SCRIPT,
       "PASS_pre_tests.log", "FAIL_pre_patch.log", "PASS_post_patch.log");
@@ -56,6 +58,15 @@ final class SampleFolders {
       makeExecutable(to.resolve(RUN_SCRIPT));
     }
     return copied;
+  }
+
+  /** Copies {@code source} to {@code to/name} when it is a regular file (not a link); returns whether it did. */
+  static boolean copyIfPresent(Path source, Path to, String name) throws IOException {
+    if (source == null || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    Files.copy(source, to.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    return true;
   }
 
   static void makeExecutable(Path file) throws IOException {

@@ -2,11 +2,11 @@ package dev.taskmill.assembly;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.taskmill.analysis.AnalysisOutput;
+import dev.taskmill.enrichment.EnrichmentOutput;
 import dev.taskmill.environment.EnvironmentOutput;
 import dev.taskmill.patches.ExtractionOutput;
-import dev.taskmill.validation.ValidationOutput;
-import dev.taskmill.enrichment.EnrichmentOutput;
 import dev.taskmill.trajectory.TrajectoryOutput;
+import dev.taskmill.validation.ValidationOutput;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +15,8 @@ import java.util.Objects;
  *
  * @param sampleKey identifies repo + PR, so a retried or resubmitted run reuses its task-N
  * @param phaseMillis wall time of each phase, by phase name
+ * @param trajectories phase 3's output: its two files are copied into the sample; null when not run
+ * @param enrichment phase 6's output: its seven sections are merged into metadata.json; null when not run
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AssemblyInput(
@@ -46,11 +48,11 @@ public record AssemblyInput(
     phaseMillis = phaseMillis == null ? Map.of() : Map.copyOf(phaseMillis);
   }
 
-  /** The input of a five-phase run (no trajectories, no enrichment). */
+  /** Without trajectories and enrichment (the original nine fields). */
   public AssemblyInput(String samplesDir, String workDir, String sampleKey, AnalysisOutput analysis,
       ExtractionOutput patches, EnvironmentOutput environment, ValidationOutput validation,
       Map<String, Long> phaseMillis, String toolVersion) {
-    this(samplesDir, workDir, sampleKey, analysis, patches, environment, validation, phaseMillis, toolVersion,
-        null, null);
+    this(samplesDir, workDir, sampleKey, analysis, patches, environment, validation, phaseMillis, toolVersion, null,
+        null);
   }
 }
