@@ -16,11 +16,6 @@ public class EnrichmentActivityImpl implements EnrichmentActivity {
     this.enricher = new Enricher(diffSemantics, TokenCounter.standard());
   }
 
-  /** With file and line counts only for diffSemantics, until the parser-based source is plugged in. */
-  public EnrichmentActivityImpl() {
-    this(new PatchCountsDiffSemantics());
-  }
-
   @Override
   public EnrichmentOutput enrich(EnrichmentInput input) {
     try {

@@ -78,16 +78,6 @@ class EnrichmentActivityImplTest {
           .satisfies(e -> assertThat(((ApplicationFailure) e).getType()).isEqualTo("INVALID_INPUT"))
           .hasMessageContaining("failed_trajectory.json");
     }
-
-    @Test
-    void withoutTheParserSourceDiffSemanticsHasTheCountsOfThePatches() throws Exception {
-      new EnrichmentActivityImpl().enrich(fixture.input());
-      JsonNode diff = JSON.readTree(work.resolve("enrichment.json").toFile()).get("diffSemantics");
-      assertThat(diff.get("filesChanged").asInt()).isEqualTo(2);
-      assertThat(diff.get("linesAdded").asInt()).isEqualTo(6);
-      assertThat(diff.get("linesRemoved").asInt()).isEqualTo(1);
-      assertThat(diff.at("/files/0/hunks/0/newLines").asInt()).isEqualTo(6);
-    }
   }
 
   @Nested

@@ -4,6 +4,8 @@ import dev.taskmill.analysis.GitHubClient;
 import dev.taskmill.analysis.RepositoryAnalysisActivityImpl;
 import dev.taskmill.assembly.SampleAssemblyActivityImpl;
 import dev.taskmill.docker.DockerClients;
+import dev.taskmill.enrichment.EnrichmentActivityImpl;
+import dev.taskmill.enrichment.ParsedDiffSemantics;
 import dev.taskmill.environment.BaseImages;
 import dev.taskmill.environment.DependencyCache;
 import dev.taskmill.environment.EnvironmentActivityImpl;
@@ -34,6 +36,7 @@ public final class ActivityWiring {
     return new ActivityImplementations(
         List.of(new RepositoryAnalysisActivityImpl(repositories, new GitHubClient()),
             new PatchExtractionActivityImpl(repositories),
+            new EnrichmentActivityImpl(new ParsedDiffSemantics(repositories)),
             new SampleAssemblyActivityImpl()),
         List.of(new EnvironmentActivityImpl(environment), new ValidationActivityImpl()));
   }
