@@ -166,6 +166,41 @@ class EndToEndTest {
   }
 
   @Nested
+  class CandidateRetry {
+    @Test
+    void withoutAPrNumberARejectedPickMovesOnToTheNextCandidate() throws IOException {
+      String repo = NegativeFixtures.firstPickDoesNotFlip(tmp.resolve("retry"));
+      Path samples = tmp.resolve("samples-retry");
+
+      SampleResult result = run(repo, null, samples, QUICK);
+
+      assertThat(result.outcome()).isEqualTo(Outcome.SAMPLE_CREATED);
+      assertThat(result.analysis().pullRequest().number()).isEqualTo(7);
+      assertThat(result.progress().candidatesLeft()).singleElement().satisfies(left -> {
+        assertThat(left.prNumber()).isEqualTo(8);
+        assertThat(left.failure()).isEqualTo(FailureType.NO_TEST_FLIPS.name());
+        assertThat(left.rejectedDir()).endsWith(WorkflowIds.sampleKey(repo, 8));
+      });
+      assertThat(samples.resolve(".rejected").resolve(WorkflowIds.sampleKey(repo, 8)).resolve("reason.txt"))
+          .content().contains("NO_TEST_FLIPS");
+      try (Stream<Path> entries = Files.list(samples)) {
+        assertThat(entries.map(p -> p.getFileName().toString())).filteredOn(n -> n.startsWith("task-"))
+            .containsExactly("task-1");
+      }
+    }
+
+    @Test
+    void withAPrNumberARejectionEndsTheRun() {
+      String repo = NegativeFixtures.firstPickDoesNotFlip(tmp.resolve("retry-pr"));
+
+      assertThatThrownBy(() -> run(repo, 8, tmp.resolve("samples-retry-pr"), QUICK))
+          .isInstanceOf(WorkflowFailedException.class)
+          .cause().isInstanceOf(ApplicationFailure.class)
+          .satisfies(e -> assertThat(((ApplicationFailure) e).getType()).isEqualTo(FailureType.NO_TEST_FLIPS.name()));
+    }
+  }
+
+  @Nested
   class EnvironmentNoise {
     @Test
     void aBaseFailureOutsideThePrsTestsIsInNeitherList() {

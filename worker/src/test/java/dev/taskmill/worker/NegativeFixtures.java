@@ -77,6 +77,21 @@ final class NegativeFixtures {
     return close(repo);
   }
 
+  /**
+   * Two merged PRs: #8, the better-looking bug fix whose new test already passes (picked first, rejected), and
+   * #7, a real fix with a plainer title, which makes the sample.
+   */
+  static String firstPickDoesNotFlip(Path dir) {
+    FixtureRepo repo = base(dir, BASE_TEST);
+    repo.mergePullRequest(7, "Clamp to the upper bound as well", r -> r
+        .write("calc.py", FIXED)
+        .write("tests/test_clamp.py", "from calc import clamp\n\n\ndef test_upper():\n    assert clamp(15, 0, 10) == 10\n"));
+    repo.mergePullRequest(8, "Fix bug: add crashes on negative numbers", r -> r
+        .write("calc.py", FIXED.replace("def add", "# adds two numbers\ndef add"))
+        .write("tests/test_calc.py", BASE_TEST + "\n\ndef test_add_negative():\n    assert add(-2, -3) == -5\n"));
+    return close(repo);
+  }
+
   private static FixtureRepo base(Path dir, String baseTest) {
     FixtureRepo repo = FixtureRepo.init(dir);
     repo.write("pyproject.toml", PYPROJECT).write("calc.py", CALC).write("tests/test_calc.py", baseTest);
