@@ -48,7 +48,8 @@ public final class TrajectoryActivityImpl implements TrajectoryActivity {
       Thread.currentThread().interrupt();
       throw Failures.of(FailureType.CANCELLED, "trajectory generation interrupted", e);
     } catch (IllegalStateException | IllegalArgumentException e) {
-      throw Failures.of(FailureType.INTERNAL, "trajectory generation failed: " + e.getMessage(), e);
+      throw Failures.of(FailureType.INTERNAL, "trajectory generation failed: "
+          + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), e);
     }
   }
 }

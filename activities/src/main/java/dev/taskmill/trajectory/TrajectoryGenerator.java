@@ -256,6 +256,8 @@ public final class TrajectoryGenerator {
     String firstGold = ctx.goldFiles().iterator().next();
     add(ctx, tools, plans, steps, new Plan("explore", "I start by looking at the repository's layout.",
         SessionTools.BASH, Map.of("command", "ls")));
+    add(ctx, tools, plans, steps, new Plan("explore", "I check the history I am working on.", SessionTools.BASH,
+        Map.of("command", "git log --oneline")));
     add(ctx, tools, plans, steps, new Plan("explore", "Next I find where the tests live, to know how they are "
         + "organised and run.", SessionTools.BASH, Map.of("command", cmd.findTests())));
     // locate: names from the failing tests' ids and the failure's frames, checked against the gold files
