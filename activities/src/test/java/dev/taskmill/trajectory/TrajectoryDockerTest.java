@@ -33,10 +33,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Phase 3 against the real Docker engine: the Python fixture, validated, then both trajectories written. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -127,112 +125,109 @@ class TrajectoryDockerTest {
         .orElseThrow(() -> new AssertionError("no " + phase + " step with " + tool));
   }
 
-  @Nested
-  class Python {
-    @Test
-    void bothFilesAreWrittenAndRead() {
-      assertThat(python.workDir().resolve("ideal_trajectory.json")).isNotEmptyFile();
-      assertThat(python.workDir().resolve("failed_trajectory.json")).isNotEmptyFile();
-      assertThat(python.ideal().kind()).isEqualTo(Trajectory.IDEAL);
-      assertThat(python.failed().kind()).isEqualTo(Trajectory.FAILED);
-      assertThat(python.ideal().tools()).extracting(Trajectory.ToolSpec::name)
-          .containsExactly("bash", "str_replace_editor", "submit");
-      assertThat(python.output().idealSteps()).isEqualTo(python.ideal().steps().size());
-    }
+  @Test
+  void python_bothFilesAreWrittenAndRead() {
+    assertThat(python.workDir().resolve("ideal_trajectory.json")).isNotEmptyFile();
+    assertThat(python.workDir().resolve("failed_trajectory.json")).isNotEmptyFile();
+    assertThat(python.ideal().kind()).isEqualTo(Trajectory.IDEAL);
+    assertThat(python.failed().kind()).isEqualTo(Trajectory.FAILED);
+    assertThat(python.ideal().tools()).extracting(Trajectory.ToolSpec::name)
+        .containsExactly("bash", "str_replace_editor", "submit");
+    assertThat(python.output().idealSteps()).isEqualTo(python.ideal().steps().size());
+  }
 
-    @Test
-    void everyObservationIsTheCommandsRealOutput() {
-      for (Trajectory t : List.of(python.ideal(), python.failed())) {
-        assertThat(t.steps()).allSatisfy(s -> {
-          assertThat(s.observation().content()).isNotBlank();
-          assertThat(s.wallMillis()).isPositive();
-          assertThat(s.tokens().action()).isPositive();
-        });
-      }
-      TrajectoryStep grep = first(python.ideal(), "locate", "bash");
-      String searched = ((String) grep.toolCall().arguments().get("command")).replaceAll(".*-- '([^']+)'.*", "$1");
-      assertThat(grep.observation().content()).contains(searched).contains("calc.py");
-      TrajectoryStep reproduce = python.ideal().steps().stream()
-          .filter(s -> s.phase().equals("reproduce") && s.toolCall().name().equals("bash")).findFirst().orElseThrow();
-      assertThat(reproduce.observation().exitCode()).isNotZero();
-      assertThat(reproduce.observation().content()).contains("test_clamp_upper").contains("FAILED");
-      TrajectoryStep verify = first(python.ideal(), "verify", "bash");
-      assertThat(verify.observation().exitCode()).isZero();
-      assertThat(verify.observation().content()).contains("passed");
-      TrajectoryStep read = first(python.ideal(), "read", "str_replace_editor");
-      assertThat(read.observation().content()).contains("def clamp(x, lo, hi):");
-      assertThat(read.filesOpened()).contains("calc.py");
-      assertThat(read.onGoldPath()).isTrue();
+  @Test
+  void python_everyObservationIsTheCommandsRealOutput() {
+    for (Trajectory t : List.of(python.ideal(), python.failed())) {
+      assertThat(t.steps()).allSatisfy(s -> {
+        assertThat(s.observation().content()).isNotBlank();
+        assertThat(s.wallMillis()).isPositive();
+        assertThat(s.tokens().action()).isPositive();
+      });
     }
+    TrajectoryStep grep = first(python.ideal(), "locate", "bash");
+    String searched = ((String) grep.toolCall().arguments().get("command")).replaceAll(".*-- '([^']+)'.*", "$1");
+    assertThat(grep.observation().content()).contains(searched).contains("calc.py");
+    TrajectoryStep reproduce = python.ideal().steps().stream()
+        .filter(s -> s.phase().equals("reproduce") && s.toolCall().name().equals("bash")).findFirst().orElseThrow();
+    assertThat(reproduce.observation().exitCode()).isNotZero();
+    assertThat(reproduce.observation().content()).contains("test_clamp_upper").contains("FAILED");
+    TrajectoryStep verify = first(python.ideal(), "verify", "bash");
+    assertThat(verify.observation().exitCode()).isZero();
+    assertThat(verify.observation().content()).contains("passed");
+    TrajectoryStep read = first(python.ideal(), "read", "str_replace_editor");
+    assertThat(read.observation().content()).contains("def clamp(x, lo, hi):");
+    assertThat(read.filesOpened()).contains("calc.py");
+    assertThat(read.onGoldPath()).isTrue();
+  }
 
-    @Test
-    void theSessionHistoryEndsAtTheBase() {
-      TrajectoryStep log = python.ideal().steps().stream()
-          .filter(s -> "git log --oneline".equals(s.toolCall().arguments().get("command"))).findFirst().orElseThrow();
-      assertThat(log.observation().content().strip().lines()).hasSize(1)
-          .first().asString().contains("base " + python.fixture().baseCommit());
-    }
+  @Test
+  void python_theSessionHistoryEndsAtTheBase() {
+    TrajectoryStep log = python.ideal().steps().stream()
+        .filter(s -> "git log --oneline".equals(s.toolCall().arguments().get("command"))).findFirst().orElseThrow();
+    assertThat(log.observation().content().strip().lines()).hasSize(1)
+        .first().asString().contains("base " + python.fixture().baseCommit());
+  }
 
-    @Test
-    void theIdealPatchResolvesAndIsTheFixOnly() {
-      TrajectoryOutcome o = python.ideal().outcome();
-      assertThat(o.resolved()).isTrue();
-      assertThat(o.failToPass().success()).containsExactlyElementsOf(python.validation().failToPass());
-      assertThat(o.submittedPatch()).contains("calc.py").contains("+    return min(hi, max(lo, x))")
-          .doesNotContain("test_calc.py");
-      assertThat(o.evaluatedBy()).isEqualTo("traj_ideal.log");
-      assertThat(python.workDir().resolve("traj_ideal.log")).exists();
-      assertThat(python.output().idealResolved()).isTrue();
-      TrajectoryStep submit = python.ideal().steps().get(python.ideal().steps().size() - 1);
-      assertThat(submit.toolCall().name()).isEqualTo("submit");
-    }
+  @Test
+  void python_theIdealPatchResolvesAndIsTheFixOnly() {
+    TrajectoryOutcome o = python.ideal().outcome();
+    assertThat(o.resolved()).isTrue();
+    assertThat(o.failToPass().success()).containsExactlyElementsOf(python.validation().failToPass());
+    assertThat(o.submittedPatch()).contains("calc.py").contains("+    return min(hi, max(lo, x))")
+        .doesNotContain("test_calc.py");
+    assertThat(o.evaluatedBy()).isEqualTo("traj_ideal.log");
+    assertThat(python.workDir().resolve("traj_ideal.log")).exists();
+    assertThat(python.output().idealResolved()).isTrue();
+    TrajectoryStep submit = python.ideal().steps().get(python.ideal().steps().size() - 1);
+    assertThat(submit.toolCall().name()).isEqualTo("submit");
+  }
 
-    @Test
-    void theFailedTrajectoryFailsForReal() {
-      TrajectoryOutcome o = python.failed().outcome();
-      assertThat(o.resolved()).isFalse();
-      assertThat(o.failToPass().failure()).isNotEmpty();
-      assertThat(python.output().failureMode()).isNotEqualTo("NONE");
-      assertThat(python.output().weakTests()).isFalse();
-      Trajectory.Divergence d = python.failed().divergence();
-      assertThat(d.step()).isEqualTo(python.output().divergenceStep());
-      assertThat(d.evidence()).isNotEmpty();
-      // up to the divergence, the same calls as the ideal trajectory
-      for (int i = 0; i < d.step() - 1; i++) {
-        assertThat(python.failed().steps().get(i).toolCall()).isEqualTo(python.ideal().steps().get(i).toolCall());
-      }
-      assertThat(python.failed().steps().get(d.step() - 1).phase()).isEqualTo("edit");
+  @Test
+  void python_theFailedTrajectoryFailsForReal() {
+    TrajectoryOutcome o = python.failed().outcome();
+    assertThat(o.resolved()).isFalse();
+    assertThat(o.failToPass().failure()).isNotEmpty();
+    assertThat(python.output().failureMode()).isNotEqualTo("NONE");
+    assertThat(python.output().weakTests()).isFalse();
+    Trajectory.Divergence d = python.failed().divergence();
+    assertThat(d.step()).isEqualTo(python.output().divergenceStep());
+    assertThat(d.evidence()).isNotEmpty();
+    // up to the divergence, the same calls as the ideal trajectory
+    for (int i = 0; i < d.step() - 1; i++) {
+      assertThat(python.failed().steps().get(i).toolCall()).isEqualTo(python.ideal().steps().get(i).toolCall());
     }
+    assertThat(python.failed().steps().get(d.step() - 1).phase()).isEqualTo("edit");
+  }
 
-    @Test
-    void theGoldFixResolvesThroughTheSameEvaluator() throws Exception {
-      ContainerEngine engine = new ContainerEngine(docker, "test");
-      ValidationSettings settings = new ValidationSettings(0, 600, 2.0, 2048);
-      PatchSetEvaluator evaluator = new PatchSetEvaluator(new StageRunner(engine, settings, Heartbeat.NONE,
-          Map.of(RUN_LABEL, runId)));
-      Path w = python.workDir();
-      var gold = evaluator.evaluate(python.env(), "eval_gold", List.of(w.resolve("tests.patch"), w.resolve("fix.patch")),
-          python.fixture().fixPatch(), python.validation().failToPass(), python.validation().passToPass(), w, true);
-      assertThat(gold.resolved()).isTrue();
-      var none = evaluator.evaluate(python.env(), "eval_none", List.of(w.resolve("tests.patch")), "",
-          python.validation().failToPass(), python.validation().passToPass(), w, false);
-      assertThat(none.resolved()).isFalse();
-      assertThat(none.stillFailing()).containsExactlyElementsOf(python.validation().failToPass());
-      var broken = evaluator.evaluate(python.env(), "eval_notapply",
-          List.of(w.resolve("tests.patch"), w.resolve("tests.patch")), "", python.validation().failToPass(),
-          python.validation().passToPass(), w, true);
-      assertThat(broken.status()).isEqualTo(PatchSetEvaluator.Status.PATCH_DOES_NOT_APPLY);
-      assertThat(broken.resolved()).isFalse();
-    }
+  @Test
+  void python_theGoldFixResolvesThroughTheSameEvaluator() throws Exception {
+    ContainerEngine engine = new ContainerEngine(docker, "test");
+    ValidationSettings settings = new ValidationSettings(0, 600, 2.0, 2048);
+    PatchSetEvaluator evaluator = new PatchSetEvaluator(new StageRunner(engine, settings, Heartbeat.NONE,
+        Map.of(RUN_LABEL, runId)));
+    Path w = python.workDir();
+    var gold = evaluator.evaluate(python.env(), "eval_gold", List.of(w.resolve("tests.patch"), w.resolve("fix.patch")),
+        python.fixture().fixPatch(), python.validation().failToPass(), python.validation().passToPass(), w, true);
+    assertThat(gold.resolved()).isTrue();
+    var none = evaluator.evaluate(python.env(), "eval_none", List.of(w.resolve("tests.patch")), "",
+        python.validation().failToPass(), python.validation().passToPass(), w, false);
+    assertThat(none.resolved()).isFalse();
+    assertThat(none.stillFailing()).containsExactlyElementsOf(python.validation().failToPass());
+    var broken = evaluator.evaluate(python.env(), "eval_notapply",
+        List.of(w.resolve("tests.patch"), w.resolve("tests.patch")), "", python.validation().failToPass(),
+        python.validation().passToPass(), w, true);
+    assertThat(broken.status()).isEqualTo(PatchSetEvaluator.Status.PATCH_DOES_NOT_APPLY);
+    assertThat(broken.resolved()).isFalse();
+  }
 
-    @Test
-    void noStepReadsThePatchFilesAndNoContainerIsLeft() throws Exception {
-      for (Trajectory t : List.of(python.ideal(), python.failed())) {
-        String args = json.writeValueAsString(t.steps().stream().map(s -> s.toolCall().arguments()).toList());
-        assertThat(args).doesNotContain("tests.patch").doesNotContain("fix.patch");
-      }
-      assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(RUN_LABEL, runId)).exec())
-          .isEmpty();
+  @Test
+  void python_noStepReadsThePatchFilesAndNoContainerIsLeft() throws Exception {
+    for (Trajectory t : List.of(python.ideal(), python.failed())) {
+      String args = json.writeValueAsString(t.steps().stream().map(s -> s.toolCall().arguments()).toList());
+      assertThat(args).doesNotContain("tests.patch").doesNotContain("fix.patch");
     }
+    assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(RUN_LABEL, runId)).exec())
+        .isEmpty();
   }
 }
