@@ -301,12 +301,13 @@ public final class TrajectoryGenerator {
           SessionTools.EDITOR, Map.of("command", "view", "path", path, "view_range",
               List.of(Math.max(1, from - 3), to + 3))));
     }
-    add(ctx, tools, plans, steps, new Plan("verify", "I run the reproduction tests again: they should pass now.",
-        SessionTools.BASH, Map.of("command", cmd.run(ctx.f2p()))));
-    if (!ctx.p2pSample().isEmpty()) {
-      add(ctx, tools, plans, steps, new Plan("verify", "And a sample of the tests that passed before, to check that "
-          + "nothing else broke.", SessionTools.BASH, Map.of("command", cmd.run(ctx.p2pSample()))));
-    }
+    // verify: the reproduction tests and a sample of the tests that passed before, in one run (one build)
+    List<String> verify = new ArrayList<>(ctx.f2p());
+    ctx.p2pSample().stream().filter(id -> !verify.contains(id)).forEach(verify::add);
+    add(ctx, tools, plans, steps, new Plan("verify", ctx.p2pSample().isEmpty()
+        ? "I run the reproduction tests again: they should pass now."
+        : "I run the reproduction tests again, with a sample of the tests that passed before: all should pass now.",
+        SessionTools.BASH, Map.of("command", cmd.run(verify))));
     add(ctx, tools, plans, steps, new Plan("submit", "The tests pass; I submit the change to the source files.",
         SessionTools.SUBMIT, Map.of()));
     if (proj.isEmpty() || firstGold.isEmpty()) {
@@ -478,11 +479,18 @@ public final class TrajectoryGenerator {
       }
     }
     boolean gold = opened.stream().anyMatch(ctx.goldFiles()::contains) || edited.stream().anyMatch(ctx.goldFiles()::contains)
-        || (plan.tool().equals(SessionTools.BASH) && plan.args().get("command").equals(ctx.commands().run(ctx.f2p())));
+        || (plan.tool().equals(SessionTools.BASH) && runsFailToPass(ctx, (String) plan.args().get("command")));
     return new TrajectoryStep(id, plan.phase(), plan.thought(), "template",
         new ToolCall("call_" + id, plan.tool(), plan.args()), obs, wall,
         new TrajectoryStep.Tokens(tokens.count(plan.thought()), tokens.count(action), tokens.count(content)),
         opened, edited, gold);
+  }
+
+  private static boolean runsFailToPass(Context ctx, String command) {
+    String f2p = ctx.commands().run(ctx.f2p());
+    String verify = ctx.commands().run(ctx.f2p().isEmpty() ? List.of() : ctx.f2p());
+    return command.equals(f2p) || command.equals(verify)
+        || ctx.f2p().stream().allMatch(id -> command.contains(TestCommands.quote(id)) || command.contains(id));
   }
 
   private static boolean isTestRun(Plan plan) {

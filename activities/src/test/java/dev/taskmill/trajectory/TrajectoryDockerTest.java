@@ -230,4 +230,20 @@ class TrajectoryDockerTest {
     assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(RUN_LABEL, runId)).exec())
         .isEmpty();
   }
+
+  @Test
+  void maven_bothTrajectoriesRunForRealWithSurefire() throws Exception {
+    Run maven = generate(StackFixtures.mavenJunit5(tmp.resolve("mvn-repo")), tmp.resolve("mvn-work"));
+    TrajectoryStep reproduce = maven.ideal().steps().stream()
+        .filter(s -> s.phase().equals("reproduce") && s.toolCall().name().equals("bash")).findFirst().orElseThrow();
+    assertThat(reproduce.observation().exitCode()).as(reproduce.observation().content()).isNotZero();
+    assertThat(reproduce.observation().content()).contains("clampsToTheUpperBound");
+    TrajectoryStep verify = first(maven.ideal(), "verify", "bash");
+    assertThat(verify.observation().exitCode()).as(verify.observation().content()).isZero();
+    assertThat(maven.ideal().outcome().resolved()).isTrue();
+    assertThat(maven.ideal().outcome().submittedPatch()).contains("Calc.java").doesNotContain("CalcTest.java");
+    assertThat(maven.failed().outcome().resolved()).isFalse();
+    assertThat(maven.failed().outcome().failToPass().failure()).contains("fx.CalcTest#clampsToTheUpperBound");
+    assertThat(maven.failed().steps()).allSatisfy(s -> assertThat(s.observation().content()).isNotBlank());
+  }
 }
