@@ -61,6 +61,15 @@ public final class StageRunner {
   /** Runs the stage; its log is workDir/NAME.log, its reports and coverage stay in workDir/validation/NAME/out. */
   public StageRun run(StageEnvironment env, PlannedStage stage, Path workDir)
       throws IOException, InterruptedException {
+    return run(env, stage, workDir, List.of());
+  }
+
+  /**
+   * Runs the stage with only the named tests (TASKMILL_TEST_IDS, docs/stage-contract.md); an empty list runs the
+   * whole suite, as {@link #run(StageEnvironment, PlannedStage, Path)} does.
+   */
+  public StageRun run(StageEnvironment env, PlannedStage stage, Path workDir, List<String> testIds)
+      throws IOException, InterruptedException {
     heartbeat.beat(stage.name() + " starting");
     StageDirs dirs = StageDirs.prepare(workDir, stage.name());
     List<String> command = new ArrayList<>(List.of("bash", "/taskmill/run.sh", "stage"));
@@ -81,7 +90,7 @@ public final class StageRunner {
     Path log = workDir.resolve(stage.name() + ".log");
     ContainerRun container;
     try (OutputStream out = Files.newOutputStream(log)) {
-      container = engine.run(spec(env, stage, workDir, dirs, command), out,
+      container = engine.run(spec(env, stage, workDir, dirs, command, testIds), out,
           Duration.ofSeconds(settings.stageTimeoutSeconds()), heartbeat);
     }
     TestResults tests = new ReportReader(env.paths()).readAll(dirs.out().resolve("reports"));
@@ -97,6 +106,11 @@ public final class StageRunner {
 
   ContainerSpec spec(StageEnvironment env, PlannedStage stage, Path workDir, StageDirs dirs,
       List<String> command) {
+    return spec(env, stage, workDir, dirs, command, List.of());
+  }
+
+  ContainerSpec spec(StageEnvironment env, PlannedStage stage, Path workDir, StageDirs dirs,
+      List<String> command, List<String> testIds) {
     List<BindMount> mounts = new ArrayList<>();
     mounts.add(BindMount.readOnly(env.runScript().toString(), "/taskmill/run.sh"));
     mounts.add(BindMount.readOnly(dirs.patches().toString(), "/taskmill/patches"));
@@ -109,6 +123,9 @@ public final class StageRunner {
     envVars.put("CI", "true");
     envVars.put("NO_COLOR", "1");
     envVars.put("TASKMILL_STAGE", stage.name());
+    if (!testIds.isEmpty()) {
+      envVars.put("TASKMILL_TEST_IDS", String.join("\n", testIds));
+    }
     Map<String, String> labels = new LinkedHashMap<>(extraLabels);
     labels.put(ROLE_LABEL, "validation-stage");
     labels.put(STAGE_LABEL, stage.name());

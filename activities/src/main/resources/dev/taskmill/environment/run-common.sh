@@ -16,6 +16,13 @@ CHANGED=/tmp/taskmill-changed-files  # NUL-separated /testbed-relative paths the
 
 note() { printf 'taskmill: %s\n' "$*"; }
 
+# TASKMILL_TEST_IDS (optional): a newline-separated list of test ids (docs/test-ids.md) to run instead of the
+# whole suite; each stack's stage_test turns them into its runner's selection. Unset or empty: every test.
+SELECTED_IDS=()
+if [[ -n "${TASKMILL_TEST_IDS:-}" ]]; then
+  while IFS= read -r _id; do [[ -n "$_id" ]] && SELECTED_IDS+=("$_id"); done <<<"$TASKMILL_TEST_IDS"
+fi
+
 # Appends the paths a patch touches to $CHANGED (git's own parser, NUL-terminated: names stay data).
 record_changed() {
   local rec

@@ -9,7 +9,22 @@ stage_build() {
 stage_test() {
   local cover=()
   [[ "${TASKMILL_COVERAGE:-1}" == 1 ]] && cover=("-coverprofile=$COVERAGE/cover.out")
-  go test -json -count=1 "${cover[@]}" ./... >"$REPORTS/go-test.json"
+  local targets=(./...) run=()
+  if ((${#SELECTED_IDS[@]})); then
+    # "import/path/pkg/TestName[/subtest]": the packages by import path, one -run of the top-level names.
+    local id pkgs=() names=()
+    for id in "${SELECTED_IDS[@]}"; do
+      if [[ "$id" =~ ^(.*)/((Test|Example|Fuzz)[^/]*)(/.*)?$ ]]; then
+        pkgs+=("${BASH_REMATCH[1]}")
+        names+=("${BASH_REMATCH[2]}")
+      fi
+    done
+    if ((${#pkgs[@]})); then
+      mapfile -t targets < <(printf '%s\n' "${pkgs[@]}" | sort -u)
+      run=(-run "^($(printf '%s\n' "${names[@]}" | sort -u | paste -sd '|'))\$")
+    fi
+  fi
+  go test -json -count=1 "${cover[@]}" ${run[@]+"${run[@]}"} "${targets[@]}" >"$REPORTS/go-test.json"
   local rc=$?
   grep -h '"Output"' "$REPORTS/go-test.json" | tail -n 40 | sed 's/.*"Output":"\(.*\)"}$/\1/; s/\\n$//; s/\\t/\t/g'
   ((rc == 0)) && return 0

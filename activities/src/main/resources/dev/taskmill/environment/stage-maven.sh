@@ -21,7 +21,12 @@ stage_test() {
   if [[ "${TASKMILL_COVERAGE:-1}" == 1 && -n "$agent" ]] && ! grep -rqs --include=pom.xml argLine .; then
     extra=("-DargLine=-javaagent:$agent=destfile=$COVERAGE/jacoco.exec")
   fi
-  maven -fae test "${extra[@]}"
+  if ((${#SELECTED_IDS[@]})); then
+    local joined
+    joined="$(IFS=,; printf '%s' "${SELECTED_IDS[*]}")"
+    extra+=("-Dtest=$joined" -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false)
+  fi
+  maven -fae test ${extra[@]+"${extra[@]}"}
   local rc=$? i=0 f
   while IFS= read -r -d '' f; do
     i=$((i + 1))

@@ -18,8 +18,15 @@ stage_build() {
   return 0
 }
 
+# The distinct test files of the selected ids ("file > suite > title"): mocha, jest and vitest select by file.
+selected_files() {
+  local id
+  for id in ${SELECTED_IDS[@]+"${SELECTED_IDS[@]}"}; do printf '%s\n' "${id%% > *}"; done | sort -u
+}
+
 stage_test() {
-  local rc report
+  local rc report files=()
+  mapfile -t files < <(selected_files)
   case "$TASKMILL_FRAMEWORK" in
     mocha)
       report="$REPORTS/mocha.xml"
@@ -27,16 +34,16 @@ stage_test() {
       if [[ "${TASKMILL_COVERAGE:-1}" == 1 && -x "$(bin c8)" ]]; then
         cover=("$(bin c8)" --reporter=json-summary "--report-dir=$COVERAGE")
       fi
-      "${cover[@]}" "$(bin mocha)" --reporter xunit --reporter-option "output=$report"
+      "${cover[@]}" "$(bin mocha)" --reporter xunit --reporter-option "output=$report" ${files[@]+"${files[@]}"}
       rc=$? ;;
     jest)
       report="$REPORTS/jest.json"
       "$(bin jest)" --ci --json "--outputFile=$report" --coverage --coverageReporters=json-summary \
-        "--coverageDirectory=$COVERAGE"
+        "--coverageDirectory=$COVERAGE" ${files[@]+"${files[@]}"}
       rc=$? ;;
     vitest)
       report="$REPORTS/vitest.xml"
-      "$(bin vitest)" run --reporter=junit "--outputFile=$report"
+      "$(bin vitest)" run --reporter=junit "--outputFile=$report" ${files[@]+"${files[@]}"}
       rc=$? ;;
     *)
       note "unsupported test framework: $TASKMILL_FRAMEWORK"; return 5 ;;

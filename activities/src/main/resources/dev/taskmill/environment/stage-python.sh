@@ -51,14 +51,16 @@ stage_test() {
     export COVERAGE_FILE=/tmp/taskmill.coverage
     cov=(--cov=. --cov-report=)
   fi
-  python -m pytest -p no:cacheprovider -o junit_family=xunit2 -rA "--junitxml=$REPORTS/pytest.xml" "${cov[@]}"
+  python -m pytest -p no:cacheprovider -o junit_family=xunit2 -rA "--junitxml=$REPORTS/pytest.xml" "${cov[@]}" \
+    ${SELECTED_IDS[@]+"${SELECTED_IDS[@]}"}
   local rc=$?
   if ((${#cov[@]})) && [[ ! -f "$REPORTS/pytest.xml" ]]; then
     # Coverage must never decide a verdict: a project whose config turns the coverage plugin's warnings into
     # errors (filterwarnings = error) cannot even start with it, so run once more without it.
     note "pytest did not start with coverage (exit $rc); running it again without coverage"
     cov=()
-    python -m pytest -p no:cacheprovider -p no:cov -o junit_family=xunit2 -rA "--junitxml=$REPORTS/pytest.xml"
+    python -m pytest -p no:cacheprovider -p no:cov -o junit_family=xunit2 -rA "--junitxml=$REPORTS/pytest.xml" \
+      ${SELECTED_IDS[@]+"${SELECTED_IDS[@]}"}
     rc=$?
   fi
   if ((${#cov[@]})) && [[ -f "$COVERAGE_FILE" ]]; then
