@@ -12,6 +12,7 @@ import dev.taskmill.environment.EnvironmentActivityImpl;
 import dev.taskmill.environment.EnvironmentPreparer;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.patches.PatchExtractionActivityImpl;
+import dev.taskmill.trajectory.TrajectoryActivityImpl;
 import dev.taskmill.validation.ValidationActivityImpl;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,6 @@ public final class ActivityWiring {
             new PatchExtractionActivityImpl(repositories),
             new EnrichmentActivityImpl(new ParsedDiffSemantics(repositories)),
             new SampleAssemblyActivityImpl()),
-        List.of(new EnvironmentActivityImpl(environment), new ValidationActivityImpl()));
+        List.of(new EnvironmentActivityImpl(environment), new ValidationActivityImpl(), new TrajectoryActivityImpl()));
   }
 }

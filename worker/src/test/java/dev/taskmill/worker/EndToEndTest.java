@@ -6,7 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskmill.failure.FailureType;
+import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.testing.DockerRequirement;
+import dev.taskmill.trajectory.Trajectory;
+import dev.taskmill.validation.BindMount;
+import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.validation.report.ContainerPaths;
+import dev.taskmill.validation.PatchSetEvaluator;
+import dev.taskmill.validation.StageEnvironment;
+import dev.taskmill.validation.StageRunner;
+import dev.taskmill.verify.DockerRerun;
+import dev.taskmill.verify.SampleVerifier;
+import dev.taskmill.verify.VerificationReport;
+import dev.taskmill.workflow.PhaseState;
 import dev.taskmill.testing.StackFixtures;
 import dev.taskmill.validation.ValidationSettings;
 import dev.taskmill.workflow.Outcome;
@@ -80,6 +92,30 @@ class EndToEndTest {
         .run(request);
   }
 
+  /** The changed symbol each stack's fixture fix touches, as diffSemantics names it. */
+  static final java.util.Map<String, String> FIXED_SYMBOL = java.util.Map.of(
+      "python", "clamp", "maven", "clamp", "mocha", "clamp");
+
+  /** Runs tests.patch + {@code patch} in the sample's image through the evaluator phase 3 uses. */
+  PatchSetEvaluator.Evaluation evaluate(SampleResult result, Path sample, String stack, String patch)
+      throws IOException {
+    Path dir = Files.createTempDirectory(tmp, "eval-" + stack);
+    Path model = Files.writeString(dir.resolve("model.patch"), patch);
+    var environment = result.environment();
+    StageEnvironment env = new StageEnvironment(environment.sampleImage(), sample.resolve("run.sh"),
+        environment.mounts().stream().map(BindMount::parse).toList(), environment.user(),
+        ContainerPaths.forProjectDir(result.analysis().stack().projectDir()));
+    var engine = new ContainerEngine(DockerRequirement.client(), "test");
+    var runner = new StageRunner(engine, QUICK, dev.taskmill.progress.Heartbeat.NONE);
+    try {
+      return new PatchSetEvaluator(runner).evaluate(env, "evaluate", List.of(sample.resolve("tests.patch"), model),
+          patch, result.validation().failToPass(), result.validation().passToPass(), dir, false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
@@ -106,14 +142,16 @@ class EndToEndTest {
       Path sample = Path.of(result.sample().sampleDir());
       assertThat(sample).isEqualTo(samples.resolve("task-1"));
       assertThat(sample.resolve("run.sh")).isExecutable();
-      for (String file : List.of("metadata.json", "fix.patch", "tests.patch", "Dockerfile", "run.sh",
-          "PASS_pre_tests.log", "FAIL_pre_patch.log", "PASS_post_patch.log")) {
+      for (String file : SampleVerifier.FILES) {
         assertThat(sample.resolve(file)).as(file).isNotEmptyFile();
       }
       JsonNode metadata = JSON.readTree(sample.resolve("metadata.json").toFile());
       assertThat(metadata.toString()).contains(fixture.baseCommit()).contains(fixture.mergeCommit());
       assertThat(result.validation().failToPass()).containsExactlyElementsOf(fixture.failToPass());
       assertThat(result.validation().passToPass()).isNotEmpty();
+      assertThat(metadata.path("diffSemantics").path("changedSymbols").toString())
+          .as("the changed function, found by parsing").contains(FIXED_SYMBOL.get(stack));
+      assertThat(result.progress().phases()).allSatisfy(p -> assertThat(p.state()).isEqualTo(PhaseState.DONE));
       try (Stream<Path> entries = Files.list(samples)) {
         assertThat(entries.map(p -> p.getFileName().toString()))
             .as("one sample, nothing half-written next to it").containsOnly("task-1", ".lock", ".work");
@@ -121,6 +159,21 @@ class EndToEndTest {
       try (Stream<Path> work = Files.list(samples.resolve(".work"))) {
         assertThat(work).as("the work area is cleaned up").isEmpty();
       }
+
+      VerificationReport verified = new SampleVerifier(new RepositoryCache(tmp.resolve("cache/repos")),
+          new DockerRerun(QUICK)).verify(sample, true);
+      assertThat(verified.passed()).as(verified.checks().toString()).isTrue();
+
+      Trajectory failed = JSON.readValue(sample.resolve("failed_trajectory.json").toFile(), Trajectory.class);
+      assertThat(failed.outcome().resolved()).isFalse();
+      if (!result.trajectories().weakTests()) {
+        assertThat(evaluate(result, sample, stack, failed.outcome().submittedPatch()).stillFailing())
+            .as("the failed trajectory's patch, run again, leaves a FAIL_TO_PASS test failing").isNotEmpty();
+      }
+      assertThat(evaluate(result, sample, stack, Files.readString(sample.resolve("fix.patch"))).resolved())
+          .as("the gold fix.patch resolves the sample").isTrue();
+      Trajectory ideal = JSON.readValue(sample.resolve("ideal_trajectory.json").toFile(), Trajectory.class);
+      assertThat(ideal.outcome().resolved()).isTrue();
 
       HistoryRecorder.record(client, WorkflowIds.forRequest(fixture.url(), null, null), "sample-" + stack);
       SampleResult again = run(fixture.url(), null, samples, QUICK);
