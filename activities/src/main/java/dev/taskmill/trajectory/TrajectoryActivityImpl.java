@@ -40,7 +40,8 @@ public final class TrajectoryActivityImpl implements TrajectoryActivity {
             + " is not on the Docker engine at " + where + ": run phase 3 on the worker that built it");
       }
       StageRunner runner = new StageRunner(engine, settings, heartbeat);
-      return new TrajectoryGenerator(client, new PatchSetEvaluator(runner), settings, heartbeat, Map.of())
+      return new TrajectoryGenerator(client, new PatchSetEvaluator(runner), settings, heartbeat, Map.of(),
+          ThoughtAuthor.fromEnvironment())
           .generate(input);
     } catch (IOException e) {
       throw Failures.of(FailureType.INTERNAL, "trajectory I/O failed in " + input.workDir() + ": " + e.getMessage(), e);

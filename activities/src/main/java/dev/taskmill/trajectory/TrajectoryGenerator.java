@@ -55,11 +55,20 @@ public final class TrajectoryGenerator {
   private final Heartbeat heartbeat;
   private final Map<String, String> labels;
   private final TokenCounter tokens = TokenCounter.standard();
+  private final ThoughtAuthor author;
+  private String lastObservation = "";
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final ObjectMapper compact = new ObjectMapper();
 
   public TrajectoryGenerator(DockerClient client, PatchSetEvaluator evaluator, ValidationSettings settings,
       Heartbeat heartbeat, Map<String, String> labels) {
+    this(client, evaluator, settings, heartbeat, labels, ThoughtAuthor.TEMPLATE);
+  }
+
+  /** @param author who writes the thoughts (the template, or a model: docs/trajectories.md) */
+  public TrajectoryGenerator(DockerClient client, PatchSetEvaluator evaluator, ValidationSettings settings,
+      Heartbeat heartbeat, Map<String, String> labels, ThoughtAuthor author) {
+    this.author = author;
     this.client = client;
     this.evaluator = evaluator;
     this.settings = settings;
@@ -480,10 +489,19 @@ public final class TrajectoryGenerator {
     }
     boolean gold = opened.stream().anyMatch(ctx.goldFiles()::contains) || edited.stream().anyMatch(ctx.goldFiles()::contains)
         || (plan.tool().equals(SessionTools.BASH) && runsFailToPass(ctx, (String) plan.args().get("command")));
-    return new TrajectoryStep(id, plan.phase(), plan.thought(), "template",
+    // The thought is written knowing only what came before the call: the previous step's observation.
+    ThoughtAuthor.Thought thought = author.write(task(ctx), plan.phase(), plan.thought(),
+        plan.tool() + " " + action, id == 1 ? "" : lastObservation);
+    lastObservation = content;
+    return new TrajectoryStep(id, plan.phase(), thought.text(), thought.source(),
         new ToolCall("call_" + id, plan.tool(), plan.args()), obs, wall,
-        new TrajectoryStep.Tokens(tokens.count(plan.thought()), tokens.count(action), tokens.count(content)),
+        new TrajectoryStep.Tokens(tokens.count(thought.text()), tokens.count(action), tokens.count(content)),
         opened, edited, gold);
+  }
+
+  private static String task(Context ctx) {
+    var pr = ctx.input().analysis().pullRequest();
+    return (pr.title() == null ? "" : pr.title()) + (pr.body() == null || pr.body().isBlank() ? "" : "\n\n" + pr.body());
   }
 
   private static boolean runsFailToPass(Context ctx, String command) {
@@ -506,10 +524,9 @@ public final class TrajectoryGenerator {
       LOG.debug("no image id for {}: {}", ctx.env().image(), e.getMessage());
     }
     var pr = ctx.input().analysis().pullRequest();
-    String task = (pr.title() == null ? "" : pr.title()) + (pr.body() == null || pr.body().isBlank() ? ""
-        : "\n\n" + pr.body());
+    String task = task(ctx);
     return new Trajectory(Trajectory.SCHEMA_VERSION, ctx.input().sampleKey(), kind,
-        new Trajectory.Generator("taskmill", ctx.input().toolVersion(), Trajectory.Generator.DETERMINISTIC, null),
+        new Trajectory.Generator("taskmill", ctx.input().toolVersion(), author.mode(), author.model()),
         new Trajectory.Environment(ctx.env().image(), imageId, pr.baseCommit(), ctx.stack().describe(),
             ctx.commands().projectDir()),
         task, SessionTools.specs(), steps, divergence, outcome);
