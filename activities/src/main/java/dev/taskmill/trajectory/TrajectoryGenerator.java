@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.api.DockerClient;
 import dev.taskmill.analysis.Stack;
+import dev.taskmill.enrichment.TaskGoalBuilder;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.tokens.TokenCounter;
 import dev.taskmill.trajectory.CandidateGenerator.Candidate;
@@ -82,7 +83,7 @@ public final class TrajectoryGenerator {
   /** Everything one run needs, computed once. */
   private record Context(TrajectoryInput input, Stack stack, StageEnvironment env, TestCommands commands,
       Path workDir, Path scratch, List<FileDiff> fix, List<FileDiff> tests, Set<String> goldFiles,
-      Set<String> testFiles, List<String> f2p, List<String> p2pSample, String submitCommand) {}
+      Set<String> testFiles, List<String> f2p, List<String> p2pSample, String submitCommand, String task) {}
 
   public TrajectoryOutput generate(TrajectoryInput input) throws IOException, InterruptedException {
     long t0 = System.nanoTime();
@@ -92,7 +93,10 @@ public final class TrajectoryGenerator {
     TestCommands commands = new TestCommands(stack, depsMounted);
     Path workDir = Path.of(input.workDir());
     Path scratch = Files.createDirectories(workDir.resolve("trajectories"));
-    List<FileDiff> fix = UnifiedDiff.parse(Files.readString(Path.of(input.patches().fixPatch())));
+    String fixPatch = Files.readString(Path.of(input.patches().fixPatch()));
+    List<FileDiff> fix = UnifiedDiff.parse(fixPatch);
+    // The solver's task is the same leak-checked text as metadata.json's taskGoal: no line of the fix in it.
+    String task = TaskGoalBuilder.build(input.analysis().pullRequest(), fixPatch).statement();
     List<FileDiff> tests = UnifiedDiff.parse(Files.readString(Path.of(input.patches().testsPatch())));
     Set<String> goldFiles = new LinkedHashSet<>(fix.stream().map(FileDiff::path).toList());
     Set<String> testFiles = new LinkedHashSet<>(tests.stream().map(FileDiff::path).toList());
@@ -103,7 +107,7 @@ public final class TrajectoryGenerator {
     StringBuilder submit = new StringBuilder("git add -A && git diff --cached -- .");
     testFiles.forEach(f -> submit.append(' ').append(TestCommands.quote(":(exclude)" + f)));
     Context ctx = new Context(input, stack, env, commands, workDir, scratch, fix, tests, goldFiles, testFiles, f2p,
-        sample, submit.toString());
+        sample, submit.toString(), task);
 
     // 1. The ideal trajectory, its base contents for the candidates, and its real evaluation.
     List<Plan> plans = new ArrayList<>();
@@ -490,18 +494,13 @@ public final class TrajectoryGenerator {
     boolean gold = opened.stream().anyMatch(ctx.goldFiles()::contains) || edited.stream().anyMatch(ctx.goldFiles()::contains)
         || (plan.tool().equals(SessionTools.BASH) && runsFailToPass(ctx, (String) plan.args().get("command")));
     // The thought is written knowing only what came before the call: the previous step's observation.
-    ThoughtAuthor.Thought thought = author.write(task(ctx), plan.phase(), plan.thought(),
+    ThoughtAuthor.Thought thought = author.write(ctx.task(), plan.phase(), plan.thought(),
         plan.tool() + " " + action, id == 1 ? "" : lastObservation);
     lastObservation = content;
     return new TrajectoryStep(id, plan.phase(), thought.text(), thought.source(),
         new ToolCall("call_" + id, plan.tool(), plan.args()), obs, wall,
         new TrajectoryStep.Tokens(tokens.count(thought.text()), tokens.count(action), tokens.count(content)),
         opened, edited, gold);
-  }
-
-  private static String task(Context ctx) {
-    var pr = ctx.input().analysis().pullRequest();
-    return (pr.title() == null ? "" : pr.title()) + (pr.body() == null || pr.body().isBlank() ? "" : "\n\n" + pr.body());
   }
 
   private static boolean runsFailToPass(Context ctx, String command) {
@@ -524,7 +523,7 @@ public final class TrajectoryGenerator {
       LOG.debug("no image id for {}: {}", ctx.env().image(), e.getMessage());
     }
     var pr = ctx.input().analysis().pullRequest();
-    String task = task(ctx);
+    String task = ctx.task();
     return new Trajectory(Trajectory.SCHEMA_VERSION, ctx.input().sampleKey(), kind,
         new Trajectory.Generator("taskmill", ctx.input().toolVersion(), author.mode(), author.model()),
         new Trajectory.Environment(ctx.env().image(), imageId, pr.baseCommit(), ctx.stack().describe(),
