@@ -175,7 +175,7 @@ class EndToEndTest {
       Trajectory ideal = JSON.readValue(sample.resolve("ideal_trajectory.json").toFile(), Trajectory.class);
       assertThat(ideal.outcome().resolved()).isTrue();
 
-      HistoryRecorder.record(client, WorkflowIds.forRequest(fixture.url(), null, null), "sample-" + stack);
+      HistoryRecorder.record(client, WorkflowIds.forRequest(fixture.url(), null, null), "six-phases-sample-" + stack);
       SampleResult again = run(fixture.url(), null, samples, QUICK);
       assertThat(again.sample().sampleDir()).as("the same work submitted twice").isEqualTo(sample.toString());
     }
@@ -234,6 +234,7 @@ class EndToEndTest {
         assertThat(left.failure()).isEqualTo(FailureType.NO_TEST_FLIPS.name());
         assertThat(left.rejectedDir()).endsWith(WorkflowIds.sampleKey(repo, 8));
       });
+      HistoryRecorder.record(client, WorkflowIds.forRequest(repo, null, null), "six-phases-candidate-retry");
       assertThat(samples.resolve(".rejected").resolve(WorkflowIds.sampleKey(repo, 8)).resolve("reason.txt"))
           .content().contains("NO_TEST_FLIPS");
       try (Stream<Path> entries = Files.list(samples)) {
