@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Phases 1-2 only: pick the PR, split it, and write fix.patch, tests.patch and analysis.json. */
-@Command(name = "analyze", description = "Pick the PR and split it into fix.patch and tests.patch (phases 1-2).")
+@Command(footer = {"", "Example:", "  taskmill analyze https://github.com/pallets/click --pr 3764 --out /tmp/click-pr"},
+    name = "analyze", description = "Pick the PR and split it into fix.patch and tests.patch (phases 1-2).")
 final class AnalyzeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connection;

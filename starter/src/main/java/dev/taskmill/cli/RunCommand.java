@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The main job: all phases, ending in samples/task-N. */
-@Command(name = "run", description = "Make a validated bug-fix sample from a repository (all phases).")
+@Command(footer = {"", "Example:", "  taskmill run https://github.com/pallets/click --pr 3764", "  taskmill run /path/to/local/clone --samples-dir samples --max-candidates 5"},
+    name = "run", description = "Make a validated bug-fix sample from a repository (all phases).")
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connection;

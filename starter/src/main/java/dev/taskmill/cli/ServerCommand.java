@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs a Temporal server for several processes on one machine: the development server, or the in-memory one. */
-@Command(name = "server", description = {
+@Command(footer = {"", "Example:", "  taskmill server", "  taskmill server --port 7233 --ui-port 8233 --db /data/temporal.db"},
+    name = "server", description = {
     "Run a Temporal server until stopped: the Temporal CLI's development server (persistent, with the Web UI)"
         + " when it is installed (bash deploy/temporal/install.sh), else the in-memory server.",
     "Example: taskmill server --port 7233 --ui-port 8233"})

@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Queues a run on a server and returns its workflow id at once; workers elsewhere do the work. */
-@Command(name = "submit", description = "Submit a run to a Temporal server and print its id at once.")
+@Command(footer = {"", "Example:", "  taskmill submit https://github.com/pallets/click --samples-dir /data/samples --address localhost:7233"},
+    name = "submit", description = "Submit a run to a Temporal server and print its id at once.")
 final class SubmitCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connection;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "taskmill", mixinStandardHelpOptions = true, version = "taskmill 0.1.0",
     description = "Turns git repositories into validated bug-fix samples.",
     subcommands = {RunCommand.class, AnalyzeCommand.class, SubmitCommand.class, StatusCommand.class,
-        WatchCommand.class, CancelCommand.class, ServerCommand.class, VerifyCommand.class})
+        WatchCommand.class, CancelCommand.class, ServerCommand.class, VerifyCommand.class,
+        CommandLine.HelpCommand.class})
 public final class TaskmillCli {
   /** Exit code when something unexpected broke (a bug, or an engine in a bad state). */
   static final int INTERNAL = 1;
@@ -24,7 +25,9 @@ public final class TaskmillCli {
   public static int execute(String[] args, PrintWriter err) {
     boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
     CommandLine cli = new CommandLine(new TaskmillCli());
-    cli.addSubcommand("worker", new WorkerApp());
+    CommandLine worker = new CommandLine(new WorkerApp());
+    worker.getCommandSpec().name("worker");
+    cli.addSubcommand("worker", worker);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Checks a sample folder against the contract; one line per check. Needs no Temporal server. */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Check a sample folder (samples/task-N): the ten files, metadata.json and both trajectories "
+@Command(name = "verify", description = "Check a sample folder (samples/task-N): the ten files, metadata.json and both trajectories "
         + "against docs/schemas, both patches on the base commit, a non-empty FAIL_TO_PASS; with --rerun, the "
         + "Docker cycle again. Prints one line per check, [ok] or [FAIL] reason; exits 0 when all hold, "
         + VerifyCommand.FAILED + " otherwise.",
