@@ -131,6 +131,8 @@ public final class ContainerEngine {
   }
 
   private String create(ContainerSpec spec) {
+    // Network mode "none" keeps a loopback interface and a loopback /etc/hosts (tests open servers on localhost);
+    // NetworkDisabled would leave /etc/hosts empty.
     HostConfig host = HostConfig.newHostConfig()
         .withNetworkMode("none")
         .withNanoCPUs(spec.nanoCpus())
@@ -146,7 +148,6 @@ public final class ContainerEngine {
         .withCmd(spec.command())
         .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
         .withLabels(spec.labels())
-        .withNetworkDisabled(true)
         .withHostConfig(host);
     if (spec.user() != null && !spec.user().isBlank()) {
       create.withUser(spec.user());

@@ -76,14 +76,16 @@ class ValidatorDockerTest {
 
       assertThat(out.failToPass()).containsExactly("tests/test_calc.py::TestClamp::test_upper");
       assertThat(out.passToPass()).containsExactly("tests/test_calc.py::TestClamp::test_inside",
-          "tests/test_calc.py::test_add", "tests/test_net.py::test_network_is_off");
+          "tests/test_calc.py::test_add", "tests/test_net.py::test_localhost_resolves_and_serves",
+          "tests/test_net.py::test_network_is_off");
       assertThat(out.flaky()).isEmpty();
       assertThat(out.stages()).extracting(StageResult::name).containsExactly("PASS_pre_tests", "FAIL_pre_patch",
           "PASS_post_patch", "FAIL_pre_patch.rerun1", "PASS_post_patch.rerun1");
       assertThat(out.stages()).extracting(StageResult::exitCode).containsExactly(0, 1, 0, 1, 0);
-      assertThat(workDir.resolve("PASS_pre_tests.log")).content().contains("test_network_is_off PASSED");
+      assertThat(workDir.resolve("PASS_pre_tests.log")).content().contains("test_network_is_off PASSED")
+          .contains("test_localhost_resolves_and_serves PASSED");
       assertThat(workDir.resolve("FAIL_pre_patch.log")).content().contains("TestClamp::test_upper FAILED");
-      assertThat(workDir.resolve("PASS_post_patch.log")).content().contains("4 passed");
+      assertThat(workDir.resolve("PASS_post_patch.log")).content().contains("5 passed");
       assertThat(workDir.resolve("FAIL_pre_patch.rerun1.log")).exists();
     }
 
