@@ -24,6 +24,9 @@ final class SubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String url = repo.resolvedRepo();
+    if (samplesDir.toString().isBlank()) {
+      throw new UserError(3, "--samples-dir is empty; name the directory the workers write samples to");
+    }
     SampleRequest request = new SampleRequest(url, repo.pr, samplesDir.toAbsolutePath().normalize().toString(),
         null, null, repo.githubApi, null, false, candidates.value());
     try (TemporalSession session = TemporalSession.connect(connection)) {

@@ -91,6 +91,25 @@ class CliErrorsTest {
       assertThat(outcome.onlyLine()).contains("-4");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "--samples-dir ''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", " "})
+    void anEmptySamplesDirIsRefusedAndNothingIsWritten(String dir) throws Exception {
+      Path cwd = Path.of("").toAbsolutePath();
+      Outcome outcome = taskmill("run", noPrs, "--samples-dir", dir, "--address", address);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
+      assertThat(outcome.onlyLine()).contains("--samples-dir is empty");
+      assertThat(cwd.resolve("task-1")).doesNotExist();
+      assertThat(cwd.resolve(".lock")).doesNotExist();
+    }
+
+    @Test
+    void aSamplesDirThatIsAFileIsNamedAsAFile() throws Exception {
+      Path file = java.nio.file.Files.writeString(tmp.resolve("a-file"), "x");
+      Outcome outcome = taskmill("run", noPrs, "--samples-dir", file.toString(), "--address", address);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
+      assertThat(outcome.onlyLine()).contains("is a file, not a directory");
+    }
+
     @Test
     void anUnreachableTemporalServerIsNamed() {
       Outcome outcome = taskmill("status", "some-id", "--address", "localhost:1");
