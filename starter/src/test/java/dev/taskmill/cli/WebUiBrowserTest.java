@@ -22,6 +22,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +51,10 @@ import org.junit.jupiter.api.io.TempDir;
 class WebUiBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path SHOTS = Path.of("target/web-ui");
+  private static final Pattern PANEL =
+      Pattern.compile("<iframe[^>]*src=\"/render\\?content=([^\"&]*)[^\"]*\"[^>]*id=\"([^\"]+)\"");
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
   private Process server;
   private WorkflowServiceStubs stubs;
   private WorkerFactory worker;
@@ -106,17 +113,34 @@ class WebUiBrowserTest {
     String list = render(listUrl, SHOTS.resolve("workflow-list.png"));
     assertThat(list).contains(run.workflowId()).contains("TaskmillRepo");
 
-    String runId = client.workflowClient().newUntypedWorkflowStub(run.workflowId()).getExecution().getRunId();
+    String runId = stubs.blockingStub().describeWorkflowExecution(
+        io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder().setNamespace("default")
+            .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(run.workflowId()))
+            .build()).getWorkflowExecutionInfo().getExecution().getRunId();
+    assertThat(runId).isNotBlank();
     String runUrl = dev.uiUrl() + "/namespaces/default/workflows/"
         + URLEncoder.encode(run.workflowId(), StandardCharsets.UTF_8) + "/" + runId + "/history";
     String page = render(runUrl, SHOTS.resolve("workflow-run.png"));
-    assertThat(page).as("activity summaries").contains("Validate PR #1").contains("Trajectories for PR #1");
-    String metadata = render(runUrl.replace("/history", "/user-metadata"), SHOTS.resolve("workflow-details.png"));
-    assertThat(metadata).as("the static summary and details").contains("Sample from " + repo)
+    assertThat(page).as("activity summaries on " + runUrl).contains("Validate PR #1").contains("Trajectories for PR #1");
+    Map<String, String> metadata = renderedPanels(
+        render(runUrl.replace("/history", "/user-metadata"), SHOTS.resolve("workflow-details.png")));
+    assertThat(metadata.get("user-metadata-summary")).as("the static summary").contains("Sample from " + repo);
+    assertThat(metadata.get("user-metadata-details")).as("the static details")
         .contains("repository: " + fixture.url());
-    assertThat(metadata).as("the phase board in the current details (queried from the live worker)")
+    assertThat(metadata.get("user-metadata-current-details"))
+        .as("the phase board in the current details, queried from the live worker")
         .contains("1. Analyse repository: done").contains("3. Write trajectories: done")
         .contains("6. Enrich metadata: done");
+  }
+
+  /** The UI renders each metadata panel in an iframe whose src carries the text: panel id to text. */
+  private static Map<String, String> renderedPanels(String dom) {
+    Map<String, String> panels = new HashMap<>();
+    Matcher m = PANEL.matcher(dom);
+    while (m.find()) {
+      panels.put(m.group(2), URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
+    }
+    return panels;
   }
 
   /** The DOM after the page's scripts ran, and a screenshot of it. */
