@@ -96,7 +96,7 @@ class ValidatorDockerTest {
       StageResult post = out.stages().get(2);
       assertThat(post.lineCoverage()).isEqualTo(100.0);
       assertThat(out.stages().get(0).lineCoverage()).isBetween(50.0, 100.0);
-      assertThat(post.testsRun()).isEqualTo(4);
+      assertThat(post.testsRun()).isEqualTo(5);
       JsonNode results = new ObjectMapper().readTree(Path.of(post.results()).toFile());
       assertThat(results.path("tests").path("tests/test_calc.py::TestClamp::test_upper").asText()).isEqualTo("PASSED");
     }
@@ -164,7 +164,7 @@ class ValidatorDockerTest {
 
       assertThat(failure.getType()).isEqualTo(FailureType.STAGE_TIMEOUT.name());
       assertThat(failure.getOriginalMessage()).contains("FAIL_pre_patch").contains("5 s");
-      assertThat(workDir.resolve("FAIL_pre_patch.log")).content().contains("collected 3 items")
+      assertThat(workDir.resolve("FAIL_pre_patch.log")).content().contains("collected 4 items")
           .contains("[taskmill] stage timeout of 5 s reached: container killed");
       assertThat(leftoverContainers()).isEmpty();
     }
