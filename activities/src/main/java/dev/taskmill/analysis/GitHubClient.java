@@ -23,6 +23,7 @@ public class GitHubClient {
   public static final String DEFAULT_API = "https://api.github.com";
   private static final Logger LOG = LoggerFactory.getLogger(GitHubClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final int MAX_REDIRECTS = 5;
 
   private final UnaryOperator<String> env;
   private final HttpClient http;
@@ -42,8 +43,9 @@ public class GitHubClient {
   GitHubClient(UnaryOperator<String> env, Duration connectTimeout, Duration requestTimeout) {
     this.env = env;
     this.requestTimeout = requestTimeout;
+    // Redirects are followed by hand: the token must never travel to another host (see send()).
     this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /** A client that never calls anything, for runs that must stay offline. */
@@ -67,15 +69,7 @@ public class GitHubClient {
     }
     String url = baseUrl(apiBase) + "/repos/" + ownerRepo + "/pulls/" + number;
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).GET()
-          .header("Accept", "application/vnd.github+json")
-          .header("X-GitHub-Api-Version", "2022-11-28")
-          .header("User-Agent", "taskmill");
-      String token = env.apply("GITHUB_TOKEN");
-      if (token != null && !token.isBlank()) {
-        request.header("Authorization", "Bearer " + token.trim());
-      }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = send(URI.create(url));
       if (response.statusCode() == 404) {
         // The repository is there but not this PR: other PRs may still be found, so keep the API on.
         return Optional.empty();
@@ -92,6 +86,46 @@ public class GitHubClient {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /**
+   * GETs {@code uri}, following up to {@link #MAX_REDIRECTS} redirects. The token goes only to the API's own host,
+   * and only over https (or to a loopback address, for tests and local mirrors); a redirect to another host is
+   * followed without it.
+   */
+  private HttpResponse<String> send(URI uri) throws IOException, InterruptedException {
+    String apiHost = uri.getHost();
+    String token = env.apply("GITHUB_TOKEN");
+    URI next = uri;
+    for (int hop = 0; ; hop++) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(next).timeout(requestTimeout).GET()
+          .header("Accept", "application/vnd.github+json")
+          .header("X-GitHub-Api-Version", "2022-11-28")
+          .header("User-Agent", "taskmill");
+      if (token != null && !token.isBlank() && mayCarryToken(next, apiHost)) {
+        request.header("Authorization", "Bearer " + token.trim());
+      }
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      int status = response.statusCode();
+      var location = response.headers().firstValue("Location");
+      if (status < 300 || status > 399 || location.isEmpty() || hop >= MAX_REDIRECTS) {
+        return response;
+      }
+      next = next.resolve(location.get());
+    }
+  }
+
+  /** The token is sent to the configured API host only, over https, or over http to a loopback address. */
+  static boolean mayCarryToken(URI target, String apiHost) {
+    if (target.getHost() == null || !target.getHost().equalsIgnoreCase(apiHost)) {
+      return false;
+    }
+    if ("https".equalsIgnoreCase(target.getScheme())) {
+      return true;
+    }
+    String host = target.getHost();
+    return "http".equalsIgnoreCase(target.getScheme())
+        && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1"));
   }
 
   /** Whether an earlier failure switched the API off for this client. */

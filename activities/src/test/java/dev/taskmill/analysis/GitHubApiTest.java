@@ -72,6 +72,44 @@ class GitHubApiTest {
     }
 
     @Test
+    void aRedirectToAnotherHostIsFollowedWithoutTheToken() {
+      WireMockServer other = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+      other.start();
+      try {
+        other.stubFor(get(urlEqualTo("/moved/pulls/1")).willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "application/json").withBody(recorded("acme-widget-pull-1.json"))));
+        // The same machine under another name (127.0.0.1 instead of localhost) is another host to the client.
+        api.stubFor(get(urlEqualTo("/repos/acme/moved/pulls/1")).willReturn(aResponse().withStatus(302)
+            .withHeader("Location", "http://127.0.0.1:" + other.port() + "/moved/pulls/1")));
+
+        GitHubPull pull = new GitHubClient(Map.of("GITHUB_TOKEN", "ghp_secret")::get)
+            .pull(api.baseUrl(), "acme/moved", 1).orElseThrow();
+
+        assertThat(pull.title()).isEqualTo("Fix crash in total() when the input is None");
+        api.verify(getRequestedFor(urlEqualTo("/repos/acme/moved/pulls/1"))
+            .withHeader("Authorization", equalTo("Bearer ghp_secret")));
+        other.verify(getRequestedFor(urlEqualTo("/moved/pulls/1")).withoutHeader("Authorization"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } finally {
+        other.stop();
+      }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} (API host {1}) -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "https://api.github.com/repos/a/b/pulls/1, api.github.com, true",
+        "http://api.github.com/repos/a/b/pulls/1, api.github.com, false",
+        "https://evil.example/repos/a/b/pulls/1, api.github.com, false",
+        "https://ghe.corp.example/api/v3/repos/a/b, ghe.corp.example, true",
+        "http://localhost:8080/repos/a/b/pulls/1, localhost, true",
+        "http://127.0.0.1:8080/repos/a/b/pulls/1, localhost, false",
+    })
+    void theTokenGoesOnlyToTheApiHostOverHttpsOrLoopback(String target, String apiHost, boolean carries) {
+      assertThat(GitHubClient.mayCarryToken(java.net.URI.create(target), apiHost)).isEqualTo(carries);
+    }
+
+    @Test
     void sendsNoAuthorizationWithoutAToken() {
       new GitHubClient(name -> null).pull(api.baseUrl(), "acme/widget", 1);
       api.verify(getRequestedFor(urlEqualTo("/repos/acme/widget/pulls/1")).withoutHeader("Authorization"));
