@@ -203,9 +203,11 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
         () -> enrichment.enrich(new EnrichmentInput(request.repoUrl(), workDir, analyzed, extracted, validated,
             written)),
         e -> e.changedSymbols().size() + " changed symbols");
+    // Taken before the assembly restarts phase 6's clock, so that metadata.json has the enrichment's time.
+    Map<String, Long> millis = phaseMillis();
     AssemblyOutput sample = phase(Phase.ENRICHMENT, "assembling the sample",
         () -> assembly.assemble(new AssemblyInput(request.samplesDir(), workDir, sampleKey, analyzed,
-            extracted, env, validated, phaseMillis(), TOOL_VERSION, written, enriched)),
+            extracted, env, validated, millis, TOOL_VERSION, written, enriched)),
         s -> "sample at " + s.sampleDir(), enrichmentStart);
     return finish(new SampleResult(Outcome.SAMPLE_CREATED, analyzed, extracted, env, validated, sample,
         board.snapshot(), written, enriched));
