@@ -1,7 +1,7 @@
 package dev.taskmill.trajectory;
 
+import dev.taskmill.diff.PatchFile;
 import dev.taskmill.trajectory.CandidateGenerator.FileEdit;
-import dev.taskmill.trajectory.UnifiedDiff.FileDiff;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ final class IdealTrajectoryPlayer {
       rec.add(plans, steps, new PlannedStep("read", "The search leads to " + gold + "; I open it to read the code "
           + "involved.", SessionTools.EDITOR, viewArgs(ctx, gold)));
     }
-    for (FileDiff t : ctx.tests()) {
+    for (PatchFile t : ctx.tests()) {
       if (!t.created()) {
         rec.add(plans, steps, new PlannedStep("read", "Before writing a reproduction I read the existing tests in "
             + t.path() + ".", SessionTools.EDITOR, viewArgs(ctx, t.path())));

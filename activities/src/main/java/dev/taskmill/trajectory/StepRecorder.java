@@ -88,7 +88,8 @@ final class StepRecorder {
         edited.add(path);
       }
     }
-    boolean gold = opened.stream().anyMatch(ctx.goldFiles()::contains) || edited.stream().anyMatch(ctx.goldFiles()::contains)
+    boolean gold = opened.stream().anyMatch(ctx.goldFiles()::contains)
+        || edited.stream().anyMatch(ctx.goldFiles()::contains)
         || (plan.tool().equals(SessionTools.BASH) && runsFailToPass((String) plan.args().get("command")));
     // The thought is written knowing only what came before the call: the previous step's observation.
     ThoughtAuthor.Thought thought = author.write(ctx.task(), plan.phase(), plan.thought(),

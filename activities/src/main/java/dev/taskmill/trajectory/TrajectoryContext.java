@@ -1,8 +1,9 @@
 package dev.taskmill.trajectory;
 
 import dev.taskmill.analysis.Stack;
+import dev.taskmill.diff.PatchFile;
+import dev.taskmill.diff.UnifiedDiffParser;
 import dev.taskmill.enrichment.TaskGoalBuilder;
-import dev.taskmill.trajectory.UnifiedDiff.FileDiff;
 import dev.taskmill.validation.StageEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /** Everything one run of the trajectory generator needs, computed once from its input. */
 record TrajectoryContext(TrajectoryInput input, Stack stack, StageEnvironment env, TestCommands commands,
-    Path workDir, Path scratch, List<FileDiff> fix, List<FileDiff> tests, Set<String> goldFiles,
+    Path workDir, Path scratch, List<PatchFile> fix, List<PatchFile> tests, Set<String> goldFiles,
     Set<String> testFiles, List<String> f2p, List<String> p2pSample, String submitCommand, String task) {
   static final int P2P_SAMPLE = 20;
 
@@ -25,12 +26,13 @@ record TrajectoryContext(TrajectoryInput input, Stack stack, StageEnvironment en
     Path workDir = Path.of(input.workDir());
     Path scratch = Files.createDirectories(workDir.resolve("trajectories"));
     String fixPatch = Files.readString(Path.of(input.patches().fixPatch()));
-    List<FileDiff> fix = UnifiedDiff.parse(fixPatch);
+    List<PatchFile> fix = UnifiedDiffParser.parseByPrefixes(fixPatch);
     // The solver's task is the same leak-checked text as metadata.json's taskGoal: no line of the fix in it.
     String task = TaskGoalBuilder.build(input.analysis().pullRequest(), fixPatch).statement();
-    List<FileDiff> tests = UnifiedDiff.parse(Files.readString(Path.of(input.patches().testsPatch())));
-    Set<String> goldFiles = new LinkedHashSet<>(fix.stream().map(FileDiff::path).toList());
-    Set<String> testFiles = new LinkedHashSet<>(tests.stream().map(FileDiff::path).toList());
+    List<PatchFile> tests =
+        UnifiedDiffParser.parseByPrefixes(Files.readString(Path.of(input.patches().testsPatch())));
+    Set<String> goldFiles = new LinkedHashSet<>(fix.stream().map(PatchFile::path).toList());
+    Set<String> testFiles = new LinkedHashSet<>(tests.stream().map(PatchFile::path).toList());
     testFiles.addAll(input.patches().testFiles());
     List<String> f2p = input.validation().failToPass();
     List<String> p2p = input.validation().passToPass();
