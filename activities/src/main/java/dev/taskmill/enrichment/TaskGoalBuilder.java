@@ -1,6 +1,9 @@
 package dev.taskmill.enrichment;
 
 import dev.taskmill.analysis.PullRequest;
+import dev.taskmill.diff.AddedLine;
+import dev.taskmill.diff.PatchFile;
+import dev.taskmill.diff.UnifiedDiffParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,8 +62,8 @@ public final class TaskGoalBuilder {
   /** The fix's added lines, whitespace-normalized, of at least {@link #MIN_LEAK_CHARS} characters. */
   static Set<String> fixLines(String fixPatch) {
     Set<String> lines = new LinkedHashSet<>();
-    for (UnifiedDiff.FilePatch file : UnifiedDiff.parse(fixPatch)) {
-      for (UnifiedDiff.AddedLine line : file.addedLines()) {
+    for (PatchFile file : UnifiedDiffParser.parse(fixPatch)) {
+      for (AddedLine line : file.additions()) {
         String n = normalize(line.text());
         if (n.length() >= MIN_LEAK_CHARS) {
           lines.add(n);

@@ -3,6 +3,9 @@ package dev.taskmill.enrichment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskmill.analysis.TestFramework;
+import dev.taskmill.diff.AddedLine;
+import dev.taskmill.diff.PatchFile;
+import dev.taskmill.diff.UnifiedDiffParser;
 import dev.taskmill.validation.StageResult;
 import dev.taskmill.validation.ValidationOutput;
 import java.io.IOException;
@@ -75,8 +78,8 @@ public final class TestExecutionBuilder {
 
   /** The fix's added lines covered by the post-patch run, where the report has per-line data. */
   static TestExecution.FixLineCoverage fixLineCoverage(String fixPatch, Path coverageDir) throws IOException {
-    List<UnifiedDiff.FilePatch> files = UnifiedDiff.parse(fixPatch);
-    int added = files.stream().mapToInt(f -> (int) f.addedLines().stream().filter(l -> !l.text().isBlank()).count())
+    List<PatchFile> files = UnifiedDiffParser.parse(fixPatch);
+    int added = files.stream().mapToInt(f -> (int) f.additions().stream().filter(l -> !l.text().isBlank()).count())
         .sum();
     if (added == 0) {
       return TestExecution.FixLineCoverage.notMeasured(0, "the fix adds no lines");
@@ -92,12 +95,12 @@ public final class TestExecutionBuilder {
     hits.executable().keySet().forEach(k -> measuredKinds.add(extension(k)));
     int changed = 0;
     int covered = 0;
-    for (UnifiedDiff.FilePatch file : files) {
+    for (PatchFile file : files) {
       Optional<String> key = hits.keyFor(file.path());
       if (key.isEmpty() && !measuredKinds.contains(extension(file.path()))) {
         continue; // not code the report measures (a config file, another language)
       }
-      for (UnifiedDiff.AddedLine line : file.addedLines()) {
+      for (AddedLine line : file.additions()) {
         if (key.isEmpty()) {
           // a fix file the report does not know was never loaded: its non-blank lines count, uncovered
           changed += line.text().isBlank() ? 0 : 1;

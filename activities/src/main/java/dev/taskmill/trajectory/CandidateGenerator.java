@@ -1,8 +1,8 @@
 package dev.taskmill.trajectory;
 
 import dev.taskmill.analysis.Language;
-import dev.taskmill.trajectory.UnifiedDiff.FileDiff;
-import dev.taskmill.trajectory.UnifiedDiff.Hunk;
+import dev.taskmill.diff.PatchFile;
+import dev.taskmill.diff.PatchHunk;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +46,9 @@ public final class CandidateGenerator {
   private CandidateGenerator() {}
 
   /** The gold fix as editor edits, hunk by hunk. */
-  public static List<FileEdit> goldEdits(List<FileDiff> fix) {
+  public static List<FileEdit> goldEdits(List<PatchFile> fix) {
     List<FileEdit> edits = new ArrayList<>();
-    for (FileDiff f : fix) {
+    for (PatchFile f : fix) {
       if (f.deleted()) {
         continue;
       }
@@ -58,7 +58,7 @@ public final class CandidateGenerator {
         edits.add(FileEdit.create(f.path(), content.toString()));
         continue;
       }
-      for (Hunk h : f.hunks()) {
+      for (PatchHunk h : f.hunks()) {
         edits.add(FileEdit.replace(f.path(), h.oldText(), h.newText()));
       }
     }
@@ -71,7 +71,7 @@ public final class CandidateGenerator {
    * @param base the base contents of the fix's files and of other files among the search hits (for WRONG_LOCATION)
    * @param testsAfter the test files' contents after the reproduction (the PR's tests written in), for TEST_EDITED
    */
-  public static List<Candidate> generate(List<FileDiff> fix, List<FileDiff> tests, Map<String, String> base,
+  public static List<Candidate> generate(List<PatchFile> fix, List<PatchFile> tests, Map<String, String> base,
       Language language) {
     List<Candidate> out = new ArrayList<>();
     incomplete(fix).ifPresent(out::add);
@@ -82,10 +82,10 @@ public final class CandidateGenerator {
     return out;
   }
 
-  static java.util.Optional<Candidate> incomplete(List<FileDiff> fix) {
-    List<FileDiff> editable = fix.stream().filter(f -> !f.deleted()).toList();
+  static java.util.Optional<Candidate> incomplete(List<PatchFile> fix) {
+    List<PatchFile> editable = fix.stream().filter(f -> !f.deleted()).toList();
     if (editable.size() > 1) {
-      FileDiff first = editable.get(0);
+      PatchFile first = editable.get(0);
       return java.util.Optional.of(new Candidate(FailureMode.INCOMPLETE_FIX, "fixes " + first.path()
           + " only and leaves the other " + (editable.size() - 1) + " file(s) of the fix unchanged",
           goldEdits(List.of(first))));
@@ -93,15 +93,15 @@ public final class CandidateGenerator {
     if (editable.isEmpty()) {
       return java.util.Optional.empty();
     }
-    FileDiff only = editable.get(0);
+    PatchFile only = editable.get(0);
     if (only.hunks().size() > 1) {
-      List<Hunk> subset = only.hunks().subList(0, only.hunks().size() - 1);
+      List<PatchHunk> subset = only.hunks().subList(0, only.hunks().size() - 1);
       return java.util.Optional.of(new Candidate(FailureMode.INCOMPLETE_FIX, "applies " + subset.size() + " of the "
           + only.hunks().size() + " hunks of the fix in " + only.path() + "; the last change is missing",
-          goldEdits(List.of(new FileDiff(only.path(), only.created(), false, subset)))));
+          goldEdits(List.of(only.withHunks(subset)))));
     }
     if (only.hunks().size() == 1 && !only.created()) {
-      Hunk h = only.hunks().get(0);
+      PatchHunk h = only.hunks().get(0);
       List<Integer> addedAt = new ArrayList<>();
       for (int i = 0; i < h.lines().size(); i++) {
         if (h.lines().get(i).startsWith("+")) {
@@ -119,7 +119,7 @@ public final class CandidateGenerator {
           }
           lines.add(l);
         }
-        Hunk partial = new Hunk(h.oldStart(), h.newStart(), lines);
+        PatchHunk partial = PatchHunk.of(h.oldStart(), h.newStart(), lines);
         return java.util.Optional.of(new Candidate(FailureMode.INCOMPLETE_FIX, "writes " + keep + " of the "
             + addedAt.size() + " added lines of the fix in " + only.path(),
             List.of(FileEdit.replace(only.path(), partial.oldText(), partial.newText()))));
@@ -129,9 +129,9 @@ public final class CandidateGenerator {
   }
 
   /** The fix's first changed line, rewritten the same way, at another place where the same line occurs. */
-  static java.util.Optional<Candidate> wrongLocation(List<FileDiff> fix, Map<String, String> base) {
-    for (FileDiff f : fix) {
-      for (Hunk h : f.hunks()) {
+  static java.util.Optional<Candidate> wrongLocation(List<PatchFile> fix, Map<String, String> base) {
+    for (PatchFile f : fix) {
+      for (PatchHunk h : f.hunks()) {
         List<String> removed = h.removed();
         List<String> added = h.added();
         if (removed.isEmpty() || added.isEmpty()) {
@@ -166,9 +166,9 @@ public final class CandidateGenerator {
   }
 
   /** Keeps the buggy line and wraps it in a guard that swallows the error at the failing call site. */
-  static java.util.Optional<Candidate> symptomGuard(List<FileDiff> fix, Language language) {
-    for (FileDiff f : fix) {
-      for (Hunk h : f.hunks()) {
+  static java.util.Optional<Candidate> symptomGuard(List<PatchFile> fix, Language language) {
+    for (PatchFile f : fix) {
+      for (PatchHunk h : f.hunks()) {
         for (String line : h.removed()) {
           String t = line.strip();
           String ind = indent(line);
@@ -197,12 +197,12 @@ public final class CandidateGenerator {
   }
 
   /** The whole fix with one added line mutated (operator, condition, min/max, off-by-one). */
-  static java.util.Optional<Candidate> mutated(List<FileDiff> fix) {
+  static java.util.Optional<Candidate> mutated(List<PatchFile> fix) {
     for (String[] m : MUTATIONS) {
       for (int fi = 0; fi < fix.size(); fi++) {
-        FileDiff f = fix.get(fi);
+        PatchFile f = fix.get(fi);
         for (int hi = 0; hi < f.hunks().size(); hi++) {
-          Hunk h = f.hunks().get(hi);
+          PatchHunk h = f.hunks().get(hi);
           for (int li = 0; li < h.lines().size(); li++) {
             String l = h.lines().get(li);
             if (!l.startsWith("+") || !l.contains(m[0]) || l.strip().startsWith("+#") || l.contains("//")) {
@@ -211,10 +211,10 @@ public final class CandidateGenerator {
             List<String> lines = new ArrayList<>(h.lines());
             String mutatedLine = l.replaceFirst(Pattern.quote(m[0]), Matcher.quoteReplacement(m[1]));
             lines.set(li, mutatedLine);
-            List<FileDiff> copy = new ArrayList<>(fix);
-            List<Hunk> hunks = new ArrayList<>(f.hunks());
-            hunks.set(hi, new Hunk(h.oldStart(), h.newStart(), lines));
-            copy.set(fi, new FileDiff(f.path(), f.created(), f.deleted(), hunks));
+            List<PatchFile> copy = new ArrayList<>(fix);
+            List<PatchHunk> hunks = new ArrayList<>(f.hunks());
+            hunks.set(hi, PatchHunk.of(h.oldStart(), h.newStart(), lines));
+            copy.set(fi, f.withHunks(hunks));
             return java.util.Optional.of(new Candidate(FailureMode.MUTATED_FIX, "writes the fix with `"
                 + m[0].strip() + "` turned into `" + (m[1].isBlank() ? "(nothing)" : m[1].strip()) + "` in `"
                 + mutatedLine.substring(1).strip() + "` (" + f.path() + ")", goldEdits(copy)));
@@ -226,14 +226,14 @@ public final class CandidateGenerator {
   }
 
   /** Undoes the PR's test changes in the test files (the failing test is taken out instead of fixing the code). */
-  static java.util.Optional<Candidate> testEdited(List<FileDiff> tests) {
+  static java.util.Optional<Candidate> testEdited(List<PatchFile> tests) {
     List<FileEdit> edits = new ArrayList<>();
-    for (FileDiff f : tests) {
+    for (PatchFile f : tests) {
       if (f.created()) {
         edits.add(FileEdit.create(f.path(), ""));
         continue;
       }
-      for (Hunk h : f.hunks()) {
+      for (PatchHunk h : f.hunks()) {
         edits.add(FileEdit.replace(f.path(), h.newText(), h.oldText()));
       }
     }
@@ -241,7 +241,8 @@ public final class CandidateGenerator {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(new Candidate(FailureMode.TEST_EDITED, "takes the failing test changes back out of "
-        + String.join(", ", tests.stream().map(FileDiff::path).toList()) + " instead of changing the code", edits));
+        + String.join(", ", tests.stream().map(PatchFile::path).toList()) + " instead of changing the code",
+        edits));
   }
 
   /** Applies edits to contents (first occurrence of oldStr); returns the changed files' new contents. */
@@ -264,11 +265,11 @@ public final class CandidateGenerator {
   /** The git diff of the edits against the base contents (files absent from base are new files). */
   public static String patch(Map<String, String> base, List<FileEdit> edits) {
     StringBuilder s = new StringBuilder();
-    apply(base, edits).forEach((path, after) -> s.append(UnifiedDiff.diff(path, base.get(path), after)));
+    apply(base, edits).forEach((path, after) -> s.append(PatchWriter.diff(path, base.get(path), after)));
     return s.toString();
   }
 
-  private static int goldLine(Hunk h) {
+  private static int goldLine(PatchHunk h) {
     int line = h.oldStart();
     for (String l : h.lines()) {
       if (l.startsWith("-")) {

@@ -3,8 +3,9 @@ package dev.taskmill.trajectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmill.analysis.Language;
+import dev.taskmill.diff.PatchFile;
+import dev.taskmill.diff.UnifiedDiffParser;
 import dev.taskmill.trajectory.CandidateGenerator.Candidate;
-import dev.taskmill.trajectory.UnifiedDiff.FileDiff;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class TrajectoryCandidatesTest {
 
   @Test
   void theDiffIsReadIntoHunksWithBothSides() {
-    List<FileDiff> fix = UnifiedDiff.parse(ONE_HUNK);
+    List<PatchFile> fix = UnifiedDiffParser.parseByPrefixes(ONE_HUNK);
     assertThat(fix).singleElement().satisfies(f -> {
       assertThat(f.path()).isEqualTo("calc.py");
       assertThat(f.hunks()).singleElement().satisfies(h -> {
@@ -72,7 +73,7 @@ class TrajectoryCandidatesTest {
 
   @Test
   void theGoldEditsRebuildTheFixAsAPatch() {
-    List<FileDiff> fix = UnifiedDiff.parse(ONE_HUNK);
+    List<PatchFile> fix = UnifiedDiffParser.parseByPrefixes(ONE_HUNK);
     String patch = CandidateGenerator.patch(Map.of("calc.py", BASE_CALC), CandidateGenerator.goldEdits(fix));
     assertThat(patch).startsWith("diff --git a/calc.py b/calc.py\n--- a/calc.py\n+++ b/calc.py\n")
         .contains("-    return max(lo, x)\n+    return min(hi, max(lo, x))\n");
@@ -80,7 +81,8 @@ class TrajectoryCandidatesTest {
 
   @Test
   void aSingleChangedLineHasNoIncompleteSubsetAndGetsAGuardThenAMutation() {
-    List<Candidate> all = CandidateGenerator.generate(UnifiedDiff.parse(ONE_HUNK), UnifiedDiff.parse(TESTS),
+    List<Candidate> all = CandidateGenerator.generate(UnifiedDiffParser.parseByPrefixes(ONE_HUNK),
+        UnifiedDiffParser.parseByPrefixes(TESTS),
         Map.of("calc.py", BASE_CALC), Language.PYTHON);
     assertThat(all).extracting(Candidate::mode).containsExactly(FailureMode.SYMPTOM_GUARD, FailureMode.MUTATED_FIX,
         FailureMode.TEST_EDITED);
@@ -94,8 +96,8 @@ class TrajectoryCandidatesTest {
   @Test
   void severalFilesGiveAStrictSubsetOfFilesFirst() {
     Map<String, String> base = Map.of("a.py", "def f(x):\n    return x\n", "b.py", "LIMIT = 1\n");
-    List<Candidate> all = CandidateGenerator.generate(UnifiedDiff.parse(TWO_FILES), List.of(), base,
-        Language.PYTHON);
+    List<Candidate> all = CandidateGenerator.generate(UnifiedDiffParser.parseByPrefixes(TWO_FILES), List.of(),
+        base, Language.PYTHON);
     assertThat(all.get(0).mode()).isEqualTo(FailureMode.INCOMPLETE_FIX);
     assertThat(all.get(0).edits()).extracting(CandidateGenerator.FileEdit::path).containsExactly("a.py");
     Candidate mutation = all.stream().filter(c -> c.mode() == FailureMode.MUTATED_FIX).findFirst().orElseThrow();
@@ -105,7 +107,7 @@ class TrajectoryCandidatesTest {
   @Test
   void oneHunkWithSeveralAddedLinesKeepsTheFirstHalf() {
     String diff = TWO_FILES.substring(0, TWO_FILES.indexOf("diff --git a/b.py"));
-    Candidate c = CandidateGenerator.incomplete(UnifiedDiff.parse(diff)).orElseThrow();
+    Candidate c = CandidateGenerator.incomplete(UnifiedDiffParser.parseByPrefixes(diff)).orElseThrow();
     String after = CandidateGenerator.apply(Map.of("a.py", "def f(x):\n    return x\n"), c.edits()).get("a.py");
     assertThat(after).isEqualTo("def f(x):\n    if x > 3:\n        return 3\n");
   }
@@ -115,7 +117,8 @@ class TrajectoryCandidatesTest {
     Map<String, String> base = new java.util.LinkedHashMap<>();
     base.put("calc.py", BASE_CALC);
     base.put("other.py", "def limit(x, lo, hi):\n    return max(lo, x)\n");
-    Candidate c = CandidateGenerator.wrongLocation(UnifiedDiff.parse(ONE_HUNK), base).orElseThrow();
+    Candidate c =
+        CandidateGenerator.wrongLocation(UnifiedDiffParser.parseByPrefixes(ONE_HUNK), base).orElseThrow();
     assertThat(c.mode()).isEqualTo(FailureMode.WRONG_LOCATION);
     assertThat(CandidateGenerator.apply(base, c.edits())).containsOnlyKeys("other.py");
     assertThat(CandidateGenerator.apply(base, c.edits()).get("other.py")).contains("return min(hi, max(lo, x))");

@@ -2,6 +2,7 @@ package dev.taskmill.enrichment.diff;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.taskmill.diff.Side;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

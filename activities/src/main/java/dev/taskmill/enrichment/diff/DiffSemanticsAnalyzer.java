@@ -1,5 +1,9 @@
 package dev.taskmill.enrichment.diff;
 
+import dev.taskmill.diff.PatchFile;
+import dev.taskmill.diff.PatchHunk;
+import dev.taskmill.diff.Side;
+import dev.taskmill.diff.UnifiedDiffParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package dev.taskmill.enrichment.diff;
 
+import dev.taskmill.diff.Side;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

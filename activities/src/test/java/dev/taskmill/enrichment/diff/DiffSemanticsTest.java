@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskmill.diff.Side;
 import dev.taskmill.testing.StackFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

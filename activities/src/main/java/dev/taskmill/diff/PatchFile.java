@@ -1,4 +1,4 @@
-package dev.taskmill.enrichment.diff;
+package dev.taskmill.diff;
 
 import java.util.List;
 
@@ -31,6 +31,26 @@ public record PatchFile(String oldPath, String newPath, Change change, boolean b
   /** The path of {@code side}, or null when the file does not exist on that side. */
   public String path(Side side) {
     return side == Side.OLD ? oldPath : newPath;
+  }
+
+  /** True for a file the diff creates. */
+  public boolean created() {
+    return change == Change.ADDED;
+  }
+
+  /** True for a file the diff deletes. */
+  public boolean deleted() {
+    return change == Change.DELETED;
+  }
+
+  /** The added lines of all hunks, with their numbers in the new content. */
+  public List<AddedLine> additions() {
+    return hunks.stream().flatMap(h -> h.additions().stream()).toList();
+  }
+
+  /** This file with other hunks. */
+  public PatchFile withHunks(List<PatchHunk> other) {
+    return new PatchFile(oldPath, newPath, change, binary, other);
   }
 
   public int linesAdded() {

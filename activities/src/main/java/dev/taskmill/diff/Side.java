@@ -1,4 +1,4 @@
-package dev.taskmill.enrichment.diff;
+package dev.taskmill.diff;
 
 /** Which side of a diff: OLD is the content before the change (base commit), NEW the content after it. */
 public enum Side {

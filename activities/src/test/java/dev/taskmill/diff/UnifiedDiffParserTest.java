@@ -1,4 +1,4 @@
-package dev.taskmill.enrichment.diff;
+package dev.taskmill.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

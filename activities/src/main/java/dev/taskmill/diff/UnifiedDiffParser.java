@@ -1,4 +1,4 @@
-package dev.taskmill.enrichment.diff;
+package dev.taskmill.diff;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -15,11 +15,28 @@ public final class UnifiedDiffParser {
 
   /** The files of {@code diff} in order; text before the first {@code diff --git} line is ignored. */
   public static List<PatchFile> parse(String diff) {
+    return parse(diff, false);
+  }
+
+  /**
+   * Like {@link #parse(String)}, for diffs written by hand whose {@code @@} counts may be off: a hunk runs to the next
+   * hunk or file header, every line in it with a ' ', '+' or '-' prefix belongs to it (other lines are skipped), and
+   * blank context lines at its end are taken for separators and dropped.
+   */
+  public static List<PatchFile> parseByPrefixes(String diff) {
+    return parse(diff, true);
+  }
+
+  private static List<PatchFile> parse(String diff, boolean byPrefixes) {
     List<PatchFile> files = new ArrayList<>();
     if (diff == null || diff.isEmpty()) {
       return files;
     }
-    String[] lines = diff.split("\r?\n", -1);
+    String[] raw = diff.split("\n", -1);
+    String[] lines = new String[raw.length];
+    for (int k = 0; k < raw.length; k++) {
+      lines[k] = raw[k].endsWith("\r") ? raw[k].substring(0, raw[k].length() - 1) : raw[k];
+    }
     FileBuilder current = null;
     int i = 0;
     while (i < lines.length) {
@@ -33,7 +50,7 @@ public final class UnifiedDiffParser {
       } else if (current == null) {
         i++;
       } else if (line.startsWith("@@ ")) {
-        i = readHunk(lines, i, current);
+        i = byPrefixes ? readHunkByPrefixes(lines, raw, i, current) : readHunk(lines, raw, i, current);
       } else if (line.equals("GIT binary patch") || (line.startsWith("Binary files ") && line.endsWith(" differ"))) {
         current.binary = true;
         // The base85 payload follows until the next file; none of it is a header or a hunk.
@@ -53,7 +70,7 @@ public final class UnifiedDiffParser {
   }
 
   /** Reads one hunk starting at {@code start}; returns the index of the first line after it. */
-  private static int readHunk(String[] lines, int start, FileBuilder file) {
+  private static int readHunk(String[] lines, String[] raw, int start, FileBuilder file) {
     Matcher m = HUNK.matcher(lines[start]);
     if (!m.matches()) {
       return start + 1;
@@ -64,6 +81,7 @@ public final class UnifiedDiffParser {
     int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
     List<Integer> removed = new ArrayList<>();
     List<Integer> added = new ArrayList<>();
+    List<String> body = new ArrayList<>();
     int oldLine = oldStart;
     int newLine = newStart;
     int oldLeft = oldCount;
@@ -77,21 +95,54 @@ public final class UnifiedDiffParser {
       } else if (line.startsWith("-")) {
         removed.add(oldLine++);
         oldLeft--;
+        body.add(raw[i]);
       } else if (line.startsWith("+")) {
         added.add(newLine++);
         newLeft--;
+        body.add(raw[i]);
       } else if (line.startsWith(" ") || line.isEmpty()) {
         // Some tools strip the single space of an empty context line.
         oldLine++;
         newLine++;
         oldLeft--;
         newLeft--;
+        body.add(line.isEmpty() ? " " : raw[i]);
       } else {
         break;
       }
       i++;
     }
-    file.hunks.add(new PatchHunk(oldStart, oldCount, newStart, newCount, removed, added));
+    file.hunks.add(new PatchHunk(oldStart, oldCount, newStart, newCount, removed, added, body));
+    return i;
+  }
+
+  /** Reads one hunk as {@link #parseByPrefixes} does; returns the index of the next hunk or file header. */
+  private static int readHunkByPrefixes(String[] lines, String[] raw, int start, FileBuilder file) {
+    Matcher m = HUNK.matcher(lines[start]);
+    if (!m.matches()) {
+      return start + 1;
+    }
+    List<String> body = new ArrayList<>();
+    int i = start + 1;
+    while (i < lines.length && !lines[i].startsWith("diff --git ") && !HUNK.matcher(lines[i]).matches()) {
+      String line = raw[i];
+      if (line.startsWith(" ") || line.startsWith("+") || line.startsWith("-")) {
+        body.add(line);
+      } else if (line.isEmpty()) {
+        body.add(" "); // some tools drop the space of an empty context line
+      }
+      // "\ No newline at end of file" and anything else: skipped
+      i++;
+    }
+    // The patch text's last newline, or blank lines between files, would read as blank context lines at the end.
+    while (!body.isEmpty() && body.get(body.size() - 1).equals(" ")) {
+      body.remove(body.size() - 1);
+    }
+    PatchHunk counted = PatchHunk.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), body);
+    int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+    int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+    file.hunks.add(new PatchHunk(counted.oldStart(), oldCount, counted.newStart(), newCount, counted.removedLines(),
+        counted.addedLines(), body));
     return i;
   }
 
