@@ -32,6 +32,8 @@ public final class StageRunner {
   public static final String STAGE_LABEL = "dev.taskmill.stage";
   public static final String WORKDIR_LABEL = "dev.taskmill.workdir";
   static final long PIDS_LIMIT = 512;
+  /** The selected test ids, one per line, next to the stage's patches (never named on the command line). */
+  static final String TEST_IDS_FILE = "test-ids.txt";
 
   private final ContainerEngine engine;
   private final ValidationSettings settings;
@@ -72,6 +74,10 @@ public final class StageRunner {
       throws IOException, InterruptedException {
     heartbeat.beat(stage.name() + " starting");
     StageDirs dirs = StageDirs.prepare(workDir, stage.name());
+    if (!testIds.isEmpty()) {
+      Path ids = Files.writeString(dirs.patches().resolve(TEST_IDS_FILE), String.join("\n", testIds) + "\n");
+      Files.setPosixFilePermissions(ids, PosixFilePermissions.fromString("rw-r--r--"));
+    }
     List<String> command = new ArrayList<>(List.of("bash", "/taskmill/run.sh", "stage"));
     for (int i = 0; i < stage.patches().size(); i++) {
       Path patch = stage.patches().get(i);
@@ -124,7 +130,9 @@ public final class StageRunner {
     envVars.put("NO_COLOR", "1");
     envVars.put("TASKMILL_STAGE", stage.name());
     if (!testIds.isEmpty()) {
-      envVars.put("TASKMILL_TEST_IDS", String.join("\n", testIds));
+      // A file, not the variable itself: one environment string may not exceed 128 KiB (execve's
+      // MAX_ARG_STRLEN), and a suite's PASS_TO_PASS list of 2,000 ids is larger than that.
+      envVars.put("TASKMILL_TEST_IDS_FILE", "/taskmill/patches/" + TEST_IDS_FILE);
     }
     Map<String, String> labels = new LinkedHashMap<>(extraLabels);
     labels.put(ROLE_LABEL, "validation-stage");

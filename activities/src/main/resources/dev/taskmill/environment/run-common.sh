@@ -16,10 +16,13 @@ CHANGED=/tmp/taskmill-changed-files  # NUL-separated /testbed-relative paths the
 
 note() { printf 'taskmill: %s\n' "$*"; }
 
-# TASKMILL_TEST_IDS (optional): a newline-separated list of test ids (docs/test-ids.md) to run instead of the
-# whole suite; each stack's stage_test turns them into its runner's selection. Unset or empty: every test.
+# TASKMILL_TEST_IDS_FILE (a file, one test id per line) or TASKMILL_TEST_IDS (the same list in the variable, for
+# short lists typed by hand), optional: the test ids (docs/test-ids.md) to run instead of the whole suite; each
+# stack's stage_test turns them into its runner's selection. Neither set: every test.
 SELECTED_IDS=()
-if [[ -n "${TASKMILL_TEST_IDS:-}" ]]; then
+if [[ -n "${TASKMILL_TEST_IDS_FILE:-}" && -f "$TASKMILL_TEST_IDS_FILE" ]]; then
+  while IFS= read -r _id; do [[ -n "$_id" ]] && SELECTED_IDS+=("$_id"); done <"$TASKMILL_TEST_IDS_FILE"
+elif [[ -n "${TASKMILL_TEST_IDS:-}" ]]; then
   while IFS= read -r _id; do [[ -n "$_id" ]] && SELECTED_IDS+=("$_id"); done <<<"$TASKMILL_TEST_IDS"
 fi
 
