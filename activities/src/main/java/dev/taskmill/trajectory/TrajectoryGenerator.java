@@ -73,12 +73,16 @@ public final class TrajectoryGenerator {
     }
     Path idealPatchFile = Files.writeString(ctx.scratch().resolve("ideal.patch"), idealPatch);
     Path testsPatch = Path.of(input.patches().testsPatch());
-    heartbeat.beat("trajectory: evaluating the ideal patch");
-    Evaluation ideal = evaluator.evaluate(ctx.env(), "traj_ideal", List.of(testsPatch, idealPatchFile), idealPatch,
-        ctx.f2p(), input.validation().passToPass(), workDir, true);
-    if (!ideal.resolved()) {
-      LOG.warn("the ideal trajectory's patch does not resolve the task: {} ({})", ideal.status(),
-          ideal.outcome().failToPass().failure());
+    TrajectoryOutcome idealOutcome = validatedOutcome(input, idealPatch).orElse(null);
+    if (idealOutcome == null) {
+      heartbeat.beat("trajectory: evaluating the ideal patch");
+      Evaluation ideal = evaluator.evaluate(ctx.env(), "traj_ideal", List.of(testsPatch, idealPatchFile),
+          idealPatch, ctx.f2p(), input.validation().passToPass(), workDir, true);
+      idealOutcome = ideal.outcome();
+    }
+    if (!idealOutcome.resolved()) {
+      LOG.warn("the ideal trajectory's patch does not resolve the task (evaluated by {}): {}",
+          idealOutcome.evaluatedBy(), idealOutcome.failToPass().failure());
     }
 
     // 2. The first candidate that really fails.
@@ -103,9 +107,7 @@ public final class TrajectoryGenerator {
                 + choice.candidate().description(),
         chosenEval == null ? List.of() : chosenEval.evidence());
 
-    Trajectory idealDoc = document(ctx, Trajectory.IDEAL, idealSteps, null,
-        new TrajectoryOutcome(idealPatch, ideal.outcome().failToPass(), ideal.outcome().passToPass(),
-            ideal.outcome().resolved(), ideal.outcome().evaluatedBy()));
+    Trajectory idealDoc = document(ctx, Trajectory.IDEAL, idealSteps, null, idealOutcome);
     Trajectory failedDoc = document(ctx, Trajectory.FAILED, failedSteps, divergence, failedOutcome);
     Path idealFile = workDir.resolve("ideal_trajectory.json");
     Path failedFile = workDir.resolve("failed_trajectory.json");
@@ -113,10 +115,30 @@ public final class TrajectoryGenerator {
     json.writeValue(failedFile.toFile(), failedDoc);
     long millis = (System.nanoTime() - t0) / 1_000_000;
     LOG.info("trajectories: ideal {} steps (resolved {}), failed {} steps ({}), {} ms", idealSteps.size(),
-        ideal.resolved(), failedSteps.size(), choice.mode(), millis);
+        idealOutcome.resolved(), failedSteps.size(), choice.mode(), millis);
     return new TrajectoryOutput(idealFile.toString(), failedFile.toString(), idealSteps.size(), failedSteps.size(),
-        ideal.resolved(), choice.mode().name(), failed.divergenceStep(), choice.weak(),
+        idealOutcome.resolved(), choice.mode().name(), failed.divergenceStep(), choice.weak(),
         failedOutcome.failToPass().failure(), millis);
+  }
+
+  /**
+   * When the ideal trajectory submitted exactly the gold fix (the same hunks as fix.patch), phase 5's
+   * PASS_post_patch stage already ran tests.patch + this patch: its per-test results are the outcome, and the
+   * same run is not paid for twice. Any difference, and the patch is run again.
+   */
+  private static java.util.Optional<TrajectoryOutcome> validatedOutcome(TrajectoryInput input, String idealPatch)
+      throws IOException {
+    String gold = Files.readString(Path.of(input.patches().fixPatch()));
+    if (!PatchText.sameChanges(gold, idealPatch)) {
+      return java.util.Optional.empty();
+    }
+    for (var stage : input.validation().stages()) {
+      if (stage.name().equals(dev.taskmill.validation.ValidationPlan.PASS_POST_PATCH)) {
+        return PatchSetEvaluator.fromStage(stage, idealPatch, input.validation().failToPass(),
+            input.validation().passToPass());
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private StepRecorder recorder(TrajectoryContext ctx, SessionTools tools) {

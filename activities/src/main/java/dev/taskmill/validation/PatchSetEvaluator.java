@@ -98,6 +98,29 @@ public final class PatchSetEvaluator {
     return new Evaluation(status, outcome, run.exitCode(), run.result().millis(), log, evidence);
   }
 
+  /**
+   * The outcome of a run that already happened: a stage of phase 5 whose patches were tests.patch and this very
+   * patch (its per-test results file). Empty when the stage has no results file.
+   */
+  public static java.util.Optional<TrajectoryOutcome> fromStage(dev.taskmill.validation.StageResult stage,
+      String submittedPatch, List<String> failToPass, List<String> passToPass) throws IOException {
+    if (stage.results() == null || !Files.isRegularFile(Path.of(stage.results())) || stage.timedOut()) {
+      return java.util.Optional.empty();
+    }
+    var tests = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(stage.results()).toFile())
+        .path("tests");
+    java.util.function.Function<List<String>, TestSplit> split = ids -> {
+      List<String> ok = new ArrayList<>();
+      List<String> bad = new ArrayList<>();
+      ids.forEach(id -> ("PASSED".equals(tests.path(id).asText()) ? ok : bad).add(id));
+      return new TestSplit(ok, bad);
+    };
+    TestSplit f2p = split.apply(failToPass);
+    TestSplit p2p = split.apply(passToPass);
+    return java.util.Optional.of(new TrajectoryOutcome(submittedPatch, f2p, p2p,
+        f2p.failure().isEmpty() && p2p.failure().isEmpty(), stage.name() + ".log"));
+  }
+
   private static TestSplit split(List<String> ids, StageRun run, Status status) {
     List<String> ok = new ArrayList<>();
     List<String> bad = new ArrayList<>();

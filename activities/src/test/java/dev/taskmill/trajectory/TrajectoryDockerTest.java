@@ -176,8 +176,9 @@ class TrajectoryDockerTest {
     assertThat(o.failToPass().success()).containsExactlyElementsOf(python.validation().failToPass());
     assertThat(o.submittedPatch()).contains("calc.py").contains("+    return min(hi, max(lo, x))")
         .doesNotContain("test_calc.py");
-    assertThat(o.evaluatedBy()).isEqualTo("traj_ideal.log");
-    assertThat(python.workDir().resolve("traj_ideal.log")).exists();
+    // The ideal patch is the gold fix, hunk for hunk: phase 5's post-patch run is its real evaluation, not redone.
+    assertThat(o.evaluatedBy()).isEqualTo("PASS_post_patch.log");
+    assertThat(python.workDir().resolve("traj_ideal.log")).doesNotExist();
     assertThat(python.output().idealResolved()).isTrue();
     TrajectoryStep submit = python.ideal().steps().get(python.ideal().steps().size() - 1);
     assertThat(submit.toolCall().name()).isEqualTo("submit");
