@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -125,18 +123,7 @@ public record LineHits(Map<String, Set<Integer>> executable, Map<String, Set<Int
   }
 
   void readJacoco(InputStream in) throws IOException {
-    Element report;
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setExpandEntityReferences(false);
-      report = factory.newDocumentBuilder().parse(in).getDocumentElement();
-    } catch (Exception e) {
-      throw new IOException("not a JaCoCo XML report: " + e.getMessage(), e);
-    }
+    Element report = dev.taskmill.validation.coverage.JacocoXml.root(in);
     if (!report.getTagName().equals("report")) {
       return;
     }
