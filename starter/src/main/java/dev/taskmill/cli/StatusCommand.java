@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Prints a run's state and phase board once. */
-@Command(footer = {"", "Example:", "  taskmill status taskmill/github.com/pallets/click/pr-3764 --address localhost:7233"},
+@Command(footer = {"", "Example:", "  taskmill status taskmill/github.com/pallets/click/pr-3764/in-5f1c2a9e --address localhost:7233"},
     name = "status", description = "Show a run's phase board once.")
 final class StatusCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Follows a run's board live until it ends, then prints its report. */
-@Command(footer = {"", "Example:", "  taskmill watch taskmill/github.com/pallets/click/pr-3764 --address localhost:7233"},
+@Command(footer = {"", "Example:", "  taskmill watch taskmill/github.com/pallets/click/pr-3764/in-5f1c2a9e --address localhost:7233"},
     name = "watch", description = "Follow a run's phase board until it ends.")
 final class WatchCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

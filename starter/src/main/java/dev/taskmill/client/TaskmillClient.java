@@ -44,7 +44,7 @@ public final class TaskmillClient {
     SampleRequest withAttributes = new SampleRequest(request.repoUrl(), request.prNumber(), request.samplesDir(),
         request.workDir(), request.stopAfter(), request.githubApiUrl(), request.validation(), searchAttributes,
         request.maxCandidates());
-    String id = WorkflowIds.forRequest(request.repoUrl(), request.prNumber(), request.stopAfter());
+    String id = WorkflowIds.forRequest(request);
     SampleCreationWorkflow workflow = client.newWorkflowStub(SampleCreationWorkflow.class, options(id, request));
     try {
       WorkflowClient.start(workflow::run, withAttributes);

@@ -13,6 +13,26 @@ public final class WorkflowIds {
     return "taskmill/" + RepoSlug.of(repoUrl).value() + "/" + pr + mode;
   }
 
+  /**
+   * The id of a request: repository, PR and where its samples go. The same work for the same samples directory
+   * attaches to the first run; the same repository and PR for another directory is another run (so that its
+   * directory gets its sample), e.g. "taskmill/github.com/psf/requests/pr-6767/in-1a2b3c4d".
+   */
+  public static String forRequest(SampleRequest request) {
+    return forRequest(request.repoUrl(), request.prNumber(), request.stopAfter()) + "/in-"
+        + shortHash(request.samplesDir());
+  }
+
+  /** Eight hex digits of the string's FNV-1a hash: stable across processes and machines, no I/O classes needed. */
+  static String shortHash(String value) {
+    int hash = 0x811c9dc5;
+    for (int i = 0; i < value.length(); i++) {
+      hash ^= value.charAt(i);
+      hash *= 0x01000193;
+    }
+    return String.format(java.util.Locale.ROOT, "%08x", hash);
+  }
+
   /** The key of one sample (repo + picked PR), one path segment; the same however the PR was chosen. */
   public static String sampleKey(String repoUrl, int prNumber) {
     return RepoSlug.of(repoUrl).fileSafe() + "__pr-" + prNumber;

@@ -62,6 +62,19 @@ class IdentityTest {
     }
 
     @Test
+    void theSamplesDirectoryIsPartOfARequestsIdentity() {
+      SampleRequest here = new SampleRequest("https://github.com/a/b", 7, "/data/samples", null, null, null, null,
+          false);
+      SampleRequest again = new SampleRequest("git@github.com:a/b", 7, "/data/samples", null, null, null, null, true);
+      SampleRequest elsewhere = new SampleRequest("https://github.com/a/b", 7, "/tmp/other", null, null, null, null,
+          false);
+
+      assertThat(WorkflowIds.forRequest(here)).isEqualTo(WorkflowIds.forRequest(again))
+          .startsWith("taskmill/github.com/a/b/pr-7/in-").matches(".*/in-[0-9a-f]{8}");
+      assertThat(WorkflowIds.forRequest(elsewhere)).isNotEqualTo(WorkflowIds.forRequest(here));
+    }
+
+    @Test
     void sampleKeyDoesNotDependOnHowThePrWasChosen() {
       assertThat(WorkflowIds.sampleKey("https://github.com/a/b.git", 7))
           .isEqualTo(WorkflowIds.sampleKey("git@github.com:a/b", 7))
