@@ -45,4 +45,20 @@ class StageRunnerSpecTest {
     assertThat(spec.labels()).containsEntry(StageRunner.STAGE_LABEL, "PASS_post_patch").containsEntry("extra", "yes");
     assertThat(spec.name()).startsWith("taskmill-").endsWith("-PASS_post_patch");
   }
+
+  @Test
+  void selectedTestsTravelInAFileNotInOneEnvironmentString() {
+    StageRunner.StageDirs dirs = new StageRunner.StageDirs(workDir.resolve("validation/traj_ideal"),
+        workDir.resolve("validation/traj_ideal/patches"), workDir.resolve("validation/traj_ideal/out"));
+    // 2,000 ids of 80 characters: 160 KB, more than one environment string may hold (128 KiB).
+    List<String> ids = java.util.stream.IntStream.range(0, 2000)
+        .mapToObj(i -> "tests/test_module_with_a_long_name.py::test_case_number_" + i + "_with_parameters[x]")
+        .toList();
+
+    ContainerSpec spec = runner.spec(env, post, workDir, dirs, List.of("bash", "/taskmill/run.sh", "stage"), ids);
+
+    assertThat(spec.env()).containsEntry("TASKMILL_TEST_IDS_FILE", "/taskmill/patches/test-ids.txt")
+        .doesNotContainKey("TASKMILL_TEST_IDS");
+    assertThat(spec.env().values()).allSatisfy(v -> assertThat(v.length()).isLessThan(128 * 1024));
+  }
 }
