@@ -13,15 +13,24 @@ final class FailedTrajectoryPlayer {
 
   private FailedTrajectoryPlayer() {}
 
-  /** @param chosen the wrong fix to make, null when there is none (the trajectory then submits no change) */
-  static Played play(TrajectoryContext ctx, StepRecorder rec, List<PlannedStep> idealPlans, Candidate chosen)
-      throws InterruptedException {
+  /**
+   * Up to the divergence the failed trajectory makes the same calls as the ideal one from the same state, so it
+   * shares their recorded steps (real observations of those calls) instead of paying for them again; the edits
+   * among them (the reproduction test) are made again in its own session, so that its state is the same.
+   *
+   * @param idealSteps the ideal trajectory's recorded steps, in the order of {@code idealPlans}
+   * @param chosen the wrong fix to make, null when there is none (the trajectory then submits no change)
+   */
+  static Played play(TrajectoryContext ctx, StepRecorder rec, List<PlannedStep> idealPlans,
+      List<TrajectoryStep> idealSteps, Candidate chosen) throws InterruptedException {
     List<TrajectoryStep> steps = new ArrayList<>();
-    for (PlannedStep p : idealPlans) {
+    for (int i = 0; i < idealPlans.size(); i++) {
+      PlannedStep p = idealPlans.get(i);
       if (p.phase().equals("edit")) {
         break;
       }
-      steps.add(rec.run(steps.size() + 1, p));
+      rec.replay(p, idealSteps.get(i));
+      steps.add(idealSteps.get(i));
     }
     int divergenceStep = steps.size() + 1;
     if (chosen != null) {

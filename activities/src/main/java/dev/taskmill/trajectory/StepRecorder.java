@@ -43,6 +43,17 @@ final class StepRecorder {
     return lastFullOutput;
   }
 
+  /**
+   * Applies {@code plan} in this session without recording it: the failed trajectory re-makes the ideal one's
+   * edits before the divergence, whose recorded steps it shares.
+   */
+  void replay(PlannedStep plan, TrajectoryStep recorded) throws InterruptedException {
+    if (plan.tool().equals(SessionTools.EDITOR) && !"view".equals(plan.args().get("command"))) {
+      tools.editor(plan.args());
+    }
+    lastObservation = recorded.observation().content();
+  }
+
   /** Runs {@code plan} as the next of {@code steps} and keeps it in {@code plans} for a replay. */
   void add(List<PlannedStep> plans, List<TrajectoryStep> steps, PlannedStep plan) throws InterruptedException {
     plans.add(plan);

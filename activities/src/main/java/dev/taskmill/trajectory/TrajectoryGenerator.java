@@ -91,7 +91,7 @@ public final class TrajectoryGenerator {
     // 3. The failed trajectory: the ideal steps up to the first edit, then the wrong fix, a partial check, submit.
     FailedTrajectoryPlayer.Played failed;
     try (SessionContainer session = sessions.start(ctx, "failed")) {
-      failed = FailedTrajectoryPlayer.play(ctx, recorder(ctx, sessions.init(ctx, session)), plans,
+      failed = FailedTrajectoryPlayer.play(ctx, recorder(ctx, sessions.init(ctx, session)), plans, idealSteps,
           choice.candidate());
     }
     List<TrajectoryStep> failedSteps = failed.steps();
