@@ -65,7 +65,7 @@ public final class PatchSetEvaluator {
    * Runs the patches as stage {@code stageName} (log workDir/stageName.log).
    *
    * @param submittedPatch the model patch's text, recorded in the outcome
-   * @param onlyListed when true only FAIL_TO_PASS + PASS_TO_PASS are run (TASKMILL_TEST_IDS), else the whole suite
+   * @param onlyListed when true only FAIL_TO_PASS + PASS_TO_PASS are run (TASKMILL_TEST_IDS_FILE; over 500 ids the whole suite), else the whole suite
    */
   public Evaluation evaluate(StageEnvironment env, String stageName, List<Path> patches, String submittedPatch,
       List<String> failToPass, List<String> passToPass, Path workDir, boolean onlyListed)

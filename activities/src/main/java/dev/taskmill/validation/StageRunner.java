@@ -67,7 +67,7 @@ public final class StageRunner {
   }
 
   /**
-   * Runs the stage with only the named tests (TASKMILL_TEST_IDS, docs/stage-contract.md); an empty list runs the
+   * Runs the stage with only the named tests (written to TASKMILL_TEST_IDS_FILE, docs/stage-contract.md); an empty list runs the
    * whole suite, as {@link #run(StageEnvironment, PlannedStage, Path)} does.
    */
   public StageRun run(StageEnvironment env, PlannedStage stage, Path workDir, List<String> testIds)
