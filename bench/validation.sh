@@ -1,81 +1,89 @@
 #!/usr/bin/env bash
-# Times phases 4-5 (environment + validation) of one sample against the floor: the same image build plus the
-# three test runs done directly with the docker CLI (the sample's own run.sh does exactly that). Then times a
-# second sample of the same repository, which must reuse the environment image. Prints figures; not a test.
+# Times phases 4 and 5 (environment + validation) of real samples at the default settings, against the floor:
+# the same image build from the base image plus the three stages run once each with the docker CLI and no
+# coverage (the sample's own ./run.sh with TASKMILL_COVERAGE=0). Prints figures; not a test.
 #
-#   bench/validation.sh [TESTS]      TESTS: how many tests the generated Python project has (default 300)
+#   bench/validation.sh REPO PR [REPO PR ...]     e.g. bench/validation.sh /tmp/real/click 3764 /tmp/real/commons-cli 439
 #
-# Needs a Docker engine and the offline images (.ci/setup-docker.sh). Removes only the images it makes.
+# REPO is a local clone or a URL taskmill can read. For each pair: one warm-up run fills the dependency cache
+# (downloads are not what this measures), then the sample's images are removed and the measured run builds them
+# again from the base image, then they are removed again and the floor builds and runs the same. Extra taskmill
+# options (for example --reruns 0) go in TASKMILL_BENCH_ARGS. Needs a Docker engine and the offline images
+# (.ci/setup-docker.sh). Removes only the images it makes.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tests="${1:-300}"
+if (($# == 0 || $# % 2)); then
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  exit 2
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export TASKMILL_IMAGES_CONFIG="${TASKMILL_IMAGES_CONFIG:-$root/deploy/offline-images/stacks.properties}"
-export TASKMILL_CACHE_DIR="$work/cache"
+read -r -a extra <<<"${TASKMILL_BENCH_ARGS:-}"
 
-repo="$work/benchcalc"
-mkdir -p "$repo/tests" && cd "$repo"
-git init -q -b main
-printf '[project]\nname = "benchcalc"\nversion = "0.1.0"\nrequires-python = ">=3.8"\n' > pyproject.toml
-printf 'def clamp(x, lo, hi):\n    return max(lo, x)\n\n\ndef scale(x, k):\n    return x * k + 1\n' > benchcalc.py
-python3 - "$tests" <<'PY'
-import sys
-n = int(sys.argv[1])
-with open("tests/test_many.py", "w") as f:
-    f.write("from benchcalc import clamp\n\n")
-    for i in range(n):
-        f.write(f"def test_lower_{i}():\n    assert clamp({-i - 1}, 0, {i + 10}) == 0\n\n")
+# Reads one value out of metadata.json; the path and the key travel as arguments, never as code.
+meta() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+for key in sys.argv[2].split("."):
+    doc = doc[key]
+print(doc)
 PY
-git add -A && git commit -qm "benchcalc"
-pr() {  # pr N BRANCH FILE CONTENT TESTFILE TESTCONTENT
-  git checkout -qb "$2" main
-  printf '%b' "$4" > "$3"
-  printf '%b' "$6" > "$5"
-  git add -A && git commit -qm "Fix $2"
-  git checkout -q main && git merge -q --no-ff "$2" -m "Merge pull request #$1 from bench/$2"
 }
-pr 1 clamp-upper benchcalc.py 'def clamp(x, lo, hi):\n    return min(hi, max(lo, x))\n\n\ndef scale(x, k):\n    return x * k + 1\n' \
-  tests/test_upper.py 'from benchcalc import clamp\n\n\ndef test_upper():\n    assert clamp(15, 0, 10) == 10\n'
-pr 2 scale-offset benchcalc.py 'def clamp(x, lo, hi):\n    return min(hi, max(lo, x))\n\n\ndef scale(x, k):\n    return x * k\n' \
-  tests/test_scale.py 'from benchcalc import scale\n\n\ndef test_scale():\n    assert scale(2, 3) == 6\n'
-cd "$root"
-
-millis() { python3 -c "import json,sys; m=json.load(open(sys.argv[1]))['timings']['phaseMillis']; print(m['ENVIRONMENT'] + m['VALIDATION'])" "$1"; }
-env_image() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['environment']['environmentImage'])" "$1"; }
+stage_times() {
+  python3 - "$1" <<'PY'
+import json, sys
+for run in json.load(open(sys.argv[1]))["testExecution"]["runs"]:
+    print(f"    {run['stage']:<28} {run['testsRun']:>6} tests {run['durationMillis'] / 1000:>8.1f} s")
+PY
+}
 now() { date +%s%N; }
-drop_images() {  # the images this sample uses, so that the next build starts from the base image
-  docker rmi -f "$@" >/dev/null 2>&1 || true
-  docker image prune -f >/dev/null 2>&1 || true
-}
+drop_images() { docker rmi -f "$@" >/dev/null 2>&1 || true; }
 
-./taskmill --version >/dev/null   # builds the CLI first, outside the timings
-samples="$work/samples"
+(cd "$root" && ./taskmill --version >/dev/null)   # builds the CLI first, outside the timings
+n=0
+summary=()
+while (($#)); do
+  repo="$1" pr="$2"
+  shift 2
+  n=$((n + 1))
+  echo "== $repo #$pr"
+  warm="$work/warm-$n"
+  if ! (cd "$root" && ./taskmill run "$repo" --pr "$pr" --samples-dir "$warm" ${extra[@]+"${extra[@]}"}) \
+      >"$work/warm-$n.log" 2>&1; then
+    tail -n 3 "$work/warm-$n.log"
+    summary+=("$repo #$pr: no sample (see above)")
+    continue
+  fi
+  m="$warm/task-1/metadata.json"
+  env_image="$(meta "$m" environment.environmentImage)"
+  sample_image="$(meta "$m" environment.sampleImage)"
+  drop_images "$env_image" "$sample_image" "$sample_image-local"
 
-echo "sample 1 (cold: no environment image, no dependency cache), $tests tests, --reruns 0"
-t0=$(now); ./taskmill run "$repo" --pr 1 --reruns 0 --samples-dir "$samples" >"$work/run1.log" 2>&1 \
-  || { tail -5 "$work/run1.log"; exit 1; }; t1=$(now)
-m1=$(millis "$samples/task-1/metadata.json"); e1=$(env_image "$samples/task-1/metadata.json")
-s1=$(python3 -c "import json;print(json.load(open('$samples/task-1/metadata.json'))['environment']['sampleImage'])")
-echo "  taskmill run (whole command):           $(( (t1 - t0) / 1000000 )) ms"
-echo "  taskmill phases 4+5:                    $m1 ms"
+  measured="$work/measured-$n"
+  (cd "$root" && ./taskmill run "$repo" --pr "$pr" --samples-dir "$measured" ${extra[@]+"${extra[@]}"}) \
+    >"$work/measured-$n.log" 2>&1 || { tail -n 3 "$work/measured-$n.log"; exit 1; }
+  m="$measured/task-1/metadata.json"
+  env_ms="$(meta "$m" timings.phaseMillis.ENVIRONMENT)"
+  val_ms="$(meta "$m" timings.phaseMillis.VALIDATION)"
+  echo "  taskmill (default settings${extra[*]:+, ${extra[*]}}), images built from the base image:"
+  echo "    phase 4 environment          $(awk "BEGIN{printf \"%.1f\", $env_ms/1000}") s"
+  echo "    phase 5 validation           $(awk "BEGIN{printf \"%.1f\", $val_ms/1000}") s"
+  stage_times "$m"
+  drop_images "$env_image" "$sample_image" "$sample_image-local"
 
-echo "sample 2 (same repository and manifests: the environment image must be reused)"
-id1=$(docker image inspect -f '{{.Id}}' "$e1")
-t0=$(now); ./taskmill run "$repo" --pr 2 --reruns 0 --samples-dir "$samples" >"$work/run2.log" 2>&1 \
-  || { tail -5 "$work/run2.log"; exit 1; }; t1=$(now)
-m2=$(millis "$samples/task-2/metadata.json"); e2=$(env_image "$samples/task-2/metadata.json")
-echo "  taskmill phases 4+5:                    $m2 ms"
-id2=$(docker image inspect -f '{{.Id}}' "$e2")
-echo "  environment image reused:               $([[ "$id1" == "$id2" ]] && echo "yes, same image id ($e2)" || echo "NO ($e1 $id1 vs $e2 $id2)")"
-echo "floor for sample 1, from the base image like taskmill's first build"
-drop_images "$e1" "$s1" "$s1-local"
-(cd "$samples/task-1" && t0=$(now) && ./run.sh >"$work/floor1.log" 2>&1; rc=$?; t1=$(now)
- echo "  floor: docker build + 3 docker runs:    $(( (t1 - t0) / 1000000 )) ms (run.sh exit $rc)"
- echo "$(( (t1 - t0) / 1000000 ))" > "$work/floor1")
-f1=$(cat "$work/floor1")
-python3 -c "print(f'  ratio taskmill(4+5) / floor:            {$m1/$f1:.2f}')"
-
-s2=$(python3 -c "import json;print(json.load(open('$samples/task-2/metadata.json'))['environment']['sampleImage'])")
-# Leave no image behind, so that the next run of this benchmark starts cold again.
-drop_images "$e1" "$s1" "$s1-local" "$s2" "$s2-local"
+  # The floor: the sample's own recipe, by hand: docker build, then three docker runs without coverage.
+  t0=$(now)
+  rc=0
+  (cd "$measured/task-1" && TASKMILL_COVERAGE=0 ./run.sh) >"$work/floor-$n.log" 2>&1 || rc=$?
+  t1=$(now)
+  floor_ms=$(((t1 - t0) / 1000000))
+  echo "  floor (docker build + 3 docker runs, no coverage): $(awk "BEGIN{printf \"%.1f\", $floor_ms/1000}") s (run.sh exit $rc)"
+  ratio="$(awk "BEGIN{printf \"%.2f\", ($env_ms + $val_ms) / $floor_ms}")"
+  echo "  ratio phases 4+5 / floor:     $ratio"
+  summary+=("$repo #$pr: phases 4+5 $(awk "BEGIN{printf \"%.1f\", ($env_ms+$val_ms)/1000}") s, floor $(awk "BEGIN{printf \"%.1f\", $floor_ms/1000}") s, ratio $ratio")
+  drop_images "$sample_image-local"
+done
+echo "== summary"
+printf '  %s\n' "${summary[@]}"

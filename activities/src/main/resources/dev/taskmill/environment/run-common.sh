@@ -2,6 +2,7 @@
 # Everything below is the same for every sample. Two modes:
 #   ./run.sh                    on a person's machine: rebuild the image with the docker CLI and run the three
 #                               stages, each in a fresh container; exit 0 only when pass -> fail -> pass holds.
+#                               TASKMILL_COVERAGE=0 ./run.sh runs them without coverage.
 #   bash /taskmill/run.sh stage [PATCH...]
 #                               inside the container (docs/stage-contract.md): apply the patches, build, test.
 # Stage exit codes: 0 all tests passed, 1 some failed, 3 a patch does not apply, 4 build/compile failed.
@@ -102,6 +103,7 @@ host_stage() {
   mkdir -p "$out" && chmod 0777 "$out"
   local args=(--rm --name "$container" --network none --cpus "${TASKMILL_CPUS:-2}"
     --memory "${TASKMILL_MEMORY:-4g}" --pids-limit "${TASKMILL_PIDS:-1024}" --user 1000:1000
+    -e "TASKMILL_COVERAGE=${TASKMILL_COVERAGE:-1}"
     -v "$HERE/run.sh:/taskmill/run.sh:ro" -v "$out:/taskmill/out")
   for p in "$@"; do args+=(-v "$HERE/$p:/taskmill/patches/$p:ro"); done
   for m in "${HOST_MOUNTS[@]}"; do [[ -e "${m%%:*}" ]] && args+=(-v "$m"); done
