@@ -87,7 +87,10 @@ public final class SampleEvaluator {
   }
 
   private static String detail(EvaluationStatus status, PatchSetEvaluator.Evaluation run) {
-    String first = run.evidence().isEmpty() ? "" : ": " + run.evidence().get(0);
+    // For a patch that does not apply, git's own "error: ..." line says why; "applied tests.patch" does not.
+    String first = run.evidence().stream()
+        .filter(l -> status != EvaluationStatus.PATCH_DOES_NOT_APPLY || !l.startsWith("taskmill: applied"))
+        .findFirst().map(l -> ": " + l).orElse("");
     return switch (status) {
       case TESTS_RAN -> run.resolved() ? "every FAIL_TO_PASS and PASS_TO_PASS test passes"
           : run.outcome().failToPass().failure().size() + " FAIL_TO_PASS and "
