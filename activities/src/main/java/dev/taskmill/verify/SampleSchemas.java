@@ -67,7 +67,8 @@ public final class SampleSchemas {
     return errors.stream().map(SampleSchemas::describe).toList();
   }
 
-  static String describe(Error error) {
+  /** One violation as "JSON path: message". */
+  public static String describe(Error error) {
     String path = error.getInstanceLocation() == null ? "$" : error.getInstanceLocation().toString();
     String message = error.getMessage();
     return message.startsWith(path) ? message : path + ": " + message;

@@ -185,7 +185,7 @@ class SampleVerifierTest {
   void hostMountsAreReadFromRunSh() throws IOException {
     Path cacheDir = Files.createDirectories(tmp.resolve("m2"));
     String script = "#!/usr/bin/env bash\nHOST_MOUNTS=( '" + cacheDir + ":/home/taskmill/.m2:ro' '/nowhere/x:/y:ro' )\n";
-    assertThat(DockerRerun.hostMounts(script)).singleElement()
+    assertThat(SampleEnvironments.hostMounts(script)).singleElement()
         .satisfies(m -> assertThat(m.hostPath()).isEqualTo(cacheDir.toString()));
   }
 

@@ -7,11 +7,12 @@ import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The taskmill command line: run, analyze, submit, status, watch, cancel, server, verify, worker. */
+/** The taskmill command line: run, analyze, submit, status, watch, cancel, server, verify, evaluate, export, worker. */
 @Command(name = "taskmill", mixinStandardHelpOptions = true, version = "taskmill 0.1.0",
     description = "Turns git repositories into validated bug-fix samples.",
     subcommands = {RunCommand.class, AnalyzeCommand.class, SubmitCommand.class, StatusCommand.class,
-        WatchCommand.class, CancelCommand.class, ServerCommand.class, VerifyCommand.class,
+        WatchCommand.class, CancelCommand.class, ServerCommand.class, VerifyCommand.class, EvaluateCommand.class,
+        ExportCommand.class,
         CommandLine.HelpCommand.class})
 public final class TaskmillCli {
   /** Exit code when something unexpected broke (a bug, or an engine in a bad state). */

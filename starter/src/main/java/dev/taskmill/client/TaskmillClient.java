@@ -1,5 +1,8 @@
 package dev.taskmill.client;
 
+import dev.taskmill.workflow.EvaluationRequest;
+import dev.taskmill.workflow.EvaluationResult;
+import dev.taskmill.workflow.EvaluationWorkflow;
 import dev.taskmill.workflow.Phase;
 import dev.taskmill.workflow.Progress;
 import dev.taskmill.workflow.RepoSlug;
@@ -26,6 +29,8 @@ import java.time.Duration;
 public final class TaskmillClient {
   /** A whole run may take hours on a big repository; beyond a day something is stuck. */
   static final Duration RUN_TIMEOUT = Duration.ofHours(24);
+  /** Thousands of predictions at a few minutes each, spread over the Docker workers. */
+  static final Duration EVALUATION_TIMEOUT = Duration.ofDays(3);
 
   private final WorkflowClient client;
   private final boolean searchAttributes;
@@ -82,6 +87,41 @@ public final class TaskmillClient {
   public void cancel(String workflowId) {
     WorkflowStub stub = client.newUntypedWorkflowStub(workflowId);
     stub.cancel();
+  }
+
+  /**
+   * Starts an evaluation under {@code workflowId}, or attaches to the one of that id still running (a CLI that
+   * stopped and was started again). A finished evaluation of the same id is run again.
+   */
+  public Submission submitEvaluation(String workflowId, EvaluationRequest request) {
+    EvaluationWorkflow workflow = client.newWorkflowStub(EvaluationWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.LIGHT)
+        .setWorkflowExecutionTimeout(EVALUATION_TIMEOUT)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .setStaticSummary("Evaluate " + request.tasks().size() + " prediction(s)")
+        .build());
+    try {
+      WorkflowClient.start(workflow::run, request);
+      return new Submission(workflowId, false);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return new Submission(workflowId, true);
+    }
+  }
+
+  /** The verdicts an evaluation has so far. */
+  public EvaluationResult evaluated(String workflowId) {
+    return client.newWorkflowStub(EvaluationWorkflow.class, workflowId).evaluated();
+  }
+
+  /** Waits for the evaluation; a failure of the workflow itself becomes a TaskmillException. */
+  public EvaluationResult awaitEvaluation(String workflowId, Duration timeout) throws java.util.concurrent.TimeoutException {
+    try {
+      return client.newUntypedWorkflowStub(workflowId).getResult(timeout.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS, EvaluationResult.class);
+    } catch (WorkflowException e) {
+      throw FailureTranslator.translate(e);
+    }
   }
 
   private static WorkflowOptions options(String id, SampleRequest request) {

@@ -7,6 +7,7 @@ import dev.taskmill.docker.DockerClients;
 import dev.taskmill.enrichment.EnrichmentActivityImpl;
 import dev.taskmill.enrichment.ParsedDiffSemantics;
 import dev.taskmill.environment.BaseImages;
+import dev.taskmill.evaluation.EvaluationActivityImpl;
 import dev.taskmill.environment.DependencyCache;
 import dev.taskmill.environment.EnvironmentActivityImpl;
 import dev.taskmill.environment.EnvironmentPreparer;
@@ -39,6 +40,7 @@ public final class ActivityWiring {
             new PatchExtractionActivityImpl(repositories),
             new EnrichmentActivityImpl(new ParsedDiffSemantics(repositories)),
             new SampleAssemblyActivityImpl()),
-        List.of(new EnvironmentActivityImpl(environment), new ValidationActivityImpl(), new TrajectoryActivityImpl()));
+        List.of(new EnvironmentActivityImpl(environment), new ValidationActivityImpl(), new TrajectoryActivityImpl(),
+            new EvaluationActivityImpl()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.taskmill.worker;
 
+import dev.taskmill.workflow.EvaluationWorkflowImpl;
 import dev.taskmill.workflow.SampleCreationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -30,7 +31,7 @@ public final class TaskmillWorkers {
     WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
     if (roles.contains(QueueRole.LIGHT)) {
       Worker light = factory.newWorker(QueueRole.LIGHT.taskQueue(), options(testServer, LIGHT_CONCURRENCY));
-      light.registerWorkflowImplementationTypes(SampleCreationWorkflowImpl.class);
+      light.registerWorkflowImplementationTypes(SampleCreationWorkflowImpl.class, EvaluationWorkflowImpl.class);
       light.registerActivitiesImplementations(activities.light().toArray());
     }
     if (roles.contains(QueueRole.DOCKER)) {

@@ -96,26 +96,6 @@ class EndToEndTest {
   static final java.util.Map<String, String> FIXED_SYMBOL = java.util.Map.of(
       "python", "clamp", "maven", "clamp", "mocha", "clamp");
 
-  /** Runs tests.patch + {@code patch} in the sample's image through the evaluator phase 3 uses. */
-  PatchSetEvaluator.Evaluation evaluate(SampleResult result, Path sample, String stack, String patch)
-      throws IOException {
-    Path dir = Files.createTempDirectory(tmp, "eval-" + stack);
-    Path model = Files.writeString(dir.resolve("model.patch"), patch);
-    var environment = result.environment();
-    StageEnvironment env = new StageEnvironment(environment.sampleImage(), sample.resolve("run.sh"),
-        environment.mounts().stream().map(BindMount::parse).toList(), environment.user(),
-        ContainerPaths.forProjectDir(result.analysis().stack().projectDir()));
-    var engine = new ContainerEngine(DockerRequirement.client(), "test");
-    var runner = new StageRunner(engine, QUICK, dev.taskmill.progress.Heartbeat.NONE);
-    try {
-      return new PatchSetEvaluator(runner).evaluate(env, "evaluate", List.of(sample.resolve("tests.patch"), model),
-          patch, result.validation().failToPass(), result.validation().passToPass(), dir, false);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
@@ -166,12 +146,11 @@ class EndToEndTest {
 
       Trajectory failed = JSON.readValue(sample.resolve("failed_trajectory.json").toFile(), Trajectory.class);
       assertThat(failed.outcome().resolved()).isFalse();
-      if (!result.trajectories().weakTests()) {
-        assertThat(evaluate(result, sample, stack, failed.outcome().submittedPatch()).stillFailing())
-            .as("the failed trajectory's patch, run again, leaves a FAIL_TO_PASS test failing").isNotEmpty();
-      }
-      assertThat(evaluate(result, sample, stack, Files.readString(sample.resolve("fix.patch"))).resolved())
-          .as("the gold fix.patch resolves the sample").isTrue();
+      // taskmill evaluate's workflow on this sample: gold, empty, the failed trajectory's patch, a stray patch.
+      BenchmarkChecks.evaluate(client, samples, "taskmill/evaluate/e2e-" + stack, result.trajectories().weakTests(),
+          QUICK);
+      HistoryRecorder.record(client, "taskmill/evaluate/e2e-" + stack + "/gold", "evaluation-gold-" + stack);
+      BenchmarkChecks.exportsAreValid(samples);
       Trajectory ideal = JSON.readValue(sample.resolve("ideal_trajectory.json").toFile(), Trajectory.class);
       assertThat(ideal.outcome().resolved()).isTrue();
 

@@ -87,5 +87,17 @@ public final class ActivityOptionsCatalog {
       .setRetryOptions(STORE_RETRY)
       .build();
 
+  /**
+   * {@code taskmill evaluate}: one prediction, one test stage in the sample's image; the first prediction of a
+   * sample whose image is missing also rebuilds it from the sample's Dockerfile.
+   */
+  public static final ActivityOptions EVALUATION = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.DOCKER)
+      .setScheduleToCloseTimeout(Duration.ofHours(3))
+      .setStartToCloseTimeout(Duration.ofMinutes(75))
+      .setHeartbeatTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(TRANSIENT_RETRY)
+      .build();
+
   private ActivityOptionsCatalog() {}
 }

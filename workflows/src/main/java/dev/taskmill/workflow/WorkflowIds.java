@@ -33,6 +33,14 @@ public final class WorkflowIds {
     return String.format(java.util.Locale.ROOT, "%08x", hash);
   }
 
+  /**
+   * The id of an evaluation: the same predictions (by content hash, computed by the caller) against the same
+   * samples directory attach to the first evaluation, e.g. "taskmill/evaluate/1a2b3c4d/in-5e6f7a8b".
+   */
+  public static String forEvaluation(String predictionsHash, String samplesDir) {
+    return "taskmill/evaluate/" + predictionsHash + "/in-" + shortHash(samplesDir);
+  }
+
   /** The key of one sample (repo + picked PR), one path segment; the same however the PR was chosen. */
   public static String sampleKey(String repoUrl, int prNumber) {
     return RepoSlug.of(repoUrl).fileSafe() + "__pr-" + prNumber;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays histories recorded from real runs against today's workflow code: a change that would break running
- * workflows (non-determinism) fails here. Histories are recorded by HistoryRecorder in the worker module.
+ * workflows (non-determinism) fails here; the evaluation histories (evaluation-*.json) replay EvaluationWorkflowImpl. Histories are recorded by HistoryRecorder in the worker module.
  */
 class SampleCreationWorkflowReplayTest {
   static final Path HISTORIES = Path.of("src/test/resources/histories");
@@ -30,6 +30,7 @@ class SampleCreationWorkflowReplayTest {
   @MethodSource("histories")
   void replaysWithoutNonDeterminism(Path history) throws Exception {
     WorkflowExecutionHistory recorded = WorkflowExecutionHistory.fromJson(Files.readString(history));
-    WorkflowReplayer.replayWorkflowExecution(recorded, SampleCreationWorkflowImpl.class);
+    // Each history names its workflow type; the replayer picks the matching implementation.
+    WorkflowReplayer.replayWorkflowExecution(recorded, SampleCreationWorkflowImpl.class, EvaluationWorkflowImpl.class);
   }
 }
