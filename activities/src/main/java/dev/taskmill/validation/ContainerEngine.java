@@ -43,6 +43,25 @@ public final class ContainerEngine {
     return where;
   }
 
+  /**
+   * How many stages of one sample this engine's host runs side by side (docker info's CPUs and memory), unless
+   * {@code override} says; sequential when the engine does not say.
+   */
+  public StageParallelism parallelism(int memoryMbPerStage, String override) {
+    if (override != null && !override.isBlank()) {
+      return StageParallelism.forHost(1, 0, memoryMbPerStage, override);
+    }
+    try {
+      var info = client.infoCmd().exec();
+      int cpus = info.getNCPU() == null ? 1 : info.getNCPU();
+      long memory = info.getMemTotal() == null ? 0 : info.getMemTotal();
+      return StageParallelism.forHost(cpus, memory, memoryMbPerStage, null);
+    } catch (RuntimeException e) {
+      LOG.info("docker info failed ({}): running stages one after the other", e.getMessage());
+      return StageParallelism.sequential();
+    }
+  }
+
   /** Fails with DOCKER_UNREACHABLE, naming where it looked, when the engine does not answer. */
   public void ping() {
     try {

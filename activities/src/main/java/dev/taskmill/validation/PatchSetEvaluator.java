@@ -55,7 +55,7 @@ public final class PatchSetEvaluator {
   private final StageRunner runner;
 
   /** The most test ids a run selects; longer lists run the whole suite. */
-  static final int MAX_SELECTED = 500;
+  static final int MAX_SELECTED = StageRunner.MAX_SELECTED_TESTS;
 
   public PatchSetEvaluator(StageRunner runner) {
     this.runner = runner;

@@ -34,6 +34,8 @@ public final class StageRunner {
   static final long PIDS_LIMIT = 512;
   /** The selected test ids, one per line, next to the stage's patches (never named on the command line). */
   static final String TEST_IDS_FILE = "test-ids.txt";
+  /** The most test ids worth selecting: past this many a selection costs as much as the suite. */
+  static final int MAX_SELECTED_TESTS = 500;
 
   private final ContainerEngine engine;
   private final ValidationSettings settings;
@@ -52,6 +54,22 @@ public final class StageRunner {
     this.settings = settings;
     this.heartbeat = heartbeat;
     this.extraLabels = Map.copyOf(extraLabels);
+  }
+
+  /** The same runner with another CPU limit per container (stages side by side share the sample's). */
+  StageRunner withCpus(double cpus) {
+    return new StageRunner(engine, new ValidationSettings(settings.reruns(), settings.stageTimeoutSeconds(), cpus,
+        settings.memoryMb()), heartbeat, extraLabels);
+  }
+
+  /** The CPU limit of each container this runner starts. */
+  double cpus() {
+    return settings.cpus();
+  }
+
+  /** The memory limit of each container this runner starts, in MiB. */
+  int memoryMb() {
+    return settings.memoryMb();
   }
 
   /** Runs any list of patches as a stage with no rejection rule (a trajectory's final patch, for example). */
@@ -129,6 +147,8 @@ public final class StageRunner {
     envVars.put("CI", "true");
     envVars.put("NO_COLOR", "1");
     envVars.put("TASKMILL_STAGE", stage.name());
+    // Coverage costs a tracer in every test; only the stages whose coverage is reported pay for it.
+    envVars.put("TASKMILL_COVERAGE", stage.coverage() ? "1" : "0");
     if (!testIds.isEmpty()) {
       // A file, not the variable itself: one environment string may not exceed 128 KiB (execve's
       // MAX_ARG_STRLEN), and a suite's PASS_TO_PASS list of 2,000 ids is larger than that.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.validation.StageScheduler.Request;
 import dev.taskmill.validation.report.TestResults;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Phase 5 without Temporal: runs a plan's stages, stops at the first stage that loses the sample, and computes the
- * verdict. Logs and validation/summary.json stay in the work dir whether the sample holds or is rejected.
+ * Phase 5 without Temporal: runs the plan's first round side by side, checks each stage in plan order, reruns
+ * only the tests that decide (docs/validation.md) and computes the verdict. Logs and validation/summary.json stay
+ * in the work dir whether the sample holds or is rejected.
  */
 public final class Validator {
   private static final Logger LOG = LoggerFactory.getLogger(Validator.class);
@@ -27,23 +29,27 @@ public final class Validator {
   private final ContainerEngine engine;
   private final StageRunner runner;
   private final int timeoutSeconds;
+  private final StageParallelism parallelism;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** Side by side as far as the Docker host allows (or {@code TASKMILL_STAGE_PARALLELISM} says). */
   public Validator(ContainerEngine engine, StageRunner runner, ValidationSettings settings) {
+    this(engine, runner, settings,
+        engine.parallelism(settings.memoryMb(), System.getenv(StageParallelism.ENV)));
+  }
+
+  public Validator(ContainerEngine engine, StageRunner runner, ValidationSettings settings,
+      StageParallelism parallelism) {
     this.engine = engine;
     this.runner = runner;
     this.timeoutSeconds = settings.stageTimeoutSeconds();
+    this.parallelism = parallelism;
   }
 
   /** Validates tests.patch and fix.patch against the environment, with the reruns the settings ask for. */
   public ValidationOutput validate(StageEnvironment env, Path testsPatch, Path fixPatch, Path workDir,
       int reruns) throws IOException, InterruptedException {
     return validate(env, ValidationPlan.standard(testsPatch, fixPatch, reruns), workDir, TestScope.ofPatch(testsPatch));
-  }
-
-  public ValidationOutput validate(StageEnvironment env, ValidationPlan plan, Path workDir)
-      throws IOException, InterruptedException {
-    return validate(env, plan, workDir, TestScope.everything());
   }
 
   private ValidationOutput validate(StageEnvironment env, ValidationPlan plan, Path workDir, TestScope scope)
@@ -55,20 +61,41 @@ public final class Validator {
           + engine.where() + ": run validation on the worker that built it, or rebuild it there");
     }
     Files.createDirectories(workDir);
+    StageScheduler scheduler = new StageScheduler(runner, parallelism);
     List<StageRun> runs = new ArrayList<>();
-    for (PlannedStage stage : plan.stages()) {
-      StageRun run = runner.run(env, stage, workDir);
-      runs.add(run);
-      LOG.info("stage {}: exit {}{}, {} tests ({} failed), {} ms", stage.name(), run.exitCode(),
-          run.timedOut() ? " (timed out)" : "", run.result().testsRun(), run.result().failed(),
-          run.result().millis());
-      Optional<ApplicationFailure> rejection = StageGate.check(run, timeoutSeconds, scope);
-      if (rejection.isPresent()) {
-        writeSummary(workDir, runs, null, rejection.get());
-        throw rejection.get();
+    List<StageRun> first = scheduler.runAll(env, plan.first().stream().map(Request::wholeSuite).toList(), workDir,
+        run -> StageGate.check(run, timeoutSeconds, scope).isPresent());
+    check(first, runs, workDir, scope);
+
+    Map<StageRole, TestResults> firstResults = new LinkedHashMap<>();
+    first.forEach(r -> firstResults.put(r.stage().role(), r.tests()));
+    Map<StageRole, List<TestResults>> all = new LinkedHashMap<>();
+    first.forEach(r -> all.computeIfAbsent(r.stage().role(), k -> new ArrayList<>()).add(r.tests()));
+    RerunSelection selection = RerunSelection.of(results(firstResults, StageRole.BASE),
+        results(firstResults, StageRole.TESTS_ONLY), results(firstResults, StageRole.TESTS_AND_FIX));
+    if (plan.reruns() > 0 && selection.isEmpty()) {
+      LOG.info("no test changes outcome between the stages: nothing to rerun");
+    }
+    for (int n = 1; n <= plan.reruns() && !selection.isEmpty(); n++) {
+      List<Request> round = new ArrayList<>();
+      for (PlannedStage stage : plan.rerunRound(n)) {
+        TestResults before = results(firstResults, stage.role());
+        List<String> ids = selection.wholeSuite() ? List.of() : selection.idsFor(before);
+        if (!selection.wholeSuite() && ids.isEmpty()) {
+          continue; // none of the deciding tests exists in this stage: a rerun could only repeat its absence
+        }
+        round.add(new Request(stage, ids));
+      }
+      List<StageRun> reruns = scheduler.runAll(env, round, workDir);
+      for (int i = 0; i < reruns.size(); i++) {
+        StageRun rerun = confirmSelection(scheduler, env, round.get(i), reruns.get(i), workDir);
+        check(List.of(rerun), runs, workDir, scope);
+        TestResults before = results(firstResults, rerun.stage().role());
+        all.get(rerun.stage().role()).add(StageScheduler.asWholeRun(before, rerun, round.get(i).testIds()));
       }
     }
-    Verdict verdict = verdictOf(runs);
+    Verdict verdict = Verdict.of(results(firstResults, StageRole.BASE),
+        all.getOrDefault(StageRole.TESTS_ONLY, List.of()), all.getOrDefault(StageRole.TESTS_AND_FIX, List.of()));
     Optional<ApplicationFailure> rejection = VerdictGate.check(verdict);
     writeSummary(workDir, runs, verdict, rejection.orElse(null));
     if (rejection.isPresent()) {
@@ -78,19 +105,45 @@ public final class Validator {
         verdict.passToPass(), verdict.flaky());
   }
 
-  static Verdict verdictOf(List<StageRun> runs) {
-    TestResults base = TestResults.empty();
-    List<TestResults> fail = new ArrayList<>();
-    List<TestResults> post = new ArrayList<>();
-    for (StageRun run : runs) {
-      switch (run.stage().role()) {
-        case BASE -> base = run.tests();
-        case TESTS_ONLY -> fail.add(run.tests());
-        case TESTS_AND_FIX -> post.add(run.tests());
-        default -> { }
+  /**
+   * A selective rerun that did not report every test it selected, or ended otherwise than with passing or failing
+   * tests, may have been let down by the selection itself (an id the runner reads differently): that stage runs
+   * again with the whole suite, so that a selection never turns into a verdict.
+   */
+  private StageRun confirmSelection(StageScheduler scheduler, StageEnvironment env, Request request, StageRun run,
+      Path workDir) throws IOException, InterruptedException {
+    if (request.testIds().isEmpty() || run.timedOut()) {
+      return run;
+    }
+    boolean complete = request.testIds().stream().allMatch(id -> run.tests().outcome(id) != null);
+    if (complete && (run.exitCode() == 0 || run.exitCode() == 1)) {
+      return run;
+    }
+    LOG.info("rerun {} with {} selected tests exited {} and reported {} of them: running the whole suite",
+        request.stage().name(), request.testIds().size(), run.exitCode(),
+        request.testIds().stream().filter(id -> run.tests().outcome(id) != null).count());
+    return scheduler.runAll(env, List.of(Request.wholeSuite(request.stage())), workDir).get(0);
+  }
+
+  /** Logs each run and adds it to {@code runs}; throws the first rejection, in plan order, after the summary. */
+  private void check(List<StageRun> round, List<StageRun> runs, Path workDir, TestScope scope) throws IOException {
+    for (StageRun run : round) {
+      runs.add(run);
+      LOG.info("stage {}: exit {}{}, {} tests ({} failed), {} ms", run.stage().name(), run.exitCode(),
+          run.timedOut() ? " (timed out)" : "", run.result().testsRun(), run.result().failed(),
+          run.result().millis());
+    }
+    for (StageRun run : round) {
+      Optional<ApplicationFailure> rejection = StageGate.check(run, timeoutSeconds, scope);
+      if (rejection.isPresent()) {
+        writeSummary(workDir, runs, null, rejection.get());
+        throw rejection.get();
       }
     }
-    return Verdict.of(base, fail, post);
+  }
+
+  private static TestResults results(Map<StageRole, TestResults> byRole, StageRole role) {
+    return byRole.getOrDefault(role, TestResults.empty());
   }
 
   private void writeSummary(Path workDir, List<StageRun> runs, Verdict verdict, ApplicationFailure rejection)

@@ -1,5 +1,5 @@
-# Python / pytest. Reports: pytest --junitxml; coverage: coverage.py JSON (through pytest-cov when installed;
-# Debian's pytest-cov 4.0 has no json report, so the JSON is written by `coverage json` afterwards).
+# Python / pytest. Reports: pytest --junitxml; coverage: coverage.py JSON (`coverage run` around pytest, then
+# `coverage json`), only when TASKMILL_COVERAGE=1.
 stage_build() {
   export PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$PWD:$PWD/src${PYTHONPATH:+:$PYTHONPATH}"
   if [[ -d "$DEPS/wheelhouse" ]] && compgen -G "$DEPS/wheelhouse/*" >/dev/null; then
@@ -46,25 +46,39 @@ PY
 }
 
 stage_test() {
-  local cov=()
-  if [[ "${TASKMILL_COVERAGE:-1}" == 1 ]] && python -c 'import pytest_cov' 2>/dev/null; then
-    export COVERAGE_FILE=/tmp/taskmill.coverage
-    cov=(--cov=. --cov-report=)
+  # wrap: coverage.py around pytest; cov: pytest-cov's options; plain: how this run keeps pytest-cov quiet.
+  local wrap=() cov=() plain=(-p no:cov)
+  export COVERAGE_FILE=/tmp/taskmill.coverage
+  if grep -qs -e '--cov' pytest.ini pyproject.toml setup.cfg tox.ini && python -c 'import pytest_cov' 2>/dev/null; then
+    # The project's own addopts start pytest-cov: measure through it, or switch it off with its own flag.
+    plain=(--no-cov)
+    [[ "${TASKMILL_COVERAGE:-1}" == 1 ]] && cov=(--cov=. --cov-report=)
+  elif [[ "${TASKMILL_COVERAGE:-1}" == 1 ]] && python -c 'import coverage' 2>/dev/null; then
+    # coverage.py's own runner with taskmill's settings, not pytest-cov with the project's: a project's
+    # [tool.coverage] may use options newer than the image's coverage.py, and pytest-cov's warnings break
+    # projects that set filterwarnings = error. Test files are not measured: their coverage is not reported.
+    printf '[run]\nsource = .\nomit =\n    tests/*\n    test/*\n    */tests/*\n    */test/*\n    */test_*.py\n    */*_test.py\n    */conftest.py\n' \
+      >/tmp/taskmill-coveragerc
+    wrap=(-m coverage run --rcfile=/tmp/taskmill-coveragerc)
   fi
-  python -m pytest -p no:cacheprovider -o junit_family=xunit2 -rA "--junitxml=$REPORTS/pytest.xml" "${cov[@]}" \
-    ${SELECTED_IDS[@]+"${SELECTED_IDS[@]}"}
+  local measured=$((${#wrap[@]} + ${#cov[@]}))
+  local options=("${plain[@]}")
+  ((${#cov[@]})) && options=("${cov[@]}")
+  python ${wrap[@]+"${wrap[@]}"} -m pytest -p no:cacheprovider -o junit_family=xunit2 -rA \
+    "--junitxml=$REPORTS/pytest.xml" "${options[@]}" ${SELECTED_IDS[@]+"${SELECTED_IDS[@]}"}
   local rc=$?
-  if ((${#cov[@]})) && [[ ! -f "$REPORTS/pytest.xml" ]]; then
-    # Coverage must never decide a verdict: a project whose config turns the coverage plugin's warnings into
-    # errors (filterwarnings = error) cannot even start with it, so run once more without it.
+  if ((measured)) && [[ ! -f "$REPORTS/pytest.xml" ]]; then
+    # Coverage must never decide a verdict: when pytest did not even start under it, run once more without.
     note "pytest did not start with coverage (exit $rc); running it again without coverage"
-    cov=()
-    python -m pytest -p no:cacheprovider -p no:cov -o junit_family=xunit2 -rA "--junitxml=$REPORTS/pytest.xml" \
-      ${SELECTED_IDS[@]+"${SELECTED_IDS[@]}"}
+    measured=0
+    python -m pytest -p no:cacheprovider -o junit_family=xunit2 -rA "--junitxml=$REPORTS/pytest.xml" \
+      "${plain[@]}" ${SELECTED_IDS[@]+"${SELECTED_IDS[@]}"}
     rc=$?
   fi
-  if ((${#cov[@]})) && [[ -f "$COVERAGE_FILE" ]]; then
-    python -m coverage json -q -o "$COVERAGE/coverage.json" || note "no coverage report"
+  if ((measured)) && [[ -f "$COVERAGE_FILE" ]]; then
+    local rcfile=()
+    ((${#wrap[@]})) && rcfile=(--rcfile=/tmp/taskmill-coveragerc)
+    python -m coverage json ${rcfile[@]+"${rcfile[@]}"} -q -o "$COVERAGE/coverage.json" || note "no coverage report"
   fi
   case "$rc" in
     0) return 0 ;;

@@ -48,7 +48,7 @@ class RunScriptTest {
   @Test
   void namesTheReportOfEachRunner() {
     assertThat(RunScript.resource("stage-python.sh")).contains("--junitxml=$REPORTS/pytest.xml", "coverage json");
-    assertThat(RunScript.resource("stage-maven.sh")).contains("surefire-reports", "mvn -o", "test-compile");
+    assertThat(RunScript.resource("stage-maven.sh")).contains("surefire-reports", "mvn -o", "COMPILATION ERROR");
     assertThat(RunScript.resource("stage-gradle.sh")).contains("test-results", "--offline");
     assertThat(RunScript.resource("stage-npm.sh")).contains("--reporter xunit", "--json", "--reporter=junit");
     assertThat(RunScript.resource("stage-go.sh")).contains("go test -json", "-coverprofile");

@@ -23,6 +23,20 @@ class ValidationPlanTest {
         "PASS_post_patch.rerun2");
     assertThat(plan.stages().get(2).patches()).containsExactly(TESTS, FIX);
     assertThat(plan.stages().get(0).patches()).isEmpty();
+    assertThat(plan.rerunRound(2)).extracting(PlannedStage::name)
+        .containsExactly("FAIL_pre_patch.rerun2", "PASS_post_patch.rerun2");
+  }
+
+  @Test
+  void onlyThePassStagesOfTheFirstRoundMeasureCoverage() {
+    ValidationPlan plan = ValidationPlan.standard(TESTS, FIX, 1);
+
+    assertThat(plan.stages()).extracting(PlannedStage::name, PlannedStage::coverage).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("PASS_pre_tests", true),
+        org.assertj.core.groups.Tuple.tuple("FAIL_pre_patch", false),
+        org.assertj.core.groups.Tuple.tuple("PASS_post_patch", true),
+        org.assertj.core.groups.Tuple.tuple("FAIL_pre_patch.rerun1", false),
+        org.assertj.core.groups.Tuple.tuple("PASS_post_patch.rerun1", false));
   }
 
   @Nested
@@ -43,7 +57,7 @@ class ValidationPlanTest {
     @Test
     void stageNamesAreUnique() {
       PlannedStage one = new PlannedStage("x", StageRole.OTHER, List.of());
-      assertThatThrownBy(() -> new ValidationPlan(List.of(one, one))).hasMessageContaining("unique");
+      assertThatThrownBy(() -> new ValidationPlan(List.of(one, one), 0)).hasMessageContaining("unique");
     }
   }
 }

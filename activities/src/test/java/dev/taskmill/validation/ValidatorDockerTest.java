@@ -55,11 +55,16 @@ class ValidatorDockerTest {
 
   private ValidationOutput validate(String image, String scenario, Path workDir, ValidationSettings settings)
       throws Exception {
+    return validate(image, scenario, workDir, settings, new StageParallelism(3));
+  }
+
+  private ValidationOutput validate(String image, String scenario, Path workDir, ValidationSettings settings,
+      StageParallelism parallelism) throws Exception {
     ContainerEngine engine = new ContainerEngine(client, DockerClients.dockerHost());
     StageRunner runner = new StageRunner(engine, settings, Heartbeat.NONE, Map.of(RUN_LABEL, runId));
     StageEnvironment env = new StageEnvironment(image, runScript, List.of(), "1000:1000",
         ContainerPaths.forProjectDir(""));
-    return new Validator(engine, runner, settings).validate(env, scenarios.resolve(scenario + "/tests.patch"),
+    return new Validator(engine, runner, settings, parallelism).validate(env, scenarios.resolve(scenario + "/tests.patch"),
         scenarios.resolve(scenario + "/fix.patch"), workDir, settings.reruns());
   }
 
@@ -139,14 +144,25 @@ class ValidatorDockerTest {
     }
 
     @Test
-    void failingBaseTestsAreNamed(@TempDir Path workDir) {
+    void failingBaseTestsAreNamedAndOneAfterTheOtherNothingRunsAfterThem(@TempDir Path workDir) {
       ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-          () -> validate(BASE_FAIL_IMAGE, "basefail", workDir, new ValidationSettings(0, 120, 1.0, 512)));
+          () -> validate(BASE_FAIL_IMAGE, "basefail", workDir, new ValidationSettings(0, 120, 1.0, 512),
+              StageParallelism.sequential()));
 
       assertThat(failure.getType()).isEqualTo(FailureType.BASE_TESTS_FAIL.name());
       assertThat(failure.getOriginalMessage()).contains("tests/test_broken.py::test_already_broken");
       assertThat(workDir.resolve("PASS_pre_tests.log")).content().contains("test_already_broken FAILED");
       assertThat(workDir.resolve("FAIL_pre_patch.log")).doesNotExist();
+    }
+
+    @Test
+    void sideBySideTheBaseStillDecidesFirstAndNoContainerIsLeft(@TempDir Path workDir) {
+      ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
+          () -> validate(BASE_FAIL_IMAGE, "basefail", workDir, new ValidationSettings(0, 120, 1.0, 512)));
+
+      assertThat(failure.getType()).isEqualTo(FailureType.BASE_TESTS_FAIL.name());
+      assertThat(workDir.resolve("validation/summary.json")).content().contains("PASS_pre_tests", "FAIL_pre_patch");
+      assertThat(leftoverContainers()).isEmpty();
     }
 
     @Test

@@ -37,6 +37,23 @@ public final class TestResults {
     return new TestResults(merged);
   }
 
+  /**
+   * These results with the selected tests' outcomes taken from {@code rerun}: a rerun that ran only some tests
+   * stands for a whole run in which the others did as before. A selected test the rerun did not report is absent.
+   */
+  public TestResults overlay(TestResults rerun, java.util.Collection<String> selected) {
+    Map<String, TestOutcome> merged = new TreeMap<>(outcomes);
+    for (String id : selected) {
+      TestOutcome again = rerun.outcome(id);
+      if (again == null) {
+        merged.remove(id);
+      } else {
+        merged.put(id, again);
+      }
+    }
+    return new TestResults(merged);
+  }
+
   /** The outcome of a test, or null when this run did not report it. */
   public TestOutcome outcome(String id) {
     return outcomes.get(id);
