@@ -19,10 +19,17 @@ for patch_file in "$@"; do
 done
 out=/taskmill/out
 export COVERAGE_FILE=/tmp/.coverage
-python3 -m coverage run --source=/testbed --omit='tests/*' -m pytest -p no:cacheprovider -o junit_family=xunit1 \
-  --junitxml="$out/reports/pytest.xml" -v tests
+# The selected tests (TASKMILL_TEST_IDS_FILE, one id per line) or all of them; coverage only when asked.
+selected=(tests)
+if [ -n "${TASKMILL_TEST_IDS_FILE:-}" ] && [ -f "$TASKMILL_TEST_IDS_FILE" ]; then
+  mapfile -t selected <"$TASKMILL_TEST_IDS_FILE"
+fi
+cover=()
+[ "${TASKMILL_COVERAGE:-1}" = 1 ] && cover=(-m coverage run --source=/testbed --omit='tests/*')
+python3 "${cover[@]}" -m pytest -p no:cacheprovider -o junit_family=xunit1 \
+  --junitxml="$out/reports/pytest.xml" -v "${selected[@]}"
 rc=$?
-python3 -m coverage json -q -o "$out/coverage/coverage.json" || true
+[ "${#cover[@]}" -gt 0 ] && { python3 -m coverage json -q -o "$out/coverage/coverage.json" || true; }
 case "$rc" in
   0|1) exit "$rc" ;;
   5) exit 0 ;;      # no tests collected

@@ -48,8 +48,16 @@ public final class ContainerEngine {
    * {@code override} says; sequential when the engine does not say.
    */
   public StageParallelism parallelism(int memoryMbPerStage, String override) {
+    return parallelism(memoryMbPerStage, override, true);
+  }
+
+  /** As above; {@code pays} false (a stack that gains nothing side by side) means one after the other. */
+  public StageParallelism parallelism(int memoryMbPerStage, String override, boolean pays) {
     if (override != null && !override.isBlank()) {
       return StageParallelism.forHost(1, 0, memoryMbPerStage, override);
+    }
+    if (!pays) {
+      return StageParallelism.sequential();
     }
     try {
       var info = client.infoCmd().exec();
@@ -59,6 +67,28 @@ public final class ContainerEngine {
     } catch (RuntimeException e) {
       LOG.info("docker info failed ({}): running stages one after the other", e.getMessage());
       return StageParallelism.sequential();
+    }
+  }
+
+  /** Removes an image made by {@link #run}'s snapshot; a missing one is fine. */
+  public void removeImageQuietly(String image) {
+    try {
+      client.removeImageCmd(image).withForce(true).exec();
+    } catch (RuntimeException e) {
+      LOG.debug("image {} not removed: {}", image, e.getMessage());
+    }
+  }
+
+  private boolean commitQuietly(String id, String snapshot, java.util.Map<String, String> labels) {
+    int colon = snapshot.lastIndexOf(':');
+    try {
+      client.commitCmd(id).withRepository(snapshot.substring(0, colon)).withTag(snapshot.substring(colon + 1))
+          .withLabels(labels).exec();
+      return true;
+    } catch (RuntimeException e) {
+      // Without the snapshot the rerun builds again from the sample image: slower, never wrong.
+      LOG.info("snapshot {} of a stage not made: {}", snapshot, e.getMessage());
+      return false;
     }
   }
 
@@ -87,6 +117,16 @@ public final class ContainerEngine {
    */
   public ContainerRun run(ContainerSpec spec, OutputStream log, Duration timeout, Heartbeat heartbeat)
       throws InterruptedException {
+    return run(spec, log, timeout, heartbeat, null);
+  }
+
+  /**
+   * As above; when {@code snapshot} ("repository:tag") is given and the container ran to its end (not killed),
+   * its file system is committed to that image before the container is removed, so that a rerun of the same
+   * stage starts where this one ended, built (docs/validation.md).
+   */
+  public ContainerRun run(ContainerSpec spec, OutputStream log, Duration timeout, Heartbeat heartbeat,
+      String snapshot) throws InterruptedException {
     removeIfPresent(spec.name()); // a leftover from a crashed attempt of the same stage
     long t0 = System.nanoTime();
     String id = create(spec);
@@ -94,6 +134,7 @@ public final class ContainerEngine {
     long started = created;
     long waited = created;
     boolean timedOut = false;
+    boolean committed = false;
     int exitCode;
     long removeMillis;
     try (LogCallback logs = new LogCallback(log)) {
@@ -136,6 +177,9 @@ public final class ContainerEngine {
       }
       waited = System.nanoTime();
       logs.awaitCompletion(10, TimeUnit.SECONDS); // the rest of the log after the exit
+      if (snapshot != null && !timedOut) {
+        committed = commitQuietly(id, snapshot, spec.labels());
+      }
     } catch (IOException e) {
       throw new IllegalStateException("closing the log stream of " + spec.name() + " failed", e);
     } finally {
@@ -146,7 +190,7 @@ public final class ContainerEngine {
     LOG.debug("{}: create {} ms, start {} ms, wait {} ms, remove {} ms", spec.name(), ms(created - t0),
         ms(started - created), ms(waited - started), removeMillis);
     return new ContainerRun(exitCode, timedOut, ms(created - t0), ms(started - created), ms(waited - started),
-        removeMillis);
+        removeMillis, committed ? snapshot : null);
   }
 
   private String create(ContainerSpec spec) {

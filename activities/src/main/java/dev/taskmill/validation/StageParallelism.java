@@ -4,7 +4,8 @@ package dev.taskmill.validation;
  * How many stage containers of one sample run side by side: as many as the round has, bounded by the Docker
  * host's memory (each container keeps its whole memory limit) and never more than one on a one-CPU host, where
  * side by side only adds switching. The CPU limit is shared between them, so that a sample never takes more than
- * its {@code cpus}. {@code TASKMILL_STAGE_PARALLELISM} on the worker overrides it (1: one after the other).
+ * its {@code cpus}; and only for stacks where it pays ({@link #paysFor}). {@code TASKMILL_STAGE_PARALLELISM} on the
+ * worker overrides both (1: one after the other).
  * The measurements behind the default are in docs/validation.md.
  */
 public record StageParallelism(int width) {
@@ -16,6 +17,18 @@ public record StageParallelism(int width) {
     if (width < 1 || width > MAX_WIDTH) {
       throw new IllegalArgumentException("stage parallelism must be between 1 and " + MAX_WIDTH + ": " + width);
     }
+  }
+
+  /**
+   * Whether side by side pays for a stack: measured on 2 CPUs (docs/validation.md), three pytest or mocha stages
+   * side by side take 0.6 of their time one after the other (one busy thread each), while Maven's stages,
+   * which keep every CPU busy on their own (JIT, compiler, forked JVM), gain nothing. Go builds in parallel too.
+   */
+  public static boolean paysFor(dev.taskmill.analysis.Stack stack) {
+    return switch (stack.language()) {
+      case PYTHON, JAVASCRIPT, TYPESCRIPT -> true;
+      default -> false;
+    };
   }
 
   /** One after the other. */

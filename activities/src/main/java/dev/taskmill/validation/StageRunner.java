@@ -90,6 +90,15 @@ public final class StageRunner {
    */
   public StageRun run(StageEnvironment env, PlannedStage stage, Path workDir, List<String> testIds)
       throws IOException, InterruptedException {
+    return run(env, stage, workDir, testIds, Snapshot.NONE);
+  }
+
+  /**
+   * As above; {@code snapshot} may ask to keep the container's end state as an image, or to start from such an
+   * image, whose patches are already applied and whose build is done: then no patch is applied again.
+   */
+  StageRun run(StageEnvironment env, PlannedStage stage, Path workDir, List<String> testIds, Snapshot snapshot)
+      throws IOException, InterruptedException {
     heartbeat.beat(stage.name() + " starting");
     StageDirs dirs = StageDirs.prepare(workDir, stage.name());
     if (!testIds.isEmpty()) {
@@ -97,7 +106,7 @@ public final class StageRunner {
       Files.setPosixFilePermissions(ids, PosixFilePermissions.fromString("rw-r--r--"));
     }
     List<String> command = new ArrayList<>(List.of("bash", "/taskmill/run.sh", "stage"));
-    for (int i = 0; i < stage.patches().size(); i++) {
+    for (int i = 0; snapshot.startFrom() == null && i < stage.patches().size(); i++) {
       Path patch = stage.patches().get(i);
       if (!Files.isRegularFile(patch)) {
         throw Failures.of(FailureType.INVALID_INPUT, "patch file not found for stage " + stage.name() + ": " + patch
@@ -114,8 +123,14 @@ public final class StageRunner {
     Path log = workDir.resolve(stage.name() + ".log");
     ContainerRun container;
     try (OutputStream out = Files.newOutputStream(log)) {
-      container = engine.run(spec(env, stage, workDir, dirs, command, testIds), out,
-          Duration.ofSeconds(settings.stageTimeoutSeconds()), heartbeat);
+      StageEnvironment on = env;
+      if (snapshot.startFrom() != null) {
+        out.write(("taskmill: " + stage.name() + " starts from " + snapshot.startFrom() + ", where its first run"
+            + " ended: its patches are applied and its build is done\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        on = new StageEnvironment(snapshot.startFrom(), env.runScript(), env.mounts(), env.user(), env.paths());
+      }
+      container = engine.run(spec(on, stage, workDir, dirs, command, testIds), out,
+          Duration.ofSeconds(settings.stageTimeoutSeconds()), heartbeat, snapshot.keepAs());
     }
     TestResults tests = new ReportReader(env.paths()).readAll(dirs.out().resolve("reports"));
     Double coverage = new CoverageReader().read(dirs.out().resolve("coverage"))
@@ -160,6 +175,20 @@ public final class StageRunner {
     labels.put(WORKDIR_LABEL, workDir.toString());
     return new ContainerSpec(containerName(workDir, stage.name()), env.image(), command, envVars, mounts, env.user(),
         Math.round(settings.cpus() * 1_000_000_000L), settings.memoryMb() * 1024L * 1024L, PIDS_LIMIT, labels);
+  }
+
+  /** The image that keeps a stage's end state for its reruns; one per work dir and stage, so a retry reuses it. */
+  static String snapshotImage(Path workDir, String stageName) {
+    return "taskmill-snapshot/" + Integer.toHexString(workDir.toString().hashCode()) + ":"
+        + stageName.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
+  /**
+   * A stage's use of snapshots: keep its end state as the image {@code keepAs}, or start from the image
+   * {@code startFrom} (then its patches are not applied again). Both null: neither.
+   */
+  record Snapshot(String keepAs, String startFrom) {
+    static final Snapshot NONE = new Snapshot(null, null);
   }
 
   /** Deterministic per work dir and stage, so that a retried attempt finds what a crashed one left behind. */

@@ -21,14 +21,14 @@ import org.slf4j.LoggerFactory;
  * fails (cancellation included), the others are interrupted, which removes their containers.
  */
 final class StageScheduler {
-  /** One stage of a round and the tests it selects (empty: the whole suite). */
-  record Request(PlannedStage stage, List<String> testIds) {
+  /** One stage of a round, the tests it selects (empty: the whole suite) and its use of snapshots. */
+  record Request(PlannedStage stage, List<String> testIds, StageRunner.Snapshot snapshot) {
     Request {
       testIds = List.copyOf(testIds);
     }
 
     static Request wholeSuite(PlannedStage stage) {
-      return new Request(stage, List.of());
+      return new Request(stage, List.of(), StageRunner.Snapshot.NONE);
     }
   }
 
@@ -59,7 +59,7 @@ final class StageScheduler {
     if (width <= 1) {
       List<StageRun> runs = new ArrayList<>();
       for (Request r : round) {
-        StageRun run = runner.run(env, r.stage(), workDir, r.testIds());
+        StageRun run = runner.run(env, r.stage(), workDir, r.testIds(), r.snapshot());
         runs.add(run);
         if (losesTheSample.test(run)) {
           break;
@@ -76,7 +76,7 @@ final class StageScheduler {
     try {
       List<Future<StageRun>> futures = new ArrayList<>();
       for (Request r : round) {
-        futures.add(pool.submit(() -> shared.run(env, r.stage(), workDir, r.testIds())));
+        futures.add(pool.submit(() -> shared.run(env, r.stage(), workDir, r.testIds(), r.snapshot())));
       }
       List<StageRun> runs = new ArrayList<>();
       for (Future<StageRun> f : futures) {

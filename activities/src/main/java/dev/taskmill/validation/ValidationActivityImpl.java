@@ -28,7 +28,9 @@ public final class ValidationActivityImpl implements ValidationActivity {
     try (DockerClient client = clients.get()) {
       ContainerEngine engine = new ContainerEngine(client, where);
       StageRunner runner = new StageRunner(engine, settings, Heartbeat.ofCurrentActivity());
-      return new Validator(engine, runner, settings).validate(
+      StageParallelism parallelism = engine.parallelism(settings.memoryMb(), System.getenv(StageParallelism.ENV),
+          StageParallelism.paysFor(input.stack()));
+      return new Validator(engine, runner, settings, parallelism).validate(
           StageEnvironment.of(input.environment(), input.stack()),
           Path.of(input.testsPatch()), Path.of(input.fixPatch()), Path.of(input.workDir()), settings.reruns());
     } catch (IOException e) {

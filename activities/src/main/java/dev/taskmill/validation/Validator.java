@@ -61,10 +61,36 @@ public final class Validator {
           + engine.where() + ": run validation on the worker that built it, or rebuild it there");
     }
     Files.createDirectories(workDir);
+    List<String> snapshots = new ArrayList<>();
+    try {
+      return validate(env, plan, workDir, scope, snapshots);
+    } finally {
+      snapshots.forEach(engine::removeImageQuietly);
+    }
+  }
+
+  private ValidationOutput validate(StageEnvironment env, ValidationPlan plan, Path workDir, TestScope scope,
+      List<String> snapshots) throws IOException, InterruptedException {
     StageScheduler scheduler = new StageScheduler(runner, parallelism);
     List<StageRun> runs = new ArrayList<>();
-    List<StageRun> first = scheduler.runAll(env, plan.first().stream().map(Request::wholeSuite).toList(), workDir,
+    List<Request> firstRound = new ArrayList<>();
+    for (PlannedStage stage : plan.first()) {
+      // A stage that will be rerun keeps its end state, so that its reruns skip the patches and the build.
+      boolean rerun = plan.reruns() > 0 && stage.role() != StageRole.BASE;
+      String keep = rerun ? StageRunner.snapshotImage(workDir, stage.name()) : null;
+      if (keep != null) {
+        snapshots.add(keep);
+      }
+      firstRound.add(new Request(stage, List.of(), new StageRunner.Snapshot(keep, null)));
+    }
+    List<StageRun> first = scheduler.runAll(env, firstRound, workDir,
         run -> StageGate.check(run, timeoutSeconds, scope).isPresent());
+    Map<StageRole, String> snapshotOf = new LinkedHashMap<>();
+    first.forEach(r -> {
+      if (r.container().snapshot() != null) {
+        snapshotOf.put(r.stage().role(), r.container().snapshot());
+      }
+    });
     check(first, runs, workDir, scope);
 
     Map<StageRole, TestResults> firstResults = new LinkedHashMap<>();
@@ -84,7 +110,7 @@ public final class Validator {
         if (!selection.wholeSuite() && ids.isEmpty()) {
           continue; // none of the deciding tests exists in this stage: a rerun could only repeat its absence
         }
-        round.add(new Request(stage, ids));
+        round.add(new Request(stage, ids, new StageRunner.Snapshot(null, snapshotOf.get(stage.role()))));
       }
       List<StageRun> reruns = scheduler.runAll(env, round, workDir);
       for (int i = 0; i < reruns.size(); i++) {
@@ -122,7 +148,8 @@ public final class Validator {
     LOG.info("rerun {} with {} selected tests exited {} and reported {} of them: running the whole suite",
         request.stage().name(), request.testIds().size(), run.exitCode(),
         request.testIds().stream().filter(id -> run.tests().outcome(id) != null).count());
-    return scheduler.runAll(env, List.of(Request.wholeSuite(request.stage())), workDir).get(0);
+    return scheduler.runAll(env, List.of(new Request(request.stage(), List.of(), request.snapshot())), workDir)
+        .get(0);
   }
 
   /** Logs each run and adds it to {@code runs}; throws the first rejection, in plan order, after the summary. */

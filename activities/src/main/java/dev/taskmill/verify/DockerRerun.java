@@ -8,6 +8,7 @@ import dev.taskmill.validation.ContainerEngine;
 import dev.taskmill.validation.StageEnvironment;
 import dev.taskmill.validation.StageRunner;
 import dev.taskmill.validation.ValidationSettings;
+import dev.taskmill.validation.StageParallelism;
 import dev.taskmill.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,14 @@ public final class DockerRerun implements SampleRerun {
       Path work = Files.createTempDirectory("taskmill-rerun-");
       try {
         StageRunner runner = new StageRunner(engine, settings, Heartbeat.none());
-        return new Validator(engine, runner, settings).validate(env, sampleDir.resolve(SampleVerifier.TESTS_PATCH),
+        // The language is all the side-by-side rule needs; metadata.json names it at the top.
+        boolean pays = switch (metadata.path("language").asText("")) {
+          case "python", "javascript", "typescript" -> true;
+          default -> false;
+        };
+        StageParallelism parallelism = engine.parallelism(settings.memoryMb(), System.getenv(StageParallelism.ENV),
+            pays);
+        return new Validator(engine, runner, settings, parallelism).validate(env, sampleDir.resolve(SampleVerifier.TESTS_PATCH),
             sampleDir.resolve(SampleVerifier.FIX_PATCH), work, settings.reruns()).failToPass();
       } finally {
         try (Stream<Path> walk = Files.walk(work)) {

@@ -116,6 +116,23 @@ class ValidatorDockerTest {
     }
 
     @Test
+    void rerunsRunOnlyTheDecidingTestsFromTheirFirstRunsSnapshotWithoutCoverage(@TempDir Path workDir)
+        throws Exception {
+      ValidationOutput out = validate(BASE_IMAGE, "flaky", workDir, new ValidationSettings(1, 120, 1.0, 512));
+
+      StageResult failRerun = out.stages().stream().filter(s -> s.name().equals("FAIL_pre_patch.rerun1"))
+          .findFirst().orElseThrow();
+      // upper flips, inside and the flaky one are new: three deciding tests, not the five of the suite
+      assertThat(failRerun.testsRun()).isEqualTo(3);
+      assertThat(failRerun.lineCoverage()).isNull();
+      assertThat(out.stages().get(1).lineCoverage()).as("FAIL_pre_patch").isNull();
+      assertThat(out.stages().get(2).lineCoverage()).as("PASS_post_patch").isNotNull();
+      assertThat(workDir.resolve("FAIL_pre_patch.rerun1.log")).content().contains("starts from taskmill-snapshot/");
+      assertThat(client.listImagesCmd().exec()).flatExtracting(i -> i.getRepoTags() == null ? List.of()
+          : List.of(i.getRepoTags())).noneMatch(tag -> tag.toString().startsWith("taskmill-snapshot/"));
+    }
+
+    @Test
     void containersAreRemovedAfterEveryStage(@TempDir Path workDir) throws Exception {
       validate(BASE_IMAGE, "flips", workDir, new ValidationSettings(0, 120, 1.0, 512));
 
