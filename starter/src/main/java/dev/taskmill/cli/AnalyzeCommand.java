@@ -35,7 +35,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     SampleRequest request = SampleRequest.analyzeOnly(url, repo.pr, outDir.toString(), repo.githubApi);
     try (TemporalSession session = TemporalSession.forLocalRun(connection, remoteWorkers, System.err)) {
       Submission submission = session.client().submit(request);
-      SampleResult result = new LiveBoard(session.client(), System.err, System.console() != null)
+      SampleResult result = new LiveBoard(session.client(), System.err, System.console() != null,
+          session.serverWatch())
           .followToEnd(submission.workflowId());
       Path json = outDir.resolve("analysis.json");
       Map<String, Object> document = new LinkedHashMap<>();

@@ -6,6 +6,9 @@ import dev.taskmill.workflow.SampleResult;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -16,17 +19,27 @@ import java.util.function.Supplier;
  */
 final class LiveBoard {
   private static final long POLL_MILLIS = 500;
+  /** A progress query that takes longer is abandoned for this tick; the SDK retries a dead server for minutes. */
+  private static final long QUERY_WAIT_MILLIS = 5_000;
 
   private final TaskmillClient client;
   private final PrintStream out;
   private final boolean terminal;
+  private final ServerWatch server;
+  private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "taskmill-board");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private CompletableFuture<Progress> query;
   private int drawnLines;
   private String lastStates = "";
 
-  LiveBoard(TaskmillClient client, PrintStream out, boolean terminal) {
+  LiveBoard(TaskmillClient client, PrintStream out, boolean terminal, ServerWatch server) {
     this.client = client;
     this.out = out;
     this.terminal = terminal;
+    this.server = server;
   }
 
   /** Draws the board until the run ends; returns its result or throws its TaskmillException. */
@@ -34,31 +47,60 @@ final class LiveBoard {
     return follow(workflowId, () -> client.await(workflowId));
   }
 
-  /** Runs {@code waitForResult} in the background and draws the board until it completes. */
+  /**
+   * Runs {@code waitForResult} in the background and draws the board until it completes. Throws a one-line
+   * UserError when the server stops answering, since the SDK's own wait would retry a dead server for minutes.
+   */
   <T> T follow(String workflowId, Supplier<T> waitForResult) throws Exception {
-    CompletableFuture<T> result = CompletableFuture.supplyAsync(waitForResult);
-    while (true) {
-      try {
-        T value = result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        drawLatest(workflowId);
-        return value;
-      } catch (TimeoutException stillRunning) {
-        drawLatest(workflowId);
-      } catch (java.util.concurrent.ExecutionException e) {
-        drawLatest(workflowId);
-        throw e.getCause() instanceof Exception cause ? cause : e;
+    CompletableFuture<T> result = CompletableFuture.supplyAsync(waitForResult, background);
+    try {
+      while (true) {
+        try {
+          T value = result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+          drawNow(workflowId);
+          return value;
+        } catch (TimeoutException stillRunning) {
+          server.check(workflowId);
+          drawLatest(workflowId);
+        } catch (ExecutionException e) {
+          if (!server.answersNow()) {
+            throw server.gone(workflowId);
+          }
+          drawNow(workflowId);
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
       }
+    } finally {
+      background.shutdownNow();
     }
   }
 
+  /** Draws the answer of the last query if there is one and asks again; never waits for the server. */
   void drawLatest(String workflowId) {
-    Progress progress;
-    try {
-      progress = client.progress(workflowId);
-    } catch (RuntimeException notYetAnswering) {
+    if (query != null && !query.isDone()) {
       return;
     }
-    draw(progress);
+    if (query != null) {
+      Progress progress = query.getNow(null);
+      if (progress != null) {
+        draw(progress);
+      }
+    }
+    query = CompletableFuture.supplyAsync(() -> client.progress(workflowId), background)
+        .exceptionally(notYetAnswering -> null);
+  }
+
+  /** Draws the board now, waiting a bounded time for the query (as the run ended, or for status). */
+  void drawNow(String workflowId) {
+    try {
+      Progress progress = CompletableFuture.supplyAsync(() -> client.progress(workflowId), background)
+          .get(QUERY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      draw(progress);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException noAnswer) {
+      // The result decides what is printed; a missing last board is not worth waiting for.
+    }
   }
 
   void draw(Progress progress) {

@@ -50,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
       Submission submission = session.client().submit(request);
       System.out.println((submission.attached() ? "Following the run already submitted: " : "Run ")
           + submission.workflowId());
-      SampleResult result = new LiveBoard(session.client(), System.out, System.console() != null)
+      SampleResult result = new LiveBoard(session.client(), System.out, System.console() != null,
+          session.serverWatch())
           .followToEnd(submission.workflowId());
       Reports.printSample(result, System.out);
       return 0;

@@ -17,7 +17,7 @@ final class StatusCommand implements Callable<Integer> {
     try (TemporalSession session = TemporalSession.connect(connection)) {
       var status = RunLookup.status(session.client(), run.workflowId);
       System.out.println(run.workflowId + ": " + status);
-      new LiveBoard(session.client(), System.out, false).drawLatest(run.workflowId);
+      new LiveBoard(session.client(), System.out, false, session.serverWatch()).drawNow(run.workflowId);
       return 0;
     }
   }
