@@ -43,19 +43,27 @@ public final class TaskmillWorkers {
 
   static WorkerOptions options(boolean testServer, int activityConcurrency) {
     WorkerOptions.Builder builder = WorkerOptions.newBuilder()
-        .setMaxConcurrentActivityExecutionSize(activityConcurrency);
+        .setMaxConcurrentActivityExecutionSize(activityConcurrency)
+        // Without this the SDK stops the heartbeat thread 5 s into a graceful shutdown, and every running activity
+        // fails at its next heartbeat: the shutdown grace would be 5 s whatever the operator asked for.
+        .setAllowActivityHeartbeatDuringShutdown(true);
     if (testServer) {
       builder.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
     return builder.build();
   }
 
-  /** Stops polling, lets running activities finish for up to {@code grace}, then stops. */
-  public static void shutdown(WorkerFactory factory, Duration grace) {
+  /**
+   * Stops polling, lets running activities finish for up to {@code grace}, then stops; true when they finished in
+   * time.
+   */
+  public static boolean shutdown(WorkerFactory factory, Duration grace) {
     factory.shutdown();
     factory.awaitTermination(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     if (!factory.isTerminated()) {
       factory.shutdownNow();
+      return false;
     }
+    return true;
   }
 }
