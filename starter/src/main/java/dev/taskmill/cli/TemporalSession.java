@@ -77,7 +77,11 @@ final class TemporalSession implements AutoCloseable {
     boolean testServer = embedded != null || TemporalConnections.isTestServer(stubs);
     boolean attributes = !testServer && SearchAttributeRegistrar.ensure(stubs, settings.namespace());
     var workflowClient = TemporalConnections.client(stubs, settings);
-    WorkerFactory worker = remoteWorkers && embedded == null ? null
+    boolean ownWorker = !remoteWorkers || embedded != null;
+    if (ownWorker) {
+      TaskmillWorkers.removeLeftoverContainers(out);
+    }
+    WorkerFactory worker = !ownWorker ? null
         : TaskmillWorkers.start(workflowClient, EnumSet.allOf(QueueRole.class), ActivityWiring.fromEnvironment(),
             testServer);
     return new TemporalSession(embedded, stubs, worker, new TaskmillClient(workflowClient, attributes),

@@ -43,6 +43,9 @@ public final class WorkerApp implements Callable<Integer> {
     }
     boolean testServer = TemporalConnections.isTestServer(stubs);
     WorkflowClient client = TemporalConnections.client(stubs, settings);
+    if (queues.contains(QueueRole.DOCKER)) {
+      TaskmillWorkers.removeLeftoverContainers(System.out);
+    }
     WorkerFactory factory = TaskmillWorkers.start(client, queues, ActivityWiring.fromEnvironment(), testServer);
     System.out.println("taskmill-worker: serving " + queues + " on " + address + " (namespace " + namespace + ")"
         + (testServer ? ", standalone test server" : "")
