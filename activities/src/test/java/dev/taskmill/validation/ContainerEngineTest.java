@@ -22,7 +22,8 @@ class ContainerEngineTest {
       assertThat(failure.getType()).isEqualTo(FailureType.DOCKER_UNREACHABLE.name());
       assertThat(failure.isNonRetryable()).isTrue();
       assertThat(failure.getOriginalMessage()).contains(host)
-          .contains("start the Docker engine or set DOCKER_HOST").doesNotContain("\n");
+          .contains("start the Docker engine or set DOCKER_HOST").doesNotContain("\n")
+          .doesNotContainPattern("[A-Z][a-z]+Exception");
     }
   }
 

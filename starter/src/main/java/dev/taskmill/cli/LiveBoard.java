@@ -1,6 +1,7 @@
 package dev.taskmill.cli;
 
 import dev.taskmill.client.TaskmillClient;
+import dev.taskmill.client.TaskmillException;
 import dev.taskmill.workflow.Progress;
 import dev.taskmill.workflow.SampleResult;
 import java.io.PrintStream;
@@ -32,6 +33,7 @@ final class LiveBoard {
     return thread;
   });
   private CompletableFuture<Progress> query;
+  private volatile Progress latest;
   private int drawnLines;
   private String lastStates = "";
 
@@ -42,9 +44,16 @@ final class LiveBoard {
     this.server = server;
   }
 
-  /** Draws the board until the run ends; returns its result or throws its TaskmillException. */
+  /**
+   * Draws the board until the run ends; returns its result or throws its TaskmillException, whose log names are
+   * then full paths into the rejection report.
+   */
   SampleResult followToEnd(String workflowId) throws Exception {
-    return follow(workflowId, () -> client.await(workflowId));
+    try {
+      return follow(workflowId, () -> client.await(workflowId));
+    } catch (TaskmillException failure) {
+      throw LogPaths.resolve(failure, latest == null ? null : latest.detail());
+    }
   }
 
   /**
@@ -104,6 +113,7 @@ final class LiveBoard {
   }
 
   void draw(Progress progress) {
+    latest = progress;
     List<String> lines = PhaseBoard.render(progress, System.currentTimeMillis());
     if (terminal) {
       StringBuilder sb = new StringBuilder();

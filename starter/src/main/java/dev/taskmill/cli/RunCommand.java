@@ -35,6 +35,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (reruns < 0 || reruns > 10) {
+      throw new UserError(3, "--reruns " + reruns + " is out of range; give 0 to 10 extra runs");
+    }
+    if (stageTimeout < 5) {
+      throw new UserError(3, "--stage-timeout " + stageTimeout + " is too short; give at least 5 (seconds)");
+    }
     String url = repo.resolvedRepo();
     Path samples = Directories.writable(samplesDir, "--samples-dir");
     ValidationSettings settings;
