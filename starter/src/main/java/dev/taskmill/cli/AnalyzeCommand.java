@@ -35,7 +35,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     SampleRequest request = SampleRequest.analyzeOnly(url, repo.pr, outDir.toString(), repo.githubApi);
     try (TemporalSession session = TemporalSession.forLocalRun(connection, remoteWorkers, System.err)) {
       Submission submission = session.client().submit(request);
-      SampleResult result = new LiveBoard(session.client(), System.err, System.console() != null,
+      // On a terminal the board redraws on stderr, beside the report on stdout; in a log, its lines go to stdout
+      // with the report, so that one stream tells the whole story.
+      boolean terminal = System.console() != null;
+      SampleResult result = new LiveBoard(session.client(), terminal ? System.err : System.out, terminal,
           session.serverWatch())
           .followToEnd(submission.workflowId());
       Path json = outDir.resolve("analysis.json");

@@ -2,10 +2,15 @@ package dev.taskmill.cli;
 
 import dev.taskmill.client.TaskmillClient;
 import dev.taskmill.client.TaskmillException;
+import dev.taskmill.workflow.Phase;
+import dev.taskmill.workflow.PhaseProgress;
+import dev.taskmill.workflow.PhaseState;
 import dev.taskmill.workflow.Progress;
 import dev.taskmill.workflow.SampleResult;
 import java.io.PrintStream;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * Polls a run's progress query and redraws the board until the run ends. On a terminal it redraws in place;
- * otherwise (CI logs, pipes) it prints the board again only when a phase changes state.
+ * otherwise (CI logs, pipes) it prints one line for each phase that changes state.
  */
 final class LiveBoard {
   private static final long POLL_MILLIS = 500;
@@ -35,7 +40,7 @@ final class LiveBoard {
   private CompletableFuture<Progress> query;
   private volatile Progress latest;
   private int drawnLines;
-  private String lastStates = "";
+  private final Map<Phase, PhaseState> lastStates = new EnumMap<>(Phase.class);
 
   LiveBoard(TaskmillClient client, PrintStream out, boolean terminal, ServerWatch server) {
     this.client = client;
@@ -99,16 +104,24 @@ final class LiveBoard {
         .exceptionally(notYetAnswering -> null);
   }
 
-  /** Draws the board now, waiting a bounded time for the query (as the run ended, or for status). */
+  /** Draws the board now, waiting a bounded time for the query (as the run ended). */
   void drawNow(String workflowId) {
-    try {
-      Progress progress = CompletableFuture.supplyAsync(() -> client.progress(workflowId), background)
-          .get(QUERY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    Progress progress = queryNow(workflowId);
+    if (progress != null) {
       draw(progress);
+    }
+  }
+
+  /** The run's board, waiting a bounded time for the query; null when the server does not answer in time. */
+  Progress queryNow(String workflowId) {
+    try {
+      return CompletableFuture.supplyAsync(() -> client.progress(workflowId), background)
+          .get(QUERY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return null;
     } catch (ExecutionException | TimeoutException noAnswer) {
-      // The result decides what is printed; a missing last board is not worth waiting for.
+      return null; // the result decides what is printed; a missing board is not worth waiting for
     }
   }
 
@@ -126,12 +139,12 @@ final class LiveBoard {
       out.print(sb);
       drawnLines = lines.size();
     } else {
-      String states = progress.phases().stream().map(p -> p.state().name()).reduce("", String::concat)
-          + progress.outcome();
-      if (!states.equals(lastStates)) {
-        lines.forEach(out::println);
-        out.println();
-        lastStates = states;
+      // Logs and pipes get one line per phase whose state changed, never the whole board again.
+      for (int i = 0; i < progress.phases().size(); i++) {
+        PhaseProgress phase = progress.phases().get(i);
+        if (phase.state() != lastStates.put(phase.phase(), phase.state()) && phase.state() != PhaseState.WAITING) {
+          out.println(lines.get(i).stripTrailing());
+        }
       }
     }
     out.flush();

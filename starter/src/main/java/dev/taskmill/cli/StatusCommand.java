@@ -17,7 +17,11 @@ final class StatusCommand implements Callable<Integer> {
     try (TemporalSession session = TemporalSession.connect(connection)) {
       var status = RunLookup.status(session.client(), run.workflowId);
       System.out.println(run.workflowId + ": " + status);
-      new LiveBoard(session.client(), System.out, false, session.serverWatch()).drawNow(run.workflowId);
+      var progress = new LiveBoard(session.client(), System.out, false, session.serverWatch())
+          .queryNow(run.workflowId);
+      if (progress != null) {
+        PhaseBoard.render(progress, System.currentTimeMillis()).forEach(System.out::println);
+      }
       return 0;
     }
   }
