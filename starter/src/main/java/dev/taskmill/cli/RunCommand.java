@@ -42,6 +42,8 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError(3, "--stage-timeout " + stageTimeout + " is too short; give at least 5 (seconds)");
     }
     String url = repo.resolvedRepo();
+    boolean created = samplesDir != null && !samplesDir.toString().isBlank()
+        && !java.nio.file.Files.exists(samplesDir.toAbsolutePath().normalize());
     Path samples = Directories.writable(samplesDir, "--samples-dir");
     ValidationSettings settings;
     try {
@@ -56,9 +58,14 @@ final class RunCommand implements Callable<Integer> {
       Submission submission = session.client().submit(request);
       System.out.println((submission.attached() ? "Following the run already submitted: " : "Run ")
           + submission.workflowId());
-      SampleResult result = new LiveBoard(session.client(), System.out, System.console() != null,
-          session.serverWatch())
-          .followToEnd(submission.workflowId());
+      SampleResult result;
+      try {
+        result = new LiveBoard(session.client(), System.out, System.console() != null, session.serverWatch())
+            .followToEnd(submission.workflowId());
+      } catch (dev.taskmill.client.TaskmillException failed) {
+        Directories.tidyAfterFailure(samples, created);
+        throw failed;
+      }
       Reports.printSample(result, System.out);
       return 0;
     }
