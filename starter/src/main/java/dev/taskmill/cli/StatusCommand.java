@@ -21,6 +21,9 @@ final class StatusCommand implements Callable<Integer> {
           .queryNow(run.workflowId);
       if (progress != null) {
         PhaseBoard.render(progress, System.currentTimeMillis()).forEach(System.out::println);
+      } else {
+        // The board is a query that a worker answers; a run without a live worker has none to show.
+        System.out.println("  (no board: no worker answered within 5 s; is a worker serving this server?)");
       }
       return 0;
     }
