@@ -68,6 +68,14 @@ final class Directories {
     if (e instanceof java.nio.file.FileAlreadyExistsException) {
       return "a file of that name is in the way";
     }
+    if (e instanceof java.nio.file.FileSystemException fs && "Not a directory".equals(fs.getReason())) {
+      // A parent on the way is a file: name it rather than repeat the whole path.
+      for (Path p = Path.of(fs.getFile()).getParent(); p != null; p = p.getParent()) {
+        if (Files.isRegularFile(p)) {
+          return p + " is a file";
+        }
+      }
+    }
     return e.getMessage() == null ? "an I/O error" : e.getMessage();
   }
 }

@@ -42,6 +42,21 @@ class UserWordsTest {
     }
 
     @Test
+    void aFileWhereADirectoryIsExpectedIsCalledAFile() throws Exception {
+      Path file = Files.writeString(tmp.resolve("a-file"), "x");
+      assertThat(onlyErrorLine(3, "run", file.toString(), "--address", "localhost:1"))
+          .contains("is a file, not a git repository");
+      assertThat(onlyErrorLine(3, "verify", file.toString())).contains("is a file, not a sample folder");
+      String repo;
+      try (dev.taskmill.testing.FixtureRepo fixture = dev.taskmill.testing.FixtureRepo.init(tmp.resolve("repo"))) {
+        repo = fixture.write("a.py", "x = 1\n").url();
+        fixture.commit("initial");
+      }
+      assertThat(onlyErrorLine(3, "run", repo, "--samples-dir", file.resolve("sub").toString(),
+          "--address", "localhost:1")).contains(file + " is a file").doesNotContain("Not a directory");
+    }
+
+    @Test
     void aTakenPortIsSaidInWords() throws Exception {
       try (ServerSocket taken = new ServerSocket(0)) {
         String line = onlyErrorLine(3, "server", "--in-memory", "--port", String.valueOf(taken.getLocalPort()));
