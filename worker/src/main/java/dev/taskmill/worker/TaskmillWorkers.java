@@ -44,8 +44,9 @@ public final class TaskmillWorkers {
   }
 
   /**
-   * Removes the containers that workers killed outright left behind on this host's Docker engine (docs/decisions.md,
-   * "Leftover containers"); says so in one line on {@code out} when there were any. Does nothing without an engine.
+   * Removes the containers that workers killed outright left behind on this host's Docker engine; says so in one line
+   * on {@code out} when there were any, and does nothing without an engine. The rule: docs/decisions.md,
+   * "Cancellation reaches containers; leftover containers".
    */
   public static void removeLeftoverContainers(java.io.PrintStream out) {
     try (var docker = dev.taskmill.docker.DockerClients.fromEnvironment()) {
