@@ -24,7 +24,8 @@ final class PrPicker {
     if (eligible.isEmpty()) {
       throw Failures.of(FailureType.NO_SUITABLE_PR, "no merged PR with both test and source changes found in the last "
           + scannedCommits + " commits of " + repoUrl + " (" + candidates.size() + " PR(s) seen); pass --pr N "
-          + "to name one, or scan more history");
+          + "to name one, or scan more history: TASKMILL_SCAN_COMMITS=" + Math.max(5000, scannedCommits * 4)
+          + " in the environment of taskmill (or of its workers)");
     }
     ScoredPr best = eligible.get(0);
     return new Pick(best, String.format("PR #%d has the best score (%.1f) of %d eligible candidate(s) among %d PR(s): %s",

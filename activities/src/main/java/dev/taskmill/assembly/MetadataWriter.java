@@ -79,7 +79,10 @@ final class MetadataWriter {
     root.put("language", analysis.stack().language().name().toLowerCase());
     root.put("buildSystem", analysis.stack().buildSystem().name().toLowerCase());
     root.put("testFramework", analysis.stack().testFramework().name().toLowerCase());
-    root.put("toolchainVersion", analysis.stack().toolchainVersion());
+    // One truth each: the version the sample runs with (the image's), and the lowest the build files accept.
+    String used = input.environment() == null ? null : input.environment().toolchainVersion();
+    root.put("toolchainVersion", used != null ? used : analysis.stack().toolchainVersion());
+    root.put("toolchainRequired", analysis.stack().toolchainVersion());
     root.put("projectDir", analysis.stack().projectDir());
     root.set("patches", patches(input.patches()));
     ValidationOutput validation = input.validation();
@@ -135,7 +138,6 @@ final class MetadataWriter {
     node.put("baseImage", env.baseImage());
     node.put("environmentImage", env.environmentImage());
     node.put("sampleImage", env.sampleImage());
-    node.put("toolchainVersion", env.toolchainVersion());
     node.put("user", env.user());
     return node;
   }

@@ -56,6 +56,8 @@ public final class ImageBuilder {
       if (!awaitWithHeartbeat(callback, Duration.ofMinutes(10), "pulling " + image)) {
         throw new IllegalStateException("timed out");
       }
+    } catch (io.temporal.client.ActivityCompletionException cancelled) {
+      throw cancelled;
     } catch (RuntimeException | IOException e) {
       throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "the base image " + image + " is not on this engine"
           + " and cannot be pulled (" + oneLine(e.getMessage()) + "); build local images with"
@@ -83,8 +85,9 @@ public final class ImageBuilder {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (RuntimeException e) {
-      if (e instanceof io.temporal.failure.ApplicationFailure) {
-        throw e;
+      if (e instanceof io.temporal.failure.ApplicationFailure
+          || e instanceof io.temporal.client.ActivityCompletionException) {
+        throw e; // a cancellation must reach the activity as itself, not as a build failure
       }
       throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "docker build of " + tag + " failed: "
           + oneLine(tail.error != null ? tail.error : tail.lastMeaningfulLine()));

@@ -45,7 +45,7 @@ final class MavenWarmUp {
     String id = docker.createContainerCmd(sampleImage)
         .withUser("0:0")
         .withWorkingDir(dir)
-        .withLabels(java.util.Map.of("dev.taskmill.role", "maven-warm-up"))
+        .withLabels(warmUpLabels())
         .withHostConfig(HostConfig.newHostConfig().withBinds(binds).withMemory(4L << 30).withPidsLimit(2048L))
         .withCmd("mvn", "-B", "-ntp", "-Dmaven.repo.local=" + CONTAINER_REPO, "-Denforcer.skip=true",
             "-Drat.skip=true", "-Djapicmp.skip=true", "-Danimal.sniffer.skip=true", "-Dcheckstyle.skip=true",
@@ -56,16 +56,44 @@ final class MavenWarmUp {
         .exec().getId();
     try {
       docker.startContainerCmd(id).exec();
-      Integer exit = docker.waitContainerCmd(id).start().awaitStatusCode(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+      Integer exit = awaitExit(id);
       if (exit != null && exit == 0) {
         Files.writeString(marker, sampleImage);
       } else {
-        heartbeat.beat("the Maven warm-up build exited " + exit + "; the tests will show what is missing");
+        heartbeat.beat("the Maven warm-up build exited " + (exit == null ? "(timed out)" : exit)
+            + "; the tests will show what is missing");
       }
+    } catch (io.temporal.client.ActivityCompletionException cancelled) {
+      throw cancelled; // the run was cancelled or its worker is stopping: the finally removes the container
     } catch (RuntimeException | java.io.IOException e) {
       heartbeat.beat("the Maven warm-up did not finish: " + e.getMessage());
     } finally {
       docker.removeContainerCmd(id).withForce(true).exec();
     }
+  }
+
+  /** Waits for the build's exit, heartbeating every few seconds so that a cancellation reaches it; null on timeout. */
+  private Integer awaitExit(String id) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(TIMEOUT_MINUTES);
+    while (System.nanoTime() < deadline) {
+      var state = docker.inspectContainerCmd(id).exec().getState();
+      if (!Boolean.TRUE.equals(state.getRunning())) {
+        return state.getExitCodeLong() == null ? null : state.getExitCodeLong().intValue();
+      }
+      heartbeat.beat("Maven warm-up build running");
+      try {
+        Thread.sleep(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static java.util.Map<String, String> warmUpLabels() {
+    java.util.Map<String, String> labels = new java.util.LinkedHashMap<>(dev.taskmill.docker.ContainerOwner.labels());
+    labels.put(dev.taskmill.docker.ContainerOwner.ROLE_LABEL, "maven-warm-up");
+    return labels;
   }
 }

@@ -79,6 +79,9 @@ public final class RepoLocation {
     } catch (InvalidPathException e) {
       throw invalid("'" + original + "' is neither a git URL nor a valid path; " + WHAT_TO_GIVE);
     }
+    if (Files.exists(path) && !Files.isDirectory(path)) {
+      throw invalid("'" + original + "' is a file, not a git repository; " + WHAT_TO_GIVE);
+    }
     if (!Files.isDirectory(path)) {
       throw invalid("'" + original + "' is not a git URL and no such directory exists; " + WHAT_TO_GIVE);
     }

@@ -98,7 +98,7 @@ public final class ContainerEngine {
       client.pingCmd().exec();
     } catch (RuntimeException e) {
       throw Failures.of(FailureType.DOCKER_UNREACHABLE, "the Docker engine at " + where
-          + " does not answer (" + e.getClass().getSimpleName() + "): start the Docker engine or set DOCKER_HOST", e);
+          + " does not answer (" + reason(e) + "): start the Docker engine or set DOCKER_HOST", e);
     }
   }
 
@@ -243,6 +243,21 @@ public final class ContainerEngine {
     } catch (RuntimeException e) {
       LOG.warn("could not remove container {}: {}", id, e.getMessage());
     }
+  }
+
+  /** The innermost message of a failure, without Java class names ("Connection refused", "No such file"). */
+  static String reason(Throwable e) {
+    String reason = null;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        reason = t.getMessage();
+      }
+    }
+    if (reason == null) {
+      return "no answer";
+    }
+    // docker-java and the JDK prefix nested messages with the exception's class name.
+    return reason.replaceAll("(?:[a-z]+\\.)+[A-Z][A-Za-z]*(?:Exception|Error): ", "").strip();
   }
 
   private static long ms(long nanos) {

@@ -84,6 +84,7 @@ public final class SessionContainer implements AutoCloseable {
         .withSecurityOpts(List.of("no-new-privileges"))
         .withBinds(binds);
     Map<String, String> allLabels = new LinkedHashMap<>(labels);
+    allLabels.putAll(dev.taskmill.docker.ContainerOwner.labels());
     allLabels.put(StageRunner.ROLE_LABEL, ROLE);
     var create = client.createContainerCmd(stage.image())
         .withName(name)

@@ -48,8 +48,9 @@ final class StageGate {
     }
     if (exit == 4) {
       return switch (role) {
-        case BASE -> reject(FailureType.ENVIRONMENT_BUILD_FAILED, "the project does not build at the base commit"
-            + " (stage " + name + " exited 4, see " + log + "): fix the environment (Dockerfile, caches)");
+        case BASE -> reject(FailureType.BASE_BUILD_FAILED, "the environment image built, but the project does not"
+            + " build in it at the base commit (stage " + name + " exited 4, see " + log + "): a dependency or"
+            + " tool the build needs is missing from the image or the offline caches");
         case TESTS_ONLY -> reject(FailureType.TESTS_DO_NOT_COMPILE, "tests.patch does not compile without the fix"
             + " (stage " + name + " exited 4, see " + log + "): no test could run, so no test can be shown to fail");
         default -> reject(FailureType.ENVIRONMENT_BUILD_FAILED, "the project does not build after tests.patch and"

@@ -28,7 +28,7 @@ import java.util.Map;
  * of patches, and reads its reports. See docs/stage-contract.md.
  */
 public final class StageRunner {
-  public static final String ROLE_LABEL = "dev.taskmill.role";
+  public static final String ROLE_LABEL = dev.taskmill.docker.ContainerOwner.ROLE_LABEL;
   public static final String STAGE_LABEL = "dev.taskmill.stage";
   public static final String WORKDIR_LABEL = "dev.taskmill.workdir";
   static final long PIDS_LIMIT = 512;
@@ -170,6 +170,7 @@ public final class StageRunner {
       envVars.put("TASKMILL_TEST_IDS_FILE", "/taskmill/patches/" + TEST_IDS_FILE);
     }
     Map<String, String> labels = new LinkedHashMap<>(extraLabels);
+    labels.putAll(dev.taskmill.docker.ContainerOwner.labels());
     labels.put(ROLE_LABEL, "validation-stage");
     labels.put(STAGE_LABEL, stage.name());
     labels.put(WORKDIR_LABEL, workDir.toString());

@@ -128,13 +128,17 @@ host_main() {
   done
   local work
   work="$(mktemp -d "${TMPDIR:-/tmp}/taskmill-run.XXXXXX")" || exit 2
+  LOCAL_IMAGE="${TASKMILL_LOCAL_IMAGE:-$SAMPLE_IMAGE-local}"
+  # The image is this run's own unless the caller named it (taskmill verify --rerun does) or asked to keep it
+  # (TASKMILL_KEEP_IMAGE=1): a run by hand leaves no image behind.
+  local drop="docker image rm -f '$LOCAL_IMAGE' >/dev/null 2>&1"
+  [[ -n "${TASKMILL_LOCAL_IMAGE:-}" || -n "${TASKMILL_KEEP_IMAGE:-}" ]] && drop=":"
   # shellcheck disable=SC2064
-  trap "rm -rf -- '$work'" EXIT
+  trap "rm -rf -- '$work'; $drop" EXIT
   host_prepare_context "$work/context" "$work/src" || { note "cannot prepare the build context" >&2; exit 2; }
   cp "$HERE/Dockerfile" "$work/context/Dockerfile"
   local online=0 m
   for m in "${HOST_MOUNTS[@]}"; do [[ -e "${m%%:*}" ]] || online=1; done
-  LOCAL_IMAGE="${TASKMILL_LOCAL_IMAGE:-$SAMPLE_IMAGE-local}"
   note "building $LOCAL_IMAGE"
   docker build -q -t "$LOCAL_IMAGE" --build-arg "TASKMILL_ONLINE_DEPS=$online" "$work/context" >"$work/build.log" 2>&1 \
     || { tail -n 20 "$work/build.log" >&2; note "docker build failed" >&2; exit 2; }

@@ -67,7 +67,7 @@ class SampleAssemblerTest {
     PullRequest pr = new PullRequest(42, "Fix add", "Fixes #7", "https://github.com/acme/calc/pull/42", List.of(7),
         true, BASE, MERGE, PrSource.MERGE_COMMIT, "2026-11-01T10:00:00Z");
     AnalysisOutput analysis = new AnalysisOutput("https://github.com/acme/calc", "acme/calc", "main",
-        new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.11", ""), pr,
+        new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.10", ""), pr,
         List.of(new Candidate(42, "Fix add", MERGE, PrSource.MERGE_COMMIT, 0.9, List.of("fix in title"), 1, 1, true)),
         "highest score");
     ExtractionOutput patches = new ExtractionOutput(work + "/fix.patch", work + "/tests.patch",
@@ -122,6 +122,9 @@ class SampleAssemblerTest {
       assertThat(meta.at("/mergeCommit").asText()).isEqualTo(MERGE);
       assertThat(meta.at("/language").asText()).isEqualTo("python");
       assertThat(meta.at("/testFramework").asText()).isEqualTo("pytest");
+      assertThat(meta.at("/toolchainVersion").asText()).as("the image's, which the sample runs with").isEqualTo("3.11");
+      assertThat(meta.at("/toolchainRequired").asText()).as("the build files' lower bound").isEqualTo("3.10");
+      assertThat(meta.at("/environment").has("toolchainVersion")).as("said once, at the top").isFalse();
       assertThat(meta.at("/patches/fix/files/0").asText()).isEqualTo("src/calc.py");
       assertThat(meta.at("/patches/tests/files/0").asText()).isEqualTo("tests/test_calc.py");
       assertThat(meta.at("/patches/other/files/0").asText()).isEqualTo("CHANGELOG.md");

@@ -33,7 +33,7 @@ class StageGateTest {
 
   @ParameterizedTest(name = "{0} exit {1} timedOut {2} -> {3}")
   @CsvSource({
-      "BASE,          4,   false, ENVIRONMENT_BUILD_FAILED, does not build at the base commit",
+      "BASE,          4,   false, BASE_BUILD_FAILED,        but the project does not build in it at the base commit",
       "BASE,          1,   false, BASE_TESTS_FAIL,          no report names a failing test",
       "BASE,          127, false, ENVIRONMENT_BUILD_FAILED, exit code 127",
       "BASE,          137, true,  STAGE_TIMEOUT,            PASS_pre_tests did not finish within 30 s",

@@ -31,12 +31,23 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String url = repo.resolvedRepo();
+    boolean created = out != null && !out.toString().isBlank()
+        && !java.nio.file.Files.exists(out.toAbsolutePath().normalize());
     Path outDir = Directories.writable(out, "--out");
     SampleRequest request = SampleRequest.analyzeOnly(url, repo.pr, outDir.toString(), repo.githubApi);
     try (TemporalSession session = TemporalSession.forLocalRun(connection, remoteWorkers, System.err)) {
       Submission submission = session.client().submit(request);
-      SampleResult result = new LiveBoard(session.client(), System.err, System.console() != null)
-          .followToEnd(submission.workflowId());
+      // On a terminal the board redraws on stderr, beside the report on stdout; in a log, its lines go to stdout
+      // with the report, so that one stream tells the whole story.
+      boolean terminal = System.console() != null;
+      SampleResult result;
+      try {
+        result = new LiveBoard(session.client(), terminal ? System.err : System.out, terminal,
+            session.serverWatch()).followToEnd(submission.workflowId());
+      } catch (dev.taskmill.client.TaskmillException failed) {
+        Directories.tidyAfterFailure(outDir, created);
+        throw failed;
+      }
       Path json = outDir.resolve("analysis.json");
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("workflowId", submission.workflowId());

@@ -35,7 +35,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (reruns < 0 || reruns > 10) {
+      throw new UserError(3, "--reruns " + reruns + " is out of range; give 0 to 10 extra runs");
+    }
+    if (stageTimeout < 5) {
+      throw new UserError(3, "--stage-timeout " + stageTimeout + " is too short; give at least 5 (seconds)");
+    }
     String url = repo.resolvedRepo();
+    boolean created = samplesDir != null && !samplesDir.toString().isBlank()
+        && !java.nio.file.Files.exists(samplesDir.toAbsolutePath().normalize());
     Path samples = Directories.writable(samplesDir, "--samples-dir");
     ValidationSettings settings;
     try {
@@ -50,8 +58,14 @@ final class RunCommand implements Callable<Integer> {
       Submission submission = session.client().submit(request);
       System.out.println((submission.attached() ? "Following the run already submitted: " : "Run ")
           + submission.workflowId());
-      SampleResult result = new LiveBoard(session.client(), System.out, System.console() != null)
-          .followToEnd(submission.workflowId());
+      SampleResult result;
+      try {
+        result = new LiveBoard(session.client(), System.out, System.console() != null, session.serverWatch())
+            .followToEnd(submission.workflowId());
+      } catch (dev.taskmill.client.TaskmillException failed) {
+        Directories.tidyAfterFailure(samples, created);
+        throw failed;
+      }
       Reports.printSample(result, System.out);
       return 0;
     }

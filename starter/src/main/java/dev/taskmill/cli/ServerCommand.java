@@ -62,8 +62,7 @@ final class ServerCommand implements Callable<Integer> {
     try {
       server = EmbeddedTemporal.start(port);
     } catch (RuntimeException e) {
-      throw new UserError(3, "cannot listen on port " + port + " (" + e.getMessage()
-          + "); pick another with --port");
+      throw new UserError(3, "cannot listen on port " + port + " (" + bindReason(e) + "); pick another with --port");
     }
     System.out.println((inMemory ? "" : "The Temporal CLI is not installed (bash deploy/temporal/install.sh): ")
         + "Temporal in-memory server on " + server.address()
@@ -75,5 +74,21 @@ final class ServerCommand implements Callable<Integer> {
     }));
     stop.await();
     return 0;
+  }
+
+  /** Why a port cannot be bound, in words: the SDK's message is "java.io.IOException: Failed to bind to ...". */
+  static String bindReason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return "it is already in use";
+      }
+      if (t instanceof SecurityException || String.valueOf(t.getMessage()).contains("Permission denied")) {
+        return "permission denied";
+      }
+      if (String.valueOf(t.getMessage()).contains("Failed to bind")) {
+        return "it is already in use";
+      }
+    }
+    return "the server did not start";
   }
 }

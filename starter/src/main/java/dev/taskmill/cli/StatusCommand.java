@@ -17,7 +17,14 @@ final class StatusCommand implements Callable<Integer> {
     try (TemporalSession session = TemporalSession.connect(connection)) {
       var status = RunLookup.status(session.client(), run.workflowId);
       System.out.println(run.workflowId + ": " + status);
-      new LiveBoard(session.client(), System.out, false).drawLatest(run.workflowId);
+      var progress = new LiveBoard(session.client(), System.out, false, session.serverWatch())
+          .queryNow(run.workflowId);
+      if (progress != null) {
+        PhaseBoard.render(progress, System.currentTimeMillis()).forEach(System.out::println);
+      } else {
+        // The board is a query that a worker answers; a run without a live worker has none to show.
+        System.out.println("  (no board: no worker answered within 5 s; is a worker serving this server?)");
+      }
       return 0;
     }
   }

@@ -31,6 +31,12 @@ public final class TaskmillCli {
     cli.addSubcommand("worker", worker);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setErr(err);
+    cli.setExecutionStrategy(parseResult -> {
+      if (!stacktrace && !(parseResult.hasSubcommand() && "worker".equals(parseResult.subcommand().commandSpec().name()))) {
+        CliLogging.quietLibraries();
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (stacktrace) {
         e.printStackTrace(err);

@@ -22,13 +22,16 @@ final class TemporalSession implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
   private final WorkerFactory worker;
   private final TaskmillClient client;
+  private final ServerWatch serverWatch;
 
   private TemporalSession(EmbeddedTemporal embedded, WorkflowServiceStubs stubs, WorkerFactory worker,
-      TaskmillClient client) {
+      TaskmillClient client, String address) {
     this.embedded = embedded;
     this.stubs = stubs;
     this.worker = worker;
     this.client = client;
+    this.serverWatch = new ServerWatch(address, () -> TemporalConnections.answers(stubs, 2),
+        System::currentTimeMillis, ServerWatch.PATIENCE);
   }
 
   /** Connects to an existing server only; not finding one is a user error. */
@@ -42,7 +45,7 @@ final class TemporalSession implements AutoCloseable {
     }
     boolean attributes = SearchAttributeRegistrar.ensure(stubs, settings.namespace());
     return new TemporalSession(null, stubs, null,
-        new TaskmillClient(TemporalConnections.client(stubs, settings), attributes));
+        new TaskmillClient(TemporalConnections.client(stubs, settings), attributes), settings.address());
   }
 
   /**
@@ -74,10 +77,15 @@ final class TemporalSession implements AutoCloseable {
     boolean testServer = embedded != null || TemporalConnections.isTestServer(stubs);
     boolean attributes = !testServer && SearchAttributeRegistrar.ensure(stubs, settings.namespace());
     var workflowClient = TemporalConnections.client(stubs, settings);
-    WorkerFactory worker = remoteWorkers && embedded == null ? null
+    boolean ownWorker = !remoteWorkers || embedded != null;
+    if (ownWorker) {
+      TaskmillWorkers.removeLeftoverContainers(out);
+    }
+    WorkerFactory worker = !ownWorker ? null
         : TaskmillWorkers.start(workflowClient, EnumSet.allOf(QueueRole.class), ActivityWiring.fromEnvironment(),
             testServer);
-    return new TemporalSession(embedded, stubs, worker, new TaskmillClient(workflowClient, attributes));
+    return new TemporalSession(embedded, stubs, worker, new TaskmillClient(workflowClient, attributes),
+        settings.address());
   }
 
   /**
@@ -116,8 +124,21 @@ final class TemporalSession implements AutoCloseable {
     return embedded != null;
   }
 
+  /** Tells a follower when this session's server has stopped answering. */
+  ServerWatch serverWatch() {
+    return serverWatch;
+  }
+
   @Override
   public void close() {
+    if (serverWatch.isGone()) {
+      // Nothing left to finish with a dead server; a graceful stop would only retry it.
+      if (worker != null) {
+        worker.shutdownNow();
+      }
+      stubs.shutdownNow();
+      return;
+    }
     if (worker != null) {
       TaskmillWorkers.shutdown(worker, Duration.ofSeconds(5));
     }

@@ -47,6 +47,10 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (Files.isRegularFile(dir)) {
+      throw new UserError(FailureType.INVALID_INPUT.exitCode(), dir.toAbsolutePath().normalize()
+          + " is a file, not a sample folder (give a samples/task-N folder)");
+    }
     if (!Files.isDirectory(dir)) {
       throw new UserError(FailureType.INVALID_INPUT.exitCode(), "no sample folder at " + dir.toAbsolutePath().normalize()
           + " (give a samples/task-N folder)");

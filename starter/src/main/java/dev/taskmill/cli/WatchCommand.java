@@ -17,7 +17,8 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (TemporalSession session = TemporalSession.connect(connection)) {
       RunLookup.status(session.client(), run.workflowId);
-      SampleResult result = new LiveBoard(session.client(), System.out, System.console() != null)
+      SampleResult result = new LiveBoard(session.client(), System.out, System.console() != null,
+          session.serverWatch())
           .followToEnd(run.workflowId);
       if (result.sample() != null) {
         Reports.printSample(result, System.out);

@@ -145,6 +145,25 @@ class CliErrorsTest {
     }
 
     @Test
+    void anEarlyFailureLeavesNoEmptySamplesDirectoryNorLock() {
+      Path samples = tmp.resolve("never-filled/samples");
+      Outcome outcome = taskmill("run", noPrs, "--samples-dir", samples.toString(), "--address", address);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(6);
+      assertThat(samples).doesNotExist();
+    }
+
+    @Test
+    void anEarlyFailureKeepsADirectoryThatWasThereAndItsFiles() throws Exception {
+      Path samples = java.nio.file.Files.createDirectories(tmp.resolve("kept-samples"));
+      java.nio.file.Files.writeString(samples.resolve("notes.txt"), "mine");
+      Outcome outcome = taskmill("run", noPrs, "--samples-dir", samples.toString(), "--address", address);
+      assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(6);
+      assertThat(samples.resolve("notes.txt")).exists();
+      assertThat(samples.resolve(".lock")).doesNotExist();
+      assertThat(samples.resolve(".work")).doesNotExist();
+    }
+
+    @Test
     void repositoryWithoutCandidatePr() {
       Outcome outcome = taskmill("analyze", noPrs, "--address", address,
           "--out", tmp.resolve("o6").toString());

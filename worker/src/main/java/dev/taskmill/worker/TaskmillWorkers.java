@@ -15,6 +15,8 @@ public final class TaskmillWorkers {
   /** Docker work is heavy: two validations at a time per worker on a two-core machine. */
   static final int DOCKER_CONCURRENCY = 2;
   static final int LIGHT_CONCURRENCY = 8;
+  /** At most one heartbeat call per activity this often: a cancel reaches a running stage within about this. */
+  static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(5);
 
   private TaskmillWorkers() {}
 
@@ -42,21 +44,53 @@ public final class TaskmillWorkers {
     return factory;
   }
 
+  /**
+   * Removes the containers that workers killed outright left behind on this host's Docker engine; says so in one line
+   * on {@code out} when there were any, and does nothing without an engine. The rule: docs/decisions.md,
+   * "Cancellation reaches containers; leftover containers".
+   */
+  public static void removeLeftoverContainers(java.io.PrintStream out) {
+    try (var docker = dev.taskmill.docker.DockerClients.fromEnvironment()) {
+      if (!dev.taskmill.docker.DockerClients.reachable(docker)) {
+        return;
+      }
+      var removed = dev.taskmill.docker.LeftoverContainers.removeThoseOfDeadOwners(docker);
+      if (!removed.isEmpty()) {
+        out.println("taskmill: removed " + removed.size() + " container(s) left by workers that are gone: "
+            + String.join(", ", removed));
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      out.println("taskmill: could not look for containers left by stopped workers (" + e.getMessage() + ")");
+    }
+  }
+
   static WorkerOptions options(boolean testServer, int activityConcurrency) {
     WorkerOptions.Builder builder = WorkerOptions.newBuilder()
-        .setMaxConcurrentActivityExecutionSize(activityConcurrency);
+        .setMaxConcurrentActivityExecutionSize(activityConcurrency)
+        // Without this the SDK stops the heartbeat thread 5 s into a graceful shutdown, and every running activity
+        // fails at its next heartbeat: the shutdown grace would be 5 s whatever the operator asked for.
+        .setAllowActivityHeartbeatDuringShutdown(true)
+        // Cancellation reaches an activity only in the answer to a heartbeat; the SDK's default throttle (up to
+        // 60 s for a 2-minute heartbeat timeout) let a cancelled stage run on for a minute.
+        .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+        .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
     if (testServer) {
       builder.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
     return builder.build();
   }
 
-  /** Stops polling, lets running activities finish for up to {@code grace}, then stops. */
-  public static void shutdown(WorkerFactory factory, Duration grace) {
+  /**
+   * Stops polling, lets running activities finish for up to {@code grace}, then stops; true when they finished in
+   * time.
+   */
+  public static boolean shutdown(WorkerFactory factory, Duration grace) {
     factory.shutdown();
     factory.awaitTermination(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     if (!factory.isTerminated()) {
       factory.shutdownNow();
+      return false;
     }
+    return true;
   }
 }

@@ -43,22 +43,43 @@ public final class WorkerApp implements Callable<Integer> {
     }
     boolean testServer = TemporalConnections.isTestServer(stubs);
     WorkflowClient client = TemporalConnections.client(stubs, settings);
+    if (queues.contains(QueueRole.DOCKER)) {
+      TaskmillWorkers.removeLeftoverContainers(System.out);
+    }
     WorkerFactory factory = TaskmillWorkers.start(client, queues, ActivityWiring.fromEnvironment(), testServer);
     System.out.println("taskmill-worker: serving " + queues + " on " + address + " (namespace " + namespace + ")"
         + (testServer ? ", standalone test server" : "")
         + (metrics == null ? "" : ", metrics on :" + metrics.port() + "/metrics"));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("taskmill-worker: shutting down, letting running activities finish");
-      TaskmillWorkers.shutdown(factory, Duration.ofSeconds(shutdownGraceSeconds));
-      stubs.shutdown();
+    CountDownLatch stopped = stopGracefullyOnSigterm(factory, stubs, Duration.ofSeconds(shutdownGraceSeconds), () -> {
       if (metrics != null) {
         metrics.close();
       }
-      stopped.countDown();
-    }, "taskmill-worker-shutdown"));
+    });
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Registers the shutdown hook that SIGTERM runs: stop polling, give running activities up to {@code grace} to
+   * finish (the JVM waits for the hook, and activities keep heartbeating meanwhile), then close. The latch opens when
+   * the hook is done.
+   */
+  static CountDownLatch stopGracefullyOnSigterm(WorkerFactory factory, WorkflowServiceStubs stubs, Duration grace,
+      Runnable afterwards) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("taskmill-worker: shutting down, letting running activities finish (up to "
+          + grace.toSeconds() + " s)");
+      long started = System.nanoTime();
+      boolean finished = TaskmillWorkers.shutdown(factory, grace);
+      System.out.println("taskmill-worker: " + (finished ? "running activities finished" : "grace period over,"
+          + " running activities abandoned (Temporal retries them elsewhere)") + " after "
+          + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+      stubs.shutdown();
+      afterwards.run();
+      stopped.countDown();
+    }, "taskmill-worker-shutdown"));
+    return stopped;
   }
 
   public static void main(String[] args) {

@@ -20,6 +20,8 @@ public enum FailureType {
   PASS_TO_FAIL(false, 18, "a test goes from pass to fail"),
   STAGE_TIMEOUT(false, 19, "a test stage timed out"),
   CANCELLED(false, 20, "the run was cancelled"),
+  /** The image built, but the project's own build fails in it before any patch (exit 4 of the base stage). */
+  BASE_BUILD_FAILED(false, 27, "the project does not build at the base commit"),
   TRANSIENT(true, 1, "a transient error"),
   INTERNAL(true, 1, "an internal error");
 
@@ -53,7 +55,8 @@ public enum FailureType {
   public boolean candidateSpecific() {
     return switch (this) {
       case NO_TESTS, NO_SOURCE_CHANGE, PATCH_DOES_NOT_APPLY, UNSAFE_PATCH, TOOLCHAIN_UNAVAILABLE,
-          ENVIRONMENT_BUILD_FAILED, BASE_TESTS_FAIL, TESTS_DO_NOT_COMPILE, NO_TEST_FLIPS, PASS_TO_FAIL,
+          ENVIRONMENT_BUILD_FAILED, BASE_BUILD_FAILED, BASE_TESTS_FAIL, TESTS_DO_NOT_COMPILE, NO_TEST_FLIPS,
+          PASS_TO_FAIL,
           STAGE_TIMEOUT -> true;
       default -> false;
     };
