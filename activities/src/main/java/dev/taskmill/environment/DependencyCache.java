@@ -22,6 +22,12 @@ import java.util.Map;
  * only the manifests, in a folder holding nothing else, so no repository code runs on the host.
  */
 public final class DependencyCache {
+  /**
+   * What a cache holds besides the manifests' dependencies (MavenExtras: Surefire providers, the JaCoCo agent and
+   * command-line tool); a cache made by an older recipe is made again.
+   */
+  static final int RECIPE = 2;
+
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
   static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
 
@@ -51,7 +57,9 @@ public final class DependencyCache {
       try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
               StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
-        if (!Files.exists(dir.resolve(".complete"))) {
+        Path complete = dir.resolve(".complete");
+        String marker = context.manifestHash() + " recipe " + RECIPE;
+        if (!Files.exists(complete) || !Files.readString(complete).equals(marker)) {
           BuildContext.deleteRecursively(dir);
           Path manifests = dir.resolve("manifests");
           if (kind == StackKind.MAVEN) {
@@ -72,7 +80,7 @@ public final class DependencyCache {
             case GO -> go(dir, project);
             default -> { }
           }
-          Files.writeString(dir.resolve(".complete"), context.manifestHash());
+          Files.writeString(complete, marker);
         }
       }
       return mounts(kind, dir, projectDir);

@@ -37,6 +37,8 @@ final class MavenExtras {
       deps.add(new String[] {"org.junit.platform", "junit-platform-launcher", version.getFileName().toString(), null});
     }
     deps.add(new String[] {"org.jacoco", "org.jacoco.agent", JACOCO_VERSION, "runtime"});
+    // The agent writes jacoco.exec; its command-line tool turns that into the XML report the stage reads.
+    deps.add(new String[] {"org.jacoco", "org.jacoco.cli", JACOCO_VERSION, "nodeps"});
     // Maven 3 adds plexus-utils 1.1 to every plugin that does not declare plexus-utils itself.
     deps.add(new String[] {"org.codehaus.plexus", "plexus-utils", "1.1", null});
     StringBuilder modules = new StringBuilder();

@@ -38,6 +38,7 @@ stage_test() {
   find . -path '*/target/surefire-reports' -type d -prune -exec rm -rf {} + 2>/dev/null
   maven -fae test ${extra[@]+"${extra[@]}"} | tee /tmp/taskmill-maven.log
   local rc=${PIPESTATUS[0]} i=0 f
+  [[ "${TASKMILL_COVERAGE:-1}" == 1 ]] && maven_coverage_report
   if ((rc != 0)) && grep -qE 'COMPILATION ERROR|Compilation failure' /tmp/taskmill-maven.log; then
     note "the build or test compilation failed" >&2
     return 4
@@ -51,4 +52,19 @@ stage_test() {
     return 4
   fi
   return 0
+}
+
+# JaCoCo XML from the stage's jacoco.exec (taskmill's agent), else from the project's own agent's
+# target/jacoco.exec, with the JaCoCo command-line tool from the dependency cache; no tool, no report.
+maven_coverage_report() {
+  local cli data classes=() d
+  cli="$(find "$DEPS/m2/org/jacoco/org.jacoco.cli" -name 'org.jacoco.cli-*-nodeps.jar' 2>/dev/null | head -n 1)"
+  data="$COVERAGE/jacoco.exec"
+  [[ -f "$data" ]] || data="$(find . -path '*/target/jacoco.exec' 2>/dev/null | head -n 1)"
+  [[ -n "$cli" && -n "$data" && -f "$data" ]] || return 0
+  while IFS= read -r -d '' d; do classes+=(--classfiles "$d"); done \
+    < <(find . -path '*/target/classes' -type d -print0)
+  ((${#classes[@]})) || return 0
+  java -jar "$cli" report "$data" "${classes[@]}" --xml "$COVERAGE/jacoco.xml" >/dev/null 2>&1 \
+    || note "no coverage report from $data"
 }

@@ -129,6 +129,12 @@ class EndToEndTest {
       assertThat(metadata.toString()).contains(fixture.baseCommit()).contains(fixture.mergeCommit());
       assertThat(result.validation().failToPass()).containsExactlyElementsOf(fixture.failToPass());
       assertThat(result.validation().passToPass()).isNotEmpty();
+      if (!stack.equals("mocha")) { // the mocha fixture has no c8 among its dependencies
+        assertThat(result.validation().stages()).filteredOn(s -> s.name().equals("PASS_post_patch"))
+            .singleElement().as("the pass logs carry coverage").extracting(s -> s.lineCoverage()).isNotNull();
+      }
+      assertThat(result.validation().stages()).filteredOn(s -> s.name().startsWith("FAIL_pre_patch"))
+          .as("the fail stage and the reruns measure no coverage").allSatisfy(s -> assertThat(s.lineCoverage()).isNull());
       assertThat(metadata.path("diffSemantics").path("changedSymbols").toString())
           .as("the changed function, found by parsing").contains(FIXED_SYMBOL.get(stack));
       assertThat(result.progress().phases()).allSatisfy(p -> assertThat(p.state()).isEqualTo(PhaseState.DONE));
