@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 public final class LeftoverContainers {
   private static final Logger LOG = LoggerFactory.getLogger(LeftoverContainers.class);
 
+  /** The repository of the images that keep a stage's end state for its reruns (StageRunner.snapshotImage). */
+  public static final String SNAPSHOT_REPOSITORY = "taskmill-snapshot/";
+
   private LeftoverContainers() {}
 
   /** Removes every taskmill container whose owner process is gone (ContainerOwner's rule); returns their names. */
@@ -36,6 +39,31 @@ public final class LeftoverContainers {
         // another worker starting at the same time removed it
       } catch (RuntimeException e) {
         LOG.warn("could not remove leftover container {}: {}", name, e.getMessage());
+      }
+    }
+    removed.addAll(removeSnapshotsOfDeadOwners(client, host));
+    return removed;
+  }
+
+  /**
+   * Validation commits a stage's end state to a taskmill-snapshot image for its reruns and removes it at the end;
+   * a worker killed in between leaves it behind. The image carries its stage container's owner labels.
+   */
+  private static List<String> removeSnapshotsOfDeadOwners(DockerClient client, String host) {
+    List<String> removed = new ArrayList<>();
+    for (var image : client.listImagesCmd().withLabelFilter(ContainerOwner.ROLE_LABEL).exec()) {
+      String[] tags = image.getRepoTags();
+      if (tags == null || tags.length == 0 || !tags[0].startsWith(SNAPSHOT_REPOSITORY)
+          || !ContainerOwner.ownerIsDead(image.getLabels(), host, ContainerOwner::livePid)) {
+        continue;
+      }
+      try {
+        client.removeImageCmd(image.getId()).withForce(true).exec();
+        removed.add(tags[0]);
+      } catch (NotFoundException alreadyGone) {
+        // another worker starting at the same time removed it
+      } catch (RuntimeException e) {
+        LOG.warn("could not remove leftover snapshot image {}: {}", tags[0], e.getMessage());
       }
     }
     return removed;

@@ -180,7 +180,7 @@ public final class StageRunner {
 
   /** The image that keeps a stage's end state for its reruns; one per work dir and stage, so a retry reuses it. */
   static String snapshotImage(Path workDir, String stageName) {
-    return "taskmill-snapshot/" + Integer.toHexString(workDir.toString().hashCode()) + ":"
+    return dev.taskmill.docker.LeftoverContainers.SNAPSHOT_REPOSITORY + Integer.toHexString(workDir.toString().hashCode()) + ":"
         + stageName.replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 

@@ -56,6 +56,56 @@ class LeftoverContainersTest {
     assertThat(exists(legacy)).isTrue();
   }
 
+  @Test
+  void removesTheSnapshotImagesOfOwnersThatAreGone() throws Exception {
+    client = DockerRequirement.client();
+    Process finished = new ProcessBuilder("true").start();
+    finished.waitFor();
+    Map<String, String> deadOwner = new LinkedHashMap<>(ContainerOwner.labels());
+    deadOwner.put(ContainerOwner.PID_LABEL, String.valueOf(finished.pid()));
+    deadOwner.put(ContainerOwner.STARTED_LABEL, String.valueOf(finished.info().startInstant()
+        .map(java.time.Instant::toEpochMilli).orElse(1L)));
+    String dead = snapshot("dead", deadOwner);
+    String mine = snapshot("mine", ContainerOwner.labels());
+    try {
+      List<String> removed = LeftoverContainers.removeThoseOfDeadOwners(client);
+
+      assertThat(removed).contains(dead).doesNotContain(mine);
+      assertThat(imageExists(dead)).isFalse();
+      assertThat(imageExists(mine)).isTrue();
+    } finally {
+      for (String image : List.of(dead, mine)) {
+        try {
+          client.removeImageCmd(image).withForce(true).exec();
+        } catch (NotFoundException gone) {
+          // removed by the test itself
+        }
+      }
+    }
+  }
+
+  /** An image committed from a stage container with these owner labels, as validation's snapshots are. */
+  private String snapshot(String what, Map<String, String> owner) {
+    Map<String, String> labels = new LinkedHashMap<>(owner);
+    labels.put(ContainerOwner.ROLE_LABEL, "validation-stage");
+    String name = "taskmill-leftover-test-" + tag + "-snap-" + what;
+    String id = client.createContainerCmd(IMAGE).withName(name).withCmd("true").withLabels(labels).exec().getId();
+    made.add(name);
+    String image = LeftoverContainers.SNAPSHOT_REPOSITORY + "leftover-test-" + tag + ":" + what;
+    client.commitCmd(id).withRepository(image.substring(0, image.lastIndexOf(':')))
+        .withTag(what).withLabels(labels).exec();
+    return image;
+  }
+
+  private boolean imageExists(String image) {
+    try {
+      client.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
   private String start(String what, Map<String, String> owner) {
     String name = "taskmill-leftover-test-" + tag + "-" + what;
     Map<String, String> labels = new LinkedHashMap<>(owner);
