@@ -1,12 +1,12 @@
 package dev.taskmill.cli;
 
+import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.SearchAttributeRegistrar;
 import dev.taskmill.client.TaskmillClient;
+import dev.taskmill.client.TemporalConnections;
 import dev.taskmill.worker.ActivityWiring;
-import dev.taskmill.worker.ConnectionSettings;
 import dev.taskmill.worker.QueueRole;
 import dev.taskmill.worker.TaskmillWorkers;
-import dev.taskmill.worker.TemporalConnections;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.io.PrintStream;

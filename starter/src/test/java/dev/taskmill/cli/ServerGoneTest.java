@@ -3,14 +3,14 @@ package dev.taskmill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.TaskmillClient;
+import dev.taskmill.client.TemporalConnections;
 import dev.taskmill.git.RepoLocation;
 import dev.taskmill.testing.FixtureRepo;
 import dev.taskmill.worker.ActivityImplementations;
-import dev.taskmill.worker.ConnectionSettings;
 import dev.taskmill.worker.QueueRole;
 import dev.taskmill.worker.TaskmillWorkers;
-import dev.taskmill.worker.TemporalConnections;
 import dev.taskmill.workflow.PhaseState;
 import dev.taskmill.workflow.SampleRequest;
 import dev.taskmill.workflow.WorkflowIds;
