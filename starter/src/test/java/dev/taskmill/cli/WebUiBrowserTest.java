@@ -102,8 +102,8 @@ class WebUiBrowserTest {
   void theRunIsFoundByItsSearchAttributeAndItsPageShowsTheBoardAndTheActivities() throws Exception {
     StackFixtures.Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
     Path samples = tmp.resolve("samples");
-    Submission run = client.submit(new SampleRequest(fixture.url(), null, samples.toString(), null, null, null,
-        null, true));
+    Submission run = client.submit(SampleRequest.builder(fixture.url(), samples.toString()).searchAttributes(true)
+        .build());
     SampleResult result = client.await(run.workflowId());
     assertThat(result.outcome()).isEqualTo(Outcome.SAMPLE_CREATED);
     String repo = RepoSlug.of(fixture.url()).value();
