@@ -73,9 +73,9 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
 
     if (request.stopAfter() == Phase.PATCHES) {
       board.skipRemaining("not requested (analyze runs phases 1-2)");
-      board.finishRun("analyzed", workDir, "analysed PR #" + analyzed.pullRequest().number());
+      board.finishRun(RunOutcome.ANALYZED, workDir, "analysed PR #" + analyzed.pullRequest().number());
       publishDetails();
-      upsert(SearchAttributeKeys.OUTCOME, "analyzed");
+      upsert(SearchAttributeKeys.OUTCOME, RunOutcome.ANALYZED.word());
       return new SampleResult(Outcome.ANALYZED, analyzed, extracted, null, null, null, board.snapshot());
     }
 
@@ -156,9 +156,9 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       line.append(attempt.describe()).append("; ");
     }
     String message = line.substring(0, line.length() - 2);
-    board.finishRun("failed", null, message);
+    board.finishRun(RunOutcome.FAILED, null, message);
     publishDetails();
-    upsert(SearchAttributeKeys.OUTCOME, "failed");
+    upsert(SearchAttributeKeys.OUTCOME, RunOutcome.FAILED.word());
     return Failures.of(last, message);
   }
 
@@ -234,9 +234,9 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
   }
 
   private SampleResult finish(SampleResult result) {
-    board.finishRun("created", result.sample().sampleDir(), "sample at " + result.sample().sampleDir());
+    board.finishRun(RunOutcome.CREATED, result.sample().sampleDir(), "sample at " + result.sample().sampleDir());
     publishDetails();
-    upsert(SearchAttributeKeys.OUTCOME, "created");
+    upsert(SearchAttributeKeys.OUTCOME, RunOutcome.CREATED.word());
     return new SampleResult(result.outcome(), result.analysis(), result.patches(), result.environment(),
         result.validation(), result.sample(), board.snapshot(), result.trajectories(), result.enrichment());
   }
@@ -273,8 +273,8 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       FailureType type = failureType(failure);
       String message = failureMessage(failure);
       board.fail(phase, message, Workflow.currentTimeMillis());
-      board.skipRemaining("not run: " + phase.title().toLowerCase() + " failed");
-      upsert(SearchAttributeKeys.OUTCOME, "failed");
+      board.skipRemaining("not run: " + phase.title().toLowerCase(Locale.ROOT) + " failed");
+      upsert(SearchAttributeKeys.OUTCOME, RunOutcome.FAILED.word());
       fileRejection(phase, type, message);
       publishDetails();
       throw Failures.of(type, message);
@@ -292,7 +292,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       String dir = assembly.reject(new RejectionInput(request.samplesDir(), workDir, sampleKey, type, message,
           phase.name())).rejectedDir();
       lastRejectedDir = dir;
-      board.finishRun("failed", null, message + " (report in " + dir + ")");
+      board.finishRun(RunOutcome.FAILED, null, message + " (report in " + dir + ")");
     } catch (ActivityFailure e) {
       log.warn("could not file the rejection of {}: {}", sampleKey, e.getMessage());
     }
@@ -325,7 +325,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
     StringBuilder details = new StringBuilder();
     for (PhaseProgress p : board.snapshot().phases()) {
       details.append(p.phase().ordinal() + 1).append(". ").append(p.phase().title()).append(": ")
-          .append(p.state().name().toLowerCase());
+          .append(p.state().name().toLowerCase(Locale.ROOT));
       if (!p.detail().isEmpty()) {
         details.append(" - ").append(p.detail());
       }
