@@ -31,6 +31,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import dev.taskmill.analysis.Candidate;
+import dev.taskmill.version.TaskmillVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,8 @@ import org.slf4j.Logger;
 
 /** Runs the phases in order as activities and keeps the progress board; deterministic, no I/O. */
 public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
-  static final String TOOL_VERSION = "0.1.0";
+  /** Same on every worker of one build; recorded into activity inputs, which replay does not compare. */
+  static final String TOOL_VERSION = TaskmillVersion.VALUE;
   /**
    * Runs started before phases 3 and 6 existed (no marker in their history) keep the five-phase path, so that
    * they replay and finish on new workers; every new run takes the six-phase path.
