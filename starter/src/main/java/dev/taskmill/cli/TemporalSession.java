@@ -120,10 +120,6 @@ final class TemporalSession implements AutoCloseable {
     return client;
   }
 
-  boolean embedded() {
-    return embedded != null;
-  }
-
   /** Tells a follower when this session's server has stopped answering. */
   ServerWatch serverWatch() {
     return serverWatch;
