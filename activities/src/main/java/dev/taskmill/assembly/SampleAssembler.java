@@ -2,6 +2,7 @@ package dev.taskmill.assembly;
 
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.files.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ public final class SampleAssembler {
         fill(temp, workDir, input);
         return describe(allocator.place(temp), false);
       } finally {
-        SampleFolders.deleteRecursively(temp);
+        FileTrees.deleteRecursively(temp);
       }
     });
     SampleFolders.deleteWorkDir(workDir, samples);

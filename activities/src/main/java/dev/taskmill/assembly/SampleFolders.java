@@ -2,6 +2,7 @@ package dev.taskmill.assembly;
 
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -91,20 +91,9 @@ final class SampleFolders {
       return;
     }
     try {
-      deleteRecursively(work);
+      FileTrees.deleteRecursively(work);
     } catch (IOException | java.io.UncheckedIOException e) {
       LOG.warn("could not remove the work area {}: {}", work, e.getMessage());
-    }
-  }
-
-  static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 
@@ -115,7 +104,7 @@ final class SampleFolders {
     }
     try (Stream<Path> children = Files.list(dir)) {
       for (Path child : children.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-        deleteRecursively(child);
+        FileTrees.deleteRecursively(child);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.taskmill.assembly;
 
+import dev.taskmill.files.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,10 +51,10 @@ public final class SampleRejecter {
           }
         }
         Files.writeString(temp.resolve(REASON), reason(input, copied), StandardCharsets.UTF_8);
-        SampleFolders.deleteRecursively(target);
+        FileTrees.deleteRecursively(target);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } finally {
-        SampleFolders.deleteRecursively(temp);
+        FileTrees.deleteRecursively(temp);
       }
       return null;
     });

@@ -36,6 +36,18 @@ public final class RepoLocation {
 
   /** Parses and validates {@code value}; throws an INVALID_INPUT ApplicationFailure naming the value. */
   public static RepoLocation parse(String value) {
+    try {
+      return of(value);
+    } catch (IllegalArgumentException e) {
+      throw Failures.of(FailureType.INVALID_INPUT, e.getMessage());
+    }
+  }
+
+  /**
+   * Parses and validates {@code value} outside an activity (the CLI's edge): the same checks as {@link #parse},
+   * failing with an IllegalArgumentException whose message is the one line for the user, no Temporal type involved.
+   */
+  public static RepoLocation of(String value) {
     if (value == null || value.isBlank()) {
       throw invalid("the repository URL is empty; " + WHAT_TO_GIVE);
     }
@@ -93,8 +105,8 @@ public final class RepoLocation {
     return new RepoLocation(path.toString(), path);
   }
 
-  private static RuntimeException invalid(String message) {
-    return Failures.of(FailureType.INVALID_INPUT, message);
+  private static IllegalArgumentException invalid(String message) {
+    return new IllegalArgumentException(message);
   }
 
   /** What to clone from: the URL as given, or the absolute normalized path of a local repository. */

@@ -2,6 +2,7 @@ package dev.taskmill.git;
 
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.files.FileTrees;
 import dev.taskmill.workflow.RepoSlug;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,7 +126,7 @@ public final class RepositoryCache {
   private static void cloneInto(String repoUrl, Path dir, ProgressMonitor progress, LocalSource local)
       throws IOException {
     Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
-    deleteRecursively(partial);
+    FileTrees.deleteRecursively(partial);
     // Clone into a side directory so that a killed clone never leaves a half repository under the real name.
     try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
       if (local != null) {
@@ -136,19 +137,19 @@ public final class RepositoryCache {
       config.save();
       fetchAll(git, progress, local);
     } catch (InvalidRemoteException | TransportException e) {
-      deleteRecursively(partial);
+      FileTrees.deleteRecursively(partial);
       throwIfCancelled(progress);
       throw Failures.of(FailureType.REPO_UNREACHABLE, "cannot reach " + repoUrl + ": " + rootMessage(e));
     } catch (GitAPIException e) {
-      deleteRecursively(partial);
+      FileTrees.deleteRecursively(partial);
       throwIfCancelled(progress);
       throw Failures.of(FailureType.TRANSIENT, "clone of " + repoUrl + " failed: " + rootMessage(e), e);
     } catch (IOException | RuntimeException e) {
-      deleteRecursively(partial);
+      FileTrees.deleteRecursively(partial);
       throw e;
     }
     if (progress instanceof HeartbeatProgressMonitor heartbeat && heartbeat.isCancelled()) {
-      deleteRecursively(partial);
+      FileTrees.deleteRecursively(partial);
       heartbeat.throwIfCancelled();
     }
     Files.move(partial, dir);
@@ -203,16 +204,5 @@ public final class RepositoryCache {
       t = t.getCause();
     }
     return t.getMessage() == null ? e.getMessage() : t.getMessage();
-  }
-
-  static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (var walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.taskmill.patches;
 
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class ApplyCheck {
   public List<String> verify(AnyObjectId baseCommit, AnyObjectId mergeCommit, Set<String> leftOut, Path workDir,
       Path testsPatch, Path fixPatch) throws IOException {
     Path scratch = workDir.resolve(SCRATCH);
-    PatchFiles.deleteRecursively(scratch);
+    FileTrees.deleteRecursively(scratch);
     try (Repository repo = new FileRepositoryBuilder().setGitDir(scratch.resolve("repo.git").toFile())
             .addAlternateObjectDirectory(source.getDirectory().toPath().resolve("objects").toFile())
             .setBare().build();
@@ -67,7 +68,7 @@ public final class ApplyCheck {
       return mergeCommit == null ? List.of()
           : differences(repo, afterFix, walk.parseCommit(mergeCommit).getTree(), leftOut);
     } finally {
-      PatchFiles.deleteRecursively(scratch);
+      FileTrees.deleteRecursively(scratch);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.taskmill.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskmill.files.FileTrees;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.patches.ApplyCheck;
 import io.temporal.failure.ApplicationFailure;
@@ -10,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
@@ -200,8 +199,8 @@ public final class SampleVerifier {
     if (dir == null) {
       return;
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      FileTrees.deleteRecursively(dir);
     } catch (IOException ignored) {
       // a scratch folder under the temp dir
     }

@@ -1,6 +1,6 @@
 package dev.taskmill.cli;
 
-import dev.taskmill.worker.ConnectionSettings;
+import dev.taskmill.client.ConnectionSettings;
 import picocli.CommandLine.Option;
 
 /** Where the Temporal server is. Without --address, $TEMPORAL_ADDRESS or localhost:7233 is tried. */

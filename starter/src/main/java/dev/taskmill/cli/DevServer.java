@@ -1,7 +1,7 @@
 package dev.taskmill.cli;
 
-import dev.taskmill.worker.ConnectionSettings;
-import dev.taskmill.worker.TemporalConnections;
+import dev.taskmill.client.ConnectionSettings;
+import dev.taskmill.client.TemporalConnections;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.File;
 import java.io.IOException;

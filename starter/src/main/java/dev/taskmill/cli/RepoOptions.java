@@ -24,9 +24,9 @@ public final class RepoOptions {
     }
 
     try {
-      return RepoLocation.parse(repoUrl).url();
-    } catch (io.temporal.failure.ApplicationFailure e) {
-      throw new UserError(3, e.getOriginalMessage());
+      return RepoLocation.of(repoUrl).url();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(3, e.getMessage());
     }
   }
 }

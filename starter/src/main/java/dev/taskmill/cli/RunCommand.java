@@ -52,8 +52,8 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(3, e.getMessage());
     }
-    SampleRequest request = new SampleRequest(url, repo.pr, samples.toString(), null, null, repo.githubApi,
-        settings, false, candidates.value());
+    SampleRequest request = SampleRequest.builder(url, samples.toString()).pr(repo.pr).githubApiUrl(repo.githubApi)
+        .validation(settings).maxCandidates(candidates.value()).build();
     try (TemporalSession session = TemporalSession.forLocalRun(connection, remoteWorkers, System.out)) {
       Submission submission = session.client().submit(request);
       System.out.println((submission.attached() ? "Following the run already submitted: " : "Run ")

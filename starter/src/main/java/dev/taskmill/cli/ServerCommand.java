@@ -1,8 +1,8 @@
 package dev.taskmill.cli;
 
+import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.SearchAttributeRegistrar;
-import dev.taskmill.worker.ConnectionSettings;
-import dev.taskmill.worker.TemporalConnections;
+import dev.taskmill.client.TemporalConnections;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -27,8 +27,8 @@ final class SubmitCommand implements Callable<Integer> {
     if (samplesDir.toString().isBlank()) {
       throw new UserError(3, "--samples-dir is empty; name the directory the workers write samples to");
     }
-    SampleRequest request = new SampleRequest(url, repo.pr, samplesDir.toAbsolutePath().normalize().toString(),
-        null, null, repo.githubApi, null, false, candidates.value());
+    SampleRequest request = SampleRequest.builder(url, samplesDir.toAbsolutePath().normalize().toString())
+        .pr(repo.pr).githubApiUrl(repo.githubApi).maxCandidates(candidates.value()).build();
     try (TemporalSession session = TemporalSession.connect(connection)) {
       Submission submission = session.client().submit(request);
       System.out.println(submission.workflowId());

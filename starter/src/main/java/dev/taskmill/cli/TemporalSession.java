@@ -1,12 +1,12 @@
 package dev.taskmill.cli;
 
+import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.SearchAttributeRegistrar;
 import dev.taskmill.client.TaskmillClient;
+import dev.taskmill.client.TemporalConnections;
 import dev.taskmill.worker.ActivityWiring;
-import dev.taskmill.worker.ConnectionSettings;
 import dev.taskmill.worker.QueueRole;
 import dev.taskmill.worker.TaskmillWorkers;
-import dev.taskmill.worker.TemporalConnections;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.io.PrintStream;
@@ -118,10 +118,6 @@ final class TemporalSession implements AutoCloseable {
 
   TaskmillClient client() {
     return client;
-  }
-
-  boolean embedded() {
-    return embedded != null;
   }
 
   /** Tells a follower when this session's server has stopped answering. */

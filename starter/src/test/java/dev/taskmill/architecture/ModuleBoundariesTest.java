@@ -1,7 +1,10 @@
 package dev.taskmill.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,6 +19,7 @@ class ModuleBoundariesTest {
   private static JavaClasses workflows;
   private static JavaClasses activities;
   private static JavaClasses worker;
+  private static JavaClasses client;
 
   @BeforeAll
   static void importModules() {
@@ -25,6 +29,8 @@ class ModuleBoundariesTest {
         .withImportOption(inModule("activities")).importPackages("dev.taskmill");
     worker = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .withImportOption(inModule("worker")).importPackages("dev.taskmill");
+    client = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(inModule("client")).importPackages("dev.taskmill");
   }
 
   /** Keeps only classes from one module, recognised by its jar or target/classes folder. */
@@ -32,6 +38,19 @@ class ModuleBoundariesTest {
     Pattern jar = Pattern.compile(".*taskmill-" + module + "-[^/]*\\.jar.*");
     Pattern dir = Pattern.compile(".*/" + module + "/target/classes/.*");
     return (Location location) -> location.matches(jar) || location.matches(dir);
+  }
+
+  /**
+   * A taskmill class from a module other than the contract and the client. By where the class was loaded from, not
+   * by package: workflows and activities share package names (dev.taskmill.validation, dev.taskmill.analysis...).
+   */
+  private static DescribedPredicate<JavaClass> taskmillOutsideContractAndClient() {
+    return DescribedPredicate.describe("taskmill classes outside the workflows and client modules",
+        (JavaClass c) -> c.getPackageName().startsWith("dev.taskmill")
+            && c.getSource().map(source -> {
+              Location location = Location.of(source.getUri());
+              return !inModule("workflows").includes(location) && !inModule("client").includes(location);
+            }).orElse(true));
   }
 
   @Nested
@@ -78,8 +97,40 @@ class ModuleBoundariesTest {
   class TheWorker {
     @Test
     void doesNotReachIntoTheCli() {
-      noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.taskmill.cli..", "dev.taskmill.client..")
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.taskmill.cli..").check(worker);
+    }
+
+    @Test
+    void takesOnlyTheConnectionFromTheClient() {
+      // The worker reaches the server with the client's connection settings; the facade is for callers only.
+      noClasses().should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.taskmill.client..")
+          .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("ConnectionSettings")))
+          .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("TemporalConnections"))))
           .check(worker);
+    }
+  }
+
+  @Nested
+  class TheClient {
+    @Test
+    void knowsNothingOfTaskmillButTheContract() {
+      noClasses().should().dependOnClassesThat(taskmillOutsideContractAndClient()).check(client);
+    }
+
+    @Test
+    void usesNeitherJgitNorDockerJava() {
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jgit..", "com.github.dockerjava..")
+          .check(client);
+    }
+
+    @Test
+    void rulesSeeWhatTheyJudge() {
+      // A wrong module pattern would import nothing, or call nothing outside, and the rules above would pass vacuously.
+      DescribedPredicate<JavaClass> outside = taskmillOutsideContractAndClient();
+      assertThat(client.contain("dev.taskmill.client.TaskmillClient")).isTrue();
+      assertThat(activities).isNotEmpty().allMatch(outside::test);
+      assertThat(workflows).isNotEmpty().noneMatch(outside::test);
+      assertThat(client).noneMatch(outside::test);
     }
   }
 }

@@ -47,4 +47,25 @@ class CliHelpTest {
     assertThat(outcome.exit()).isZero();
     assertThat(outcome.out()).startsWith("Usage: taskmill " + command);
   }
+
+  @org.junit.jupiter.api.Test
+  void versionIsThePomsWithoutSnapshot() {
+    Outcome outcome = taskmill("--version");
+
+    assertThat(outcome.exit()).isZero();
+    // The pom's <version> is 0.1.0-SNAPSHOT; the version is written nowhere else.
+    assertThat(outcome.out().strip()).matches("taskmill \\d+\\.\\d+\\.\\d+").isEqualTo("taskmill "
+        + dev.taskmill.version.TaskmillVersion.VALUE);
+  }
+
+  @org.junit.jupiter.api.Test
+  void stacktraceIsReadFromTheCommandsOptions() {
+    Outcome with = taskmill("run", "/no/such/taskmill-repo", "--address", "localhost:1", "--stacktrace");
+    Outcome without = taskmill("run", "/no/such/taskmill-repo", "--address", "localhost:1");
+
+    assertThat(with.exit()).isEqualTo(3);
+    assertThat(with.err()).contains("UserError", "\tat ");
+    assertThat(without.exit()).isEqualTo(3);
+    assertThat(without.err()).doesNotContain("\tat ").startsWith("taskmill: ");
+  }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.SearchAttributeRegistrar;
-import dev.taskmill.worker.ConnectionSettings;
-import dev.taskmill.worker.TemporalConnections;
+import dev.taskmill.client.TemporalConnections;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import java.io.IOException;
 import java.net.ServerSocket;

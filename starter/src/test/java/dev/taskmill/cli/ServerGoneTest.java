@@ -3,14 +3,14 @@ package dev.taskmill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.TaskmillClient;
+import dev.taskmill.client.TemporalConnections;
 import dev.taskmill.git.RepoLocation;
 import dev.taskmill.testing.FixtureRepo;
 import dev.taskmill.worker.ActivityImplementations;
-import dev.taskmill.worker.ConnectionSettings;
 import dev.taskmill.worker.QueueRole;
 import dev.taskmill.worker.TaskmillWorkers;
-import dev.taskmill.worker.TemporalConnections;
 import dev.taskmill.workflow.PhaseState;
 import dev.taskmill.workflow.SampleRequest;
 import dev.taskmill.workflow.WorkflowIds;
@@ -70,8 +70,7 @@ class ServerGoneTest {
 
     @Test
     void watchSaysSoInOneLineAndExits24() throws Exception {
-      SampleRequest request = new SampleRequest(repo, 1, tmp.resolve("samples").toString(), null, null, null, null,
-          false);
+      SampleRequest request = SampleRequest.builder(repo, tmp.resolve("samples").toString()).pr(1).build();
       String id = client.submit(request).workflowId();
       awaitPhaseOneRunning(id);
 
@@ -88,8 +87,8 @@ class ServerGoneTest {
     @Test
     void runWithAnAddressSaysSoInOneLineAndExits24() throws Exception {
       Path samples = tmp.resolve("samples");
-      String id = WorkflowIds.forRequest(new SampleRequest(repo, 1, samples.toAbsolutePath().normalize().toString(),
-          null, null, null, null, false));
+      String id = WorkflowIds.forRequest(
+          SampleRequest.builder(repo, samples.toAbsolutePath().normalize().toString()).pr(1).build());
 
       CompletableFuture<Outcome> run = CompletableFuture.supplyAsync(() -> taskmill("run", repo, "--pr", "1",
           "--samples-dir", samples.toString(), "--address", server.address(), "--remote-workers"));

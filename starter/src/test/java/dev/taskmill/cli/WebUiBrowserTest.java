@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.SearchAttributeRegistrar;
 import dev.taskmill.client.Submission;
 import dev.taskmill.client.TaskmillClient;
+import dev.taskmill.client.TemporalConnections;
 import dev.taskmill.testing.DockerRequirement;
 import dev.taskmill.testing.StackFixtures;
 import dev.taskmill.worker.ActivityWiring;
-import dev.taskmill.worker.ConnectionSettings;
 import dev.taskmill.worker.QueueRole;
 import dev.taskmill.worker.TaskmillWorkers;
-import dev.taskmill.worker.TemporalConnections;
 import dev.taskmill.workflow.Outcome;
 import dev.taskmill.workflow.RepoSlug;
 import dev.taskmill.workflow.SampleRequest;
@@ -33,9 +33,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,8 +102,8 @@ class WebUiBrowserTest {
   void theRunIsFoundByItsSearchAttributeAndItsPageShowsTheBoardAndTheActivities() throws Exception {
     StackFixtures.Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
     Path samples = tmp.resolve("samples");
-    Submission run = client.submit(new SampleRequest(fixture.url(), null, samples.toString(), null, null, null,
-        null, true));
+    Submission run = client.submit(SampleRequest.builder(fixture.url(), samples.toString()).searchAttributes(true)
+        .build());
     SampleResult result = client.await(run.workflowId());
     assertThat(result.outcome()).isEqualTo(Outcome.SAMPLE_CREATED);
     String repo = RepoSlug.of(fixture.url()).value();

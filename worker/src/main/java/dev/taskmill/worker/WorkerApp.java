@@ -1,5 +1,7 @@
 package dev.taskmill.worker;
 
+import dev.taskmill.client.ConnectionSettings;
+import dev.taskmill.client.TemporalConnections;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -8,9 +10,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The taskmill worker process: connects to Temporal, serves the chosen task queues, stops cleanly on SIGTERM. */
 @Command(name = "taskmill-worker", mixinStandardHelpOptions = true,

@@ -84,7 +84,7 @@ class EndToEndTest {
   }
 
   SampleResult run(String repo, Integer pr, Path samples, ValidationSettings settings) {
-    SampleRequest request = new SampleRequest(repo, pr, samples.toString(), null, null, null, settings, false);
+    SampleRequest request = SampleRequest.builder(repo, samples.toString()).pr(pr).validation(settings).build();
     return client.newWorkflowStub(SampleCreationWorkflow.class, WorkflowOptions.newBuilder()
             .setTaskQueue(TaskQueues.LIGHT)
             .setWorkflowId(WorkflowIds.forRequest(repo, pr, null))

@@ -1,5 +1,7 @@
 package dev.taskmill.worker;
 
+import dev.taskmill.client.ConnectionSettings;
+import dev.taskmill.client.TemporalConnections;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;

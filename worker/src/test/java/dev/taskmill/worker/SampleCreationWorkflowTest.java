@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.testing.FixtureRepo;
 import dev.taskmill.workflow.Outcome;
+import dev.taskmill.workflow.RunOutcome;
 import dev.taskmill.workflow.Phase;
 import dev.taskmill.workflow.PhaseProgress;
 import dev.taskmill.workflow.PhaseState;
@@ -119,7 +120,7 @@ class SampleCreationWorkflowTest {
       var board = client.newWorkflowStub(SampleCreationWorkflow.class, id).progress();
       assertThat(board.phases().get(0).state()).isEqualTo(PhaseState.FAILED);
       assertThat(board.phases().get(0).detail()).contains("#404");
-      assertThat(board.outcome()).isEqualTo("failed");
+      assertThat(board.outcome()).isEqualTo(RunOutcome.FAILED);
       HistoryRecorder.record(client, id, "analyze-no-such-pr");
     }
   }

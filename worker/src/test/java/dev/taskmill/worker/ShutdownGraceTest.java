@@ -1,5 +1,7 @@
 package dev.taskmill.worker;
 
+import dev.taskmill.client.ConnectionSettings;
+import dev.taskmill.client.TemporalConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowClient;

@@ -1,6 +1,7 @@
 package dev.taskmill.analysis;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -26,8 +27,8 @@ public record Stack(
 
   /** A one-line description such as "java/maven/junit5 (17)". */
   public String describe() {
-    String base = language.name().toLowerCase() + "/" + buildSystem.name().toLowerCase() + "/"
-        + testFramework.name().toLowerCase();
+    String base = language.name().toLowerCase(Locale.ROOT) + "/" + buildSystem.name().toLowerCase(Locale.ROOT) + "/"
+        + testFramework.name().toLowerCase(Locale.ROOT);
     return toolchainVersion == null ? base : base + " (" + toolchainVersion + ")";
   }
 }

@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * What the progress query returns: every phase, the current detail and, at the end, the outcome.
  *
- * @param outcome null while running, else "created", "analyzed" or "failed"
+ * @param outcome null while running (or again after a rejected candidate), else how the run ended
  * @param candidatesLeft PRs that taskmill picked by itself and left for a rejection, in the order tried
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Progress(List<PhaseProgress> phases, String detail, String outcome, String sampleDir,
+public record Progress(List<PhaseProgress> phases, String detail, RunOutcome outcome, String sampleDir,
     List<CandidateAttempt> candidatesLeft) {
   public Progress {
     phases = phases == null ? List.of() : List.copyOf(phases);
@@ -19,7 +19,7 @@ public record Progress(List<PhaseProgress> phases, String detail, String outcome
   }
 
   /** A board with no candidate left behind. */
-  public Progress(List<PhaseProgress> phases, String detail, String outcome, String sampleDir) {
+  public Progress(List<PhaseProgress> phases, String detail, RunOutcome outcome, String sampleDir) {
     this(phases, detail, outcome, sampleDir, List.of());
   }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 final class ProgressBoard {
   private final Map<Phase, PhaseProgress> phases = new EnumMap<>(Phase.class);
   private String detail = "waiting for a worker";
-  private String outcome;
+  private RunOutcome outcome;
   private String sampleDir;
   private final List<CandidateAttempt> candidatesLeft = new ArrayList<>();
 
@@ -30,7 +30,7 @@ final class ProgressBoard {
 
   void fail(Phase phase, String line, long now) {
     finish(phase, PhaseState.FAILED, line, now);
-    outcome = "failed";
+    outcome = RunOutcome.FAILED;
   }
 
   void skip(Phase phase, String why) {
@@ -45,7 +45,7 @@ final class ProgressBoard {
     }
   }
 
-  void finishRun(String outcome, String sampleDir, String line) {
+  void finishRun(RunOutcome outcome, String sampleDir, String line) {
     this.outcome = outcome;
     this.sampleDir = sampleDir;
     this.detail = line;

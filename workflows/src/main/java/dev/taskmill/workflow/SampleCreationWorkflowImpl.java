@@ -31,6 +31,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import dev.taskmill.analysis.Candidate;
+import dev.taskmill.version.TaskmillVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,8 @@ import org.slf4j.Logger;
 
 /** Runs the phases in order as activities and keeps the progress board; deterministic, no I/O. */
 public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
-  static final String TOOL_VERSION = "0.1.0";
+  /** Same on every worker of one build; recorded into activity inputs, which replay does not compare. */
+  static final String TOOL_VERSION = TaskmillVersion.VALUE;
   /**
    * Runs started before phases 3 and 6 existed (no marker in their history) keep the five-phase path, so that
    * they replay and finish on new workers; every new run takes the six-phase path.
@@ -73,9 +75,9 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
 
     if (request.stopAfter() == Phase.PATCHES) {
       board.skipRemaining("not requested (analyze runs phases 1-2)");
-      board.finishRun("analyzed", workDir, "analysed PR #" + analyzed.pullRequest().number());
+      board.finishRun(RunOutcome.ANALYZED, workDir, "analysed PR #" + analyzed.pullRequest().number());
       publishDetails();
-      upsert(SearchAttributeKeys.OUTCOME, "analyzed");
+      upsert(SearchAttributeKeys.OUTCOME, RunOutcome.ANALYZED.word());
       return new SampleResult(Outcome.ANALYZED, analyzed, extracted, null, null, null, board.snapshot());
     }
 
@@ -156,9 +158,9 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       line.append(attempt.describe()).append("; ");
     }
     String message = line.substring(0, line.length() - 2);
-    board.finishRun("failed", null, message);
+    board.finishRun(RunOutcome.FAILED, null, message);
     publishDetails();
-    upsert(SearchAttributeKeys.OUTCOME, "failed");
+    upsert(SearchAttributeKeys.OUTCOME, RunOutcome.FAILED.word());
     return Failures.of(last, message);
   }
 
@@ -234,9 +236,9 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
   }
 
   private SampleResult finish(SampleResult result) {
-    board.finishRun("created", result.sample().sampleDir(), "sample at " + result.sample().sampleDir());
+    board.finishRun(RunOutcome.CREATED, result.sample().sampleDir(), "sample at " + result.sample().sampleDir());
     publishDetails();
-    upsert(SearchAttributeKeys.OUTCOME, "created");
+    upsert(SearchAttributeKeys.OUTCOME, RunOutcome.CREATED.word());
     return new SampleResult(result.outcome(), result.analysis(), result.patches(), result.environment(),
         result.validation(), result.sample(), board.snapshot(), result.trajectories(), result.enrichment());
   }
@@ -273,8 +275,8 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       FailureType type = failureType(failure);
       String message = failureMessage(failure);
       board.fail(phase, message, Workflow.currentTimeMillis());
-      board.skipRemaining("not run: " + phase.title().toLowerCase() + " failed");
-      upsert(SearchAttributeKeys.OUTCOME, "failed");
+      board.skipRemaining("not run: " + phase.title().toLowerCase(Locale.ROOT) + " failed");
+      upsert(SearchAttributeKeys.OUTCOME, RunOutcome.FAILED.word());
       fileRejection(phase, type, message);
       publishDetails();
       throw Failures.of(type, message);
@@ -292,7 +294,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       String dir = assembly.reject(new RejectionInput(request.samplesDir(), workDir, sampleKey, type, message,
           phase.name())).rejectedDir();
       lastRejectedDir = dir;
-      board.finishRun("failed", null, message + " (report in " + dir + ")");
+      board.finishRun(RunOutcome.FAILED, null, message + " (report in " + dir + ")");
     } catch (ActivityFailure e) {
       log.warn("could not file the rejection of {}: {}", sampleKey, e.getMessage());
     }
@@ -325,7 +327,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
     StringBuilder details = new StringBuilder();
     for (PhaseProgress p : board.snapshot().phases()) {
       details.append(p.phase().ordinal() + 1).append(". ").append(p.phase().title()).append(": ")
-          .append(p.state().name().toLowerCase());
+          .append(p.state().name().toLowerCase(Locale.ROOT));
       if (!p.detail().isEmpty()) {
         details.append(" - ").append(p.detail());
       }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.taskmill.validation.ValidationSettings;
 
 /**
- * One unit of work: make a sample from this repository (and PR).
+ * One unit of work: make a sample from this repository (and PR). Build one with {@link #builder}; the canonical
+ * constructor stays for Jackson (workflow inputs in histories) and existing callers.
  *
  * @param prNumber the PR to use, or null to pick the best one
  * @param samplesDir absolute directory that samples/task-N are created in
@@ -57,6 +58,78 @@ public record SampleRequest(
 
   /** Phases 1-2 only, with the patches written to {@code outDir}. */
   public static SampleRequest analyzeOnly(String repoUrl, Integer prNumber, String outDir, String githubApiUrl) {
-    return new SampleRequest(repoUrl, prNumber, outDir, outDir, Phase.PATCHES, githubApiUrl, null, false);
+    return builder(repoUrl, outDir).pr(prNumber).workDir(outDir).stopAfter(Phase.PATCHES).githubApiUrl(githubApiUrl)
+        .build();
+  }
+
+  /** A request for {@code repoUrl} with its samples in {@code samplesDir}; everything else has its default. */
+  public static Builder builder(String repoUrl, String samplesDir) {
+    return new Builder(repoUrl, samplesDir);
+  }
+
+  /** A builder holding this request's values, to change one or two of them. */
+  public Builder toBuilder() {
+    return new Builder(repoUrl, samplesDir).pr(prNumber).workDir(workDir).stopAfter(stopAfter)
+        .githubApiUrl(githubApiUrl).validation(validation).searchAttributes(searchAttributes)
+        .maxCandidates(maxCandidates);
+  }
+
+  /** Names the optional values that the canonical constructor takes as positional nulls; checks stay there. */
+  public static final class Builder {
+    private final String repoUrl;
+    private final String samplesDir;
+    private Integer prNumber;
+    private String workDir;
+    private Phase stopAfter;
+    private String githubApiUrl;
+    private ValidationSettings validation;
+    private boolean searchAttributes;
+    private Integer maxCandidates;
+
+    private Builder(String repoUrl, String samplesDir) {
+      this.repoUrl = repoUrl;
+      this.samplesDir = samplesDir;
+    }
+
+    /** The PR to use; null (the default) picks the best one. */
+    public Builder pr(Integer prNumber) {
+      this.prNumber = prNumber;
+      return this;
+    }
+
+    public Builder workDir(String workDir) {
+      this.workDir = workDir;
+      return this;
+    }
+
+    public Builder stopAfter(Phase stopAfter) {
+      this.stopAfter = stopAfter;
+      return this;
+    }
+
+    public Builder githubApiUrl(String githubApiUrl) {
+      this.githubApiUrl = githubApiUrl;
+      return this;
+    }
+
+    public Builder validation(ValidationSettings validation) {
+      this.validation = validation;
+      return this;
+    }
+
+    public Builder searchAttributes(boolean searchAttributes) {
+      this.searchAttributes = searchAttributes;
+      return this;
+    }
+
+    public Builder maxCandidates(Integer maxCandidates) {
+      this.maxCandidates = maxCandidates;
+      return this;
+    }
+
+    public SampleRequest build() {
+      return new SampleRequest(repoUrl, prNumber, samplesDir, workDir, stopAfter, githubApiUrl, validation,
+          searchAttributes, maxCandidates);
+    }
   }
 }

@@ -46,9 +46,7 @@ public final class TaskmillClient {
 
   /** Starts the run (or attaches to the same run already submitted) and returns at once. */
   public Submission submit(SampleRequest request) {
-    SampleRequest withAttributes = new SampleRequest(request.repoUrl(), request.prNumber(), request.samplesDir(),
-        request.workDir(), request.stopAfter(), request.githubApiUrl(), request.validation(), searchAttributes,
-        request.maxCandidates());
+    SampleRequest withAttributes = request.toBuilder().searchAttributes(searchAttributes).build();
     String id = WorkflowIds.forRequest(request);
     SampleCreationWorkflow workflow = client.newWorkflowStub(SampleCreationWorkflow.class, options(id, request));
     try {

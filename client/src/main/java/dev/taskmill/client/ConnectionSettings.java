@@ -1,4 +1,4 @@
-package dev.taskmill.worker;
+package dev.taskmill.client;
 
 import java.util.Objects;
 
