@@ -7,11 +7,11 @@ import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The taskmill command line: run, analyze, submit, status, watch, cancel, server, verify, evaluate, export, worker. */
+/** The taskmill command line: run, analyze, submit, status, watch, cancel, list, server, verify, evaluate, export, worker. */
 @Command(name = "taskmill", mixinStandardHelpOptions = true, version = "taskmill 0.1.0",
     description = "Turns git repositories into validated bug-fix samples.",
     subcommands = {RunCommand.class, AnalyzeCommand.class, SubmitCommand.class, StatusCommand.class,
-        WatchCommand.class, CancelCommand.class, ServerCommand.class, VerifyCommand.class, EvaluateCommand.class,
+        WatchCommand.class, CancelCommand.class, ListCommand.class, ServerCommand.class, VerifyCommand.class, EvaluateCommand.class,
         ExportCommand.class,
         CommandLine.HelpCommand.class})
 public final class TaskmillCli {
