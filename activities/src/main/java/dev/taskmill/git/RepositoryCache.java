@@ -88,7 +88,9 @@ public final class RepositoryCache {
       try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
               StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
-        if (!Files.isDirectory(dir.resolve("objects"))) {
+        boolean cached = Files.isDirectory(dir.resolve("objects"));
+        dev.taskmill.metrics.TaskmillMetrics.cacheLookup("clone", cached);
+        if (!cached) {
           cloneInto(repoUrl, dir, progress, localSource(repoUrl));
         } else if (requiredCommits.length == 0 || !hasAll(dir, requiredCommits)) {
           fetch(dir, progress, localSource(repoUrl));

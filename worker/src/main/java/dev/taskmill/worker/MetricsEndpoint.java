@@ -21,6 +21,8 @@ public final class MetricsEndpoint implements AutoCloseable {
   public static MetricsEndpoint start(int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     MetricsEndpoint endpoint = new MetricsEndpoint(server);
+    // taskmill's own meters are recorded on the global registry (TaskmillMetrics); this endpoint serves them too.
+    io.micrometer.core.instrument.Metrics.addRegistry(endpoint.registry);
     server.createContext("/metrics", exchange -> {
       byte[] body = endpoint.registry.scrape().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
@@ -44,6 +46,7 @@ public final class MetricsEndpoint implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    io.micrometer.core.instrument.Metrics.removeRegistry(registry);
     registry.close();
   }
 }

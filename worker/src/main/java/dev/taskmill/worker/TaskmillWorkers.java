@@ -30,7 +30,8 @@ public final class TaskmillWorkers {
     if (roles.isEmpty()) {
       throw new IllegalArgumentException("a worker must serve at least one task queue");
     }
-    WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().build());
+    WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(new MetricsInterceptor()).build());
     if (roles.contains(QueueRole.LIGHT)) {
       Worker light = factory.newWorker(QueueRole.LIGHT.taskQueue(), options(testServer, LIGHT_CONCURRENCY));
       light.registerWorkflowImplementationTypes(SampleCreationWorkflowImpl.class, EvaluationWorkflowImpl.class);

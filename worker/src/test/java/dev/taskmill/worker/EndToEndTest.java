@@ -65,10 +65,12 @@ class EndToEndTest {
   TestWorkflowEnvironment env;
   WorkerFactory workers;
   WorkflowClient client;
+  MetricsEndpoint metrics;
 
   @BeforeAll
-  void start() {
+  void start() throws IOException {
     DockerRequirement.client();
+    metrics = MetricsEndpoint.start(0);
     env = TestWorkflowEnvironment.newInstance();
     client = env.getWorkflowClient();
     workers = TaskmillWorkers.start(client, EnumSet.allOf(QueueRole.class),
@@ -81,6 +83,9 @@ class EndToEndTest {
       workers.shutdownNow();
       env.close();
     }
+    if (metrics != null) {
+      metrics.close();
+    }
   }
 
   SampleResult run(String repo, Integer pr, Path samples, ValidationSettings settings) {
@@ -91,6 +96,10 @@ class EndToEndTest {
             .build())
         .run(request);
   }
+
+  /** Each stack fixture's language as a metrics label. */
+  static final java.util.Map<String, String> LANGUAGE = java.util.Map.of(
+      "python", "python", "maven", "java", "mocha", "javascript");
 
   /** The changed symbol each stack's fixture fix touches, as diffSemantics names it. */
   static final java.util.Map<String, String> FIXED_SYMBOL = java.util.Map.of(
@@ -119,6 +128,13 @@ class EndToEndTest {
       SampleResult result = run(fixture.url(), null, samples, QUICK);
 
       assertThat(result.outcome()).isEqualTo(Outcome.SAMPLE_CREATED);
+      String page = MetricsScrape.page(metrics);
+      assertThat(MetricsScrape.names(page)).contains("taskmill_phase_seconds", "taskmill_samples_total",
+          "taskmill_image_build_seconds", "taskmill_stage_run_seconds", "taskmill_cache_lookups_total");
+      assertThat(page).contains("taskmill_samples_total{language=\"" + LANGUAGE.get(stack) + "\",outcome=\"created\"}")
+          .contains("taskmill_stage_run_seconds_count{stage=\"FAIL_pre_patch\"}")
+          .contains("taskmill_phase_seconds_count{outcome=\"ok\",phase=\"validation\"}")
+          .as("no repository or PR as a label").doesNotContain(fixture.url()).doesNotContain("repo=");
       Path sample = Path.of(result.sample().sampleDir());
       assertThat(sample).isEqualTo(samples.resolve("task-1"));
       assertThat(sample.resolve("run.sh")).isExecutable();
@@ -200,6 +216,8 @@ class EndToEndTest {
       HistoryRecorder.record(client, WorkflowIds.forRequest(repo, 7, null), "rejected-" + expected.name().toLowerCase());
       Path rejected = samples.resolve(".rejected").resolve(WorkflowIds.sampleKey(repo, 7));
       assertThat(Files.readString(rejected.resolve("reason.txt"))).contains(expected.name());
+      assertThat(MetricsScrape.page(metrics)).contains("taskmill_rejections_total{phase=\"validation\",reason=\""
+          + expected.name().toLowerCase() + "\"}").contains("taskmill_samples_total{language=\"python\",outcome=\"rejected\"}");
     }
   }
 

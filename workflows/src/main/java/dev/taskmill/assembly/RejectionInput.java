@@ -8,10 +8,13 @@ import java.util.Objects;
  * A sample that did not make it: what is kept of it goes under samples/.rejected/&lt;sampleKey&gt;/.
  *
  * @param phase the phase that failed
+ * @param language the analysed stack's language in lower case, or null when analysis did not get that far (for
+ *     the worker's metrics only)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RejectionInput(
-    String samplesDir, String workDir, String sampleKey, FailureType failure, String reason, String phase) {
+    String samplesDir, String workDir, String sampleKey, FailureType failure, String reason, String phase,
+    String language) {
   public RejectionInput {
     if (samplesDir == null || !samplesDir.startsWith("/")) {
       throw new IllegalArgumentException("samplesDir must be an absolute path: " + samplesDir);
@@ -21,5 +24,11 @@ public record RejectionInput(
     }
     Objects.requireNonNull(failure, "failure");
     reason = reason == null ? failure.meaning() : reason;
+  }
+
+  /** Without the language (the original six fields). */
+  public RejectionInput(String samplesDir, String workDir, String sampleKey, FailureType failure, String reason,
+      String phase) {
+    this(samplesDir, workDir, sampleKey, failure, reason, phase, null);
   }
 }

@@ -58,6 +58,8 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
   private String workDir;
   private String sampleKey;
   private String lastRejectedDir;
+  /** The analysed stack's language, passed with a rejection so the worker can count rejections by language. */
+  private String language;
 
   @Override
   public SampleResult run(SampleRequest request) {
@@ -134,7 +136,8 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
             + a.candidates().size() + " candidates");
     sampleKey = WorkflowIds.sampleKey(request.repoUrl(), analyzed.pullRequest().number());
     upsert(SearchAttributeKeys.PR, (long) analyzed.pullRequest().number());
-    upsert(SearchAttributeKeys.LANGUAGE, analyzed.stack().language().name().toLowerCase(Locale.ROOT));
+    language = analyzed.stack().language().name().toLowerCase(Locale.ROOT);
+    upsert(SearchAttributeKeys.LANGUAGE, language);
     return analyzed;
   }
 
@@ -292,7 +295,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       SampleAssemblyActivity assembly = stub(SampleAssemblyActivity.class,
           ActivityOptionsCatalog.ASSEMBLY, "Reject " + sampleKey);
       String dir = assembly.reject(new RejectionInput(request.samplesDir(), workDir, sampleKey, type, message,
-          phase.name())).rejectedDir();
+          phase.name(), language)).rejectedDir();
       lastRejectedDir = dir;
       board.finishRun(RunOutcome.FAILED, null, message + " (report in " + dir + ")");
     } catch (ActivityFailure e) {
