@@ -25,7 +25,12 @@ public record StageParallelism(int width) {
    * which keep every CPU busy on their own (JIT, compiler, forked JVM), gain nothing. Go builds in parallel too.
    */
   public static boolean paysFor(dev.taskmill.analysis.Stack stack) {
-    return switch (stack.language()) {
+    return paysFor(stack.language());
+  }
+
+  /** As above, by language (metadata.json names it). */
+  public static boolean paysFor(dev.taskmill.analysis.Language language) {
+    return switch (language) {
       case PYTHON, JAVASCRIPT, TYPESCRIPT -> true;
       default -> false;
     };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.taskmill.docker.DockerClients;
 import dev.taskmill.progress.Heartbeat;
+import dev.taskmill.analysis.Language;
 import dev.taskmill.validation.ContainerEngine;
 import dev.taskmill.validation.StageEnvironment;
 import dev.taskmill.validation.StageRunner;
@@ -39,11 +40,7 @@ public final class DockerRerun implements SampleRerun {
       Path work = Files.createTempDirectory("taskmill-rerun-");
       try {
         StageRunner runner = new StageRunner(engine, settings, Heartbeat.none());
-        // The language is all the side-by-side rule needs; metadata.json names it at the top.
-        boolean pays = switch (metadata.path("language").asText("")) {
-          case "python", "javascript", "typescript" -> true;
-          default -> false;
-        };
+        boolean pays = StageParallelism.paysFor(languageOf(metadata));
         StageParallelism parallelism = engine.parallelism(settings.memoryMb(), System.getenv(StageParallelism.ENV),
             pays);
         return new Validator(engine, runner, settings, parallelism).validate(env, sampleDir.resolve(SampleVerifier.TESTS_PATCH),
@@ -53,6 +50,15 @@ public final class DockerRerun implements SampleRerun {
           walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
+    }
+  }
+
+  /** The language metadata.json names at its top; UNKNOWN when it names none taskmill knows. */
+  private static Language languageOf(JsonNode metadata) {
+    try {
+      return Language.valueOf(metadata.path("language").asText("").toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return Language.UNKNOWN;
     }
   }
 }

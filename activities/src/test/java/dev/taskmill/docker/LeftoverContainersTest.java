@@ -33,12 +33,7 @@ class LeftoverContainersTest {
   @Test
   void removesOnlyContainersWhoseOwnerIsGone() throws Exception {
     client = DockerRequirement.client();
-    Process finished = new ProcessBuilder("true").start();
-    finished.waitFor();
-    Map<String, String> deadOwner = new LinkedHashMap<>(ContainerOwner.labels());
-    deadOwner.put(ContainerOwner.PID_LABEL, String.valueOf(finished.pid()));
-    deadOwner.put(ContainerOwner.STARTED_LABEL, String.valueOf(finished.info().startInstant()
-        .map(java.time.Instant::toEpochMilli).orElse(1L)));
+    Map<String, String> deadOwner = deadOwnerLabels();
     Map<String, String> otherHost = new LinkedHashMap<>(deadOwner);
     otherHost.put(ContainerOwner.HOST_LABEL, "another-machine");
 
@@ -59,12 +54,7 @@ class LeftoverContainersTest {
   @Test
   void removesTheSnapshotImagesOfOwnersThatAreGone() throws Exception {
     client = DockerRequirement.client();
-    Process finished = new ProcessBuilder("true").start();
-    finished.waitFor();
-    Map<String, String> deadOwner = new LinkedHashMap<>(ContainerOwner.labels());
-    deadOwner.put(ContainerOwner.PID_LABEL, String.valueOf(finished.pid()));
-    deadOwner.put(ContainerOwner.STARTED_LABEL, String.valueOf(finished.info().startInstant()
-        .map(java.time.Instant::toEpochMilli).orElse(1L)));
+    Map<String, String> deadOwner = deadOwnerLabels();
     String dead = snapshot("dead", deadOwner);
     String mine = snapshot("mine", ContainerOwner.labels());
     try {
@@ -104,6 +94,17 @@ class LeftoverContainersTest {
     } catch (NotFoundException e) {
       return false;
     }
+  }
+
+  /** This host's owner labels with the pid of a process that has ended. */
+  private static Map<String, String> deadOwnerLabels() throws Exception {
+    Process finished = new ProcessBuilder("true").start();
+    finished.waitFor();
+    Map<String, String> deadOwner = new LinkedHashMap<>(ContainerOwner.labels());
+    deadOwner.put(ContainerOwner.PID_LABEL, String.valueOf(finished.pid()));
+    deadOwner.put(ContainerOwner.STARTED_LABEL, String.valueOf(finished.info().startInstant()
+        .map(java.time.Instant::toEpochMilli).orElse(1L)));
+    return deadOwner;
   }
 
   private String start(String what, Map<String, String> owner) {
