@@ -16,8 +16,6 @@ import dev.taskmill.workflow.SampleRequest;
 import dev.taskmill.workflow.WorkflowIds;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -74,10 +72,10 @@ class ServerGoneTest {
       String id = client.submit(request).workflowId();
       awaitPhaseOneRunning(id);
 
-      CompletableFuture<Outcome> watch = CompletableFuture.supplyAsync(
+      CompletableFuture<CliErrorsTest.Outcome> watch = CompletableFuture.supplyAsync(
           () -> taskmill("watch", id, "--address", server.address()));
       Thread.sleep(1_500);
-      Outcome outcome = killServerAndWait(watch);
+      CliErrorsTest.Outcome outcome = killServerAndWait(watch);
 
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(UserError.SERVER_GONE);
       assertThat(outcome.onlyLine()).contains(server.address()).contains("stopped answering")
@@ -90,10 +88,10 @@ class ServerGoneTest {
       String id = WorkflowIds.forRequest(
           SampleRequest.builder(repo, samples.toAbsolutePath().normalize().toString()).pr(1).build());
 
-      CompletableFuture<Outcome> run = CompletableFuture.supplyAsync(() -> taskmill("run", repo, "--pr", "1",
+      CompletableFuture<CliErrorsTest.Outcome> run = CompletableFuture.supplyAsync(() -> taskmill("run", repo, "--pr", "1",
           "--samples-dir", samples.toString(), "--address", server.address(), "--remote-workers"));
       awaitPhaseOneRunning(id);
-      Outcome outcome = killServerAndWait(run);
+      CliErrorsTest.Outcome outcome = killServerAndWait(run);
 
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(UserError.SERVER_GONE);
       assertThat(outcome.onlyLine()).contains("stopped answering").contains(id);
@@ -114,11 +112,11 @@ class ServerGoneTest {
       throw new AssertionError("run " + id + " did not start");
     }
 
-    private Outcome killServerAndWait(CompletableFuture<Outcome> command) throws Exception {
+    private CliErrorsTest.Outcome killServerAndWait(CompletableFuture<CliErrorsTest.Outcome> command) throws Exception {
       long killed = System.nanoTime();
       worker.shutdownNow();
       server.close();
-      Outcome outcome = command.get(BOUND.toSeconds() + 30, TimeUnit.SECONDS);
+      CliErrorsTest.Outcome outcome = command.get(BOUND.toSeconds() + 30, TimeUnit.SECONDS);
       Duration took = Duration.ofNanos(System.nanoTime() - killed);
       assertThat(took).as("exit after the server died").isLessThan(BOUND);
       return outcome;
@@ -171,16 +169,8 @@ class ServerGoneTest {
     }
   }
 
-  record Outcome(int exitCode, String err) {
-    String onlyLine() {
-      assertThat(err.lines().toList()).as("stderr: " + err).hasSize(1);
-      return err.strip();
-    }
-  }
-
-  static Outcome taskmill(String... args) {
-    StringWriter err = new StringWriter();
-    int code = TaskmillCli.execute(args, new PrintWriter(err, true));
-    return new Outcome(code, err.toString());
+  /** The CLI in this JVM, as CliErrorsTest runs it. */
+  static CliErrorsTest.Outcome taskmill(String... args) {
+    return CliErrorsTest.taskmill(args);
   }
 }
