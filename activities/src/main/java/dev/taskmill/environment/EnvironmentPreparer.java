@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.taskmill.docker.ImageBuilder;
 
 /**
  * Phase 4 without Temporal: picks the base image, exports the base commit into a build context, prepares the

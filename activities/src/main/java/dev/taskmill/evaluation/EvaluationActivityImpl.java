@@ -3,7 +3,7 @@ package dev.taskmill.evaluation;
 import com.github.dockerjava.api.DockerClient;
 import dev.taskmill.docker.DockerClients;
 import dev.taskmill.progress.Heartbeat;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.docker.ContainerEngine;
 import java.io.IOException;
 import java.util.function.Supplier;
 

@@ -1,7 +1,7 @@
 package dev.taskmill.trajectory;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.taskmill.validation.SessionContainer;
+import dev.taskmill.docker.SessionContainer;
 import dev.taskmill.validation.ValidationSettings;
 import java.time.Duration;
 import java.util.Map;

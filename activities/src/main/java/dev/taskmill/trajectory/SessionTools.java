@@ -1,8 +1,8 @@
 package dev.taskmill.trajectory;
 
 import dev.taskmill.trajectory.Trajectory.ToolSpec;
-import dev.taskmill.validation.SessionContainer;
-import dev.taskmill.validation.SessionContainer.ExecResult;
+import dev.taskmill.docker.SessionContainer;
+import dev.taskmill.docker.SessionContainer.ExecResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

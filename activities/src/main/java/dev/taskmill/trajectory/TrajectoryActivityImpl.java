@@ -5,7 +5,7 @@ import dev.taskmill.docker.DockerClients;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.progress.Heartbeat;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.validation.PatchSetEvaluator;
 import dev.taskmill.validation.StageRunner;
 import dev.taskmill.validation.ValidationSettings;

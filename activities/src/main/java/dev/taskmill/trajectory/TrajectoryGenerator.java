@@ -7,7 +7,7 @@ import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.tokens.TokenCounter;
 import dev.taskmill.validation.PatchSetEvaluator;
 import dev.taskmill.validation.PatchSetEvaluator.Evaluation;
-import dev.taskmill.validation.SessionContainer;
+import dev.taskmill.docker.SessionContainer;
 import dev.taskmill.validation.ValidationSettings;
 import java.io.IOException;
 import java.nio.file.Files;

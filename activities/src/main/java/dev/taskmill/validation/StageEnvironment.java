@@ -6,6 +6,7 @@ import dev.taskmill.validation.report.ContainerPaths;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import dev.taskmill.stage.BindMount;
 
 /**
  * What every stage of one sample shares: the image, its run.sh, the dependency-cache mounts, the user and where

@@ -22,6 +22,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.docker.ContainerRun;
+import dev.taskmill.docker.ContainerSpec;
+import dev.taskmill.stage.BindMount;
 
 /**
  * Runs one stage ({@code bash /taskmill/run.sh stage PATCH...}) in a fresh locked-down container, with any list
@@ -31,7 +35,7 @@ public final class StageRunner {
   public static final String ROLE_LABEL = dev.taskmill.docker.ContainerOwner.ROLE_LABEL;
   public static final String STAGE_LABEL = "dev.taskmill.stage";
   public static final String WORKDIR_LABEL = "dev.taskmill.workdir";
-  static final long PIDS_LIMIT = 512;
+  public static final long PIDS_LIMIT = 512;
   /** The selected test ids, one per line, next to the stage's patches (never named on the command line). */
   static final String TEST_IDS_FILE = "test-ids.txt";
   /** The most test ids worth selecting: past this many a selection costs as much as the suite. */

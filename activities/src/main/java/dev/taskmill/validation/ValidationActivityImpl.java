@@ -6,6 +6,7 @@ import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import dev.taskmill.docker.ContainerEngine;
 
 /** Temporal adapter for phase 5: builds the stage environment from the input and hands over to a Validator. */
 public final class ValidationActivityImpl implements ValidationActivity {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.taskmill.docker.ContainerEngine;
 
 /**
  * Phase 5 without Temporal: runs the plan's first round side by side, checks each stage in plan order, reruns

@@ -5,7 +5,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.taskmill.docker.DockerClients;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Language;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.validation.StageEnvironment;
 import dev.taskmill.validation.StageRunner;
 import dev.taskmill.validation.ValidationSettings;

@@ -187,7 +187,7 @@ class EnvironmentDockerTest {
     assertThat(result.exitCode()).as(result.out()).isZero();
     assertThat(result.out()).contains("the cycle holds");
     assertThat(snapshot(sample)).isEqualTo(before);
-    assertThat(new dev.taskmill.validation.ContainerEngine(docker, "test").imageExists(env.sampleImage() + "-local"))
+    assertThat(new dev.taskmill.docker.ContainerEngine(docker, "test").imageExists(env.sampleImage() + "-local"))
         .as("run.sh by hand removes the image it built").isFalse();
 
     // With the fix reverted into the test patch's place, the cycle no longer holds and run.sh says so.

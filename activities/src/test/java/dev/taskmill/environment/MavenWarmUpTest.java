@@ -24,7 +24,7 @@ class MavenWarmUpTest {
 
     // The offline Java image has Maven but no project in /testbed: the build fails within seconds.
     String image = "taskmill/java:17-maven";
-    org.junit.jupiter.api.Assumptions.assumeTrue(new dev.taskmill.validation.ContainerEngine(docker, "test")
+    org.junit.jupiter.api.Assumptions.assumeTrue(new dev.taskmill.docker.ContainerEngine(docker, "test")
         .imageExists(image) || "true".equals(System.getenv("CI")), image + " is not built");
     new MavenWarmUp(docker, beats::add).warm(image, m2, "");
 

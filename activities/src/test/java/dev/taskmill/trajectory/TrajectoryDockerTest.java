@@ -18,7 +18,7 @@ import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.testing.DockerRequirement;
 import dev.taskmill.testing.StackFixtures;
 import dev.taskmill.testing.StackFixtures.Fixture;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.validation.PatchSetEvaluator;
 import dev.taskmill.validation.StageEnvironment;
 import dev.taskmill.validation.StageRunner;

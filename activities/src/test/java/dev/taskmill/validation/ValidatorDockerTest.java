@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.taskmill.docker.ContainerEngine;
 
 /** The three-run validation against the real Docker engine, with a pytest fixture repository and run.sh. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

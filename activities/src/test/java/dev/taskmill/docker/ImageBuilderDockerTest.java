@@ -1,4 +1,4 @@
-package dev.taskmill.environment;
+package dev.taskmill.docker;
 
 import dev.taskmill.progress.Heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;

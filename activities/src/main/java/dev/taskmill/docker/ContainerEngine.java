@@ -1,4 +1,4 @@
-package dev.taskmill.validation;
+package dev.taskmill.docker;
 
 import dev.taskmill.progress.Heartbeat;
 import com.github.dockerjava.api.DockerClient;
@@ -20,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.taskmill.validation.StageParallelism;
+import dev.taskmill.validation.StageRunner;
 
 /** The few Docker operations validation needs, on a given docker-java client: run one stage container safely. */
 public final class ContainerEngine {

@@ -1,8 +1,9 @@
-package dev.taskmill.validation;
+package dev.taskmill.docker;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.taskmill.stage.BindMount;
 
 /**
  * Everything one locked-down stage container needs: always without network.

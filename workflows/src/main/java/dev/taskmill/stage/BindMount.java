@@ -1,4 +1,4 @@
-package dev.taskmill.validation;
+package dev.taskmill.stage;
 
 /** One bind mount, parsed from the contract's "hostPath:containerPath:ro|rw" form; both paths absolute. */
 public record BindMount(String hostPath, String containerPath, boolean readOnly) {

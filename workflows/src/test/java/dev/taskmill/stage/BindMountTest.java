@@ -1,4 +1,4 @@
-package dev.taskmill.validation;
+package dev.taskmill.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.taskmill.stage.BindMount;
 
 class BindMountTest {
   @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package dev.taskmill.validation;
+package dev.taskmill.docker;
 
 import dev.taskmill.docker.DockerClients;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.taskmill.validation.StageRunner;
 
 class ContainerEngineTest {
   @Test

@@ -1,4 +1,4 @@
-package dev.taskmill.environment;
+package dev.taskmill.docker;
 
 import dev.taskmill.progress.Heartbeat;
 import com.github.dockerjava.api.DockerClient;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import dev.taskmill.environment.ImageRef;
 
 /** Builds, inspects and pulls images through docker-java, heartbeating while the engine works. */
 public final class ImageBuilder {

@@ -1,4 +1,4 @@
-package dev.taskmill.validation;
+package dev.taskmill.docker;
 
 /**
  * How one container ended, and how long each Docker call took.

@@ -1,4 +1,4 @@
-package dev.taskmill.validation;
+package dev.taskmill.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -25,6 +25,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.validation.StageEnvironment;
+import dev.taskmill.validation.StageRunner;
+import dev.taskmill.validation.ValidationSettings;
 
 /**
  * One long-lived, locked-down container from a sample image in which a trajectory's tool calls run, each as a
