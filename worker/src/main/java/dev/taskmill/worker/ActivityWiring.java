@@ -1,6 +1,6 @@
 package dev.taskmill.worker;
 
-import dev.taskmill.analysis.GitHubClient;
+import dev.taskmill.analysis.github.GitHubClient;
 import dev.taskmill.analysis.RepositoryAnalysisActivityImpl;
 import dev.taskmill.assembly.SampleAssemblyActivityImpl;
 import dev.taskmill.docker.DockerClients;
