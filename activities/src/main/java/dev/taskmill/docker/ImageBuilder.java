@@ -2,7 +2,6 @@ package dev.taskmill.docker;
 
 import dev.taskmill.progress.Heartbeat;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.PullResponseItem;
@@ -16,12 +15,12 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import dev.taskmill.environment.ImageRef;
 
 /** Builds, inspects and pulls images through docker-java, heartbeating while the engine works. */
 public final class ImageBuilder {
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(30);
+  private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
 
   private final DockerClient docker;
   private final Heartbeat heartbeat;
@@ -52,14 +51,20 @@ public final class ImageBuilder {
       return;
     }
     heartbeat.beat("pulling " + image);
-    try (var callback = docker.pullImageCmd(image.repository()).withTag(image.tag())
-        .exec(new ResultCallback.Adapter<PullResponseItem>())) {
-      if (!awaitWithHeartbeat(callback, Duration.ofMinutes(10), "pulling " + image)) {
-        throw new IllegalStateException("timed out");
+    try (Pull pull = docker.pullImageCmd(image.repository()).withTag(image.tag()).exec(new Pull())) {
+      if (!EngineWait.await(pull, PULL_TIMEOUT, heartbeat, () -> "pulling " + image)) {
+        throw new IllegalStateException("no answer in " + PULL_TIMEOUT.toMinutes() + " min");
       }
-    } catch (io.temporal.client.ActivityCompletionException cancelled) {
-      throw cancelled;
+      if (pull.error() != null) {
+        throw new IllegalStateException(pull.error().getMessage(), pull.error());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.of(FailureType.CANCELLED, "interrupted while pulling " + image);
     } catch (RuntimeException | IOException e) {
+      if (EngineWait.passesThrough(e)) {
+        throw (RuntimeException) e; // a cancellation must reach the activity as itself, not as a build failure
+      }
       throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "the base image " + image + " is not on this engine"
           + " and cannot be pulled (" + oneLine(e.getMessage()) + "); build local images with"
           + " deploy/offline-images/build.sh and set TASKMILL_IMAGES_CONFIG=deploy/offline-images/stacks.properties");
@@ -79,15 +84,17 @@ public final class ImageBuilder {
     buildArgs.forEach(cmd::withBuildArg);
     LogTail tail = new LogTail();
     try (LogTail callback = cmd.exec(tail)) {
-      if (!awaitWithHeartbeat(callback, BUILD_TIMEOUT, "building " + tag)) {
+      if (!EngineWait.await(callback, BUILD_TIMEOUT, heartbeat, () -> "building " + tag)) {
         throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "docker build of " + tag + " did not finish in "
             + BUILD_TIMEOUT.toMinutes() + " min; last output: " + tail.lastMeaningfulLine());
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Failures.of(FailureType.CANCELLED, "interrupted while building " + tag);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      // Closing the finished stream failed: the build's outcome is read from the engine below.
     } catch (RuntimeException e) {
-      if (e instanceof io.temporal.failure.ApplicationFailure
-          || e instanceof io.temporal.client.ActivityCompletionException) {
+      if (EngineWait.passesThrough(e)) {
         throw e; // a cancellation must reach the activity as itself, not as a build failure
       }
       throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "docker build of " + tag + " failed: "
@@ -111,22 +118,6 @@ public final class ImageBuilder {
     }
   }
 
-  private boolean awaitWithHeartbeat(ResultCallback.Adapter<?> callback, Duration timeout, String what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try {
-      while (!callback.awaitCompletion(5, TimeUnit.SECONDS)) {
-        heartbeat.beat(what);
-        if (System.nanoTime() > deadline) {
-          return false;
-        }
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while " + what, e);
-    }
-  }
-
   static String oneLine(String message) {
     if (message == null) {
       return "(no message)";
@@ -135,8 +126,11 @@ public final class ImageBuilder {
     return lines.length == 0 ? "(no message)" : lines[lines.length - 1].strip();
   }
 
+  /** A pull's progress is not shown: only its end and its error matter. */
+  private static final class Pull extends EngineWait.Stream<PullResponseItem> {}
+
   /** Keeps the last lines of the build output and the engine's error, if any. */
-  private static final class LogTail extends ResultCallback.Adapter<BuildResponseItem> {
+  private static final class LogTail extends EngineWait.Stream<BuildResponseItem> {
     private final Deque<String> lines = new ArrayDeque<>();
     private volatile String error;
 
