@@ -16,19 +16,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.taskmill.validation.StageParallelism;
-import dev.taskmill.validation.StageRunner;
 
 /** The few Docker operations validation needs, on a given docker-java client: run one stage container safely. */
 public final class ContainerEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerEngine.class);
   /** A test suite that prints without end must not fill the disk: the log is cut here. */
   static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
-  private static final long POLL_MILLIS = 2000;
   private static final Duration KILL_GRACE = Duration.ofSeconds(30);
 
   private final DockerClient client;
@@ -45,32 +41,20 @@ public final class ContainerEngine {
     return where;
   }
 
-  /**
-   * How many stages of one sample this engine's host runs side by side (docker info's CPUs and memory), unless
-   * {@code override} says; sequential when the engine does not say.
-   */
-  public StageParallelism parallelism(int memoryMbPerStage, String override) {
-    return parallelism(memoryMbPerStage, override, true);
-  }
-
-  /** As above; {@code pays} false (a stack that gains nothing side by side) means one after the other. */
-  public StageParallelism parallelism(int memoryMbPerStage, String override, boolean pays) {
-    if (override != null && !override.isBlank()) {
-      return StageParallelism.forHost(1, 0, memoryMbPerStage, override);
-    }
-    if (!pays) {
-      return StageParallelism.sequential();
-    }
+  /** What the engine's host offers (docker info's CPUs and memory), or empty when the engine does not say. */
+  public java.util.Optional<Host> host() {
     try {
       var info = client.infoCmd().exec();
-      int cpus = info.getNCPU() == null ? 1 : info.getNCPU();
-      long memory = info.getMemTotal() == null ? 0 : info.getMemTotal();
-      return StageParallelism.forHost(cpus, memory, memoryMbPerStage, null);
+      return java.util.Optional.of(new Host(info.getNCPU() == null ? 1 : info.getNCPU(),
+          info.getMemTotal() == null ? 0 : info.getMemTotal()));
     } catch (RuntimeException e) {
-      LOG.info("docker info failed ({}): running stages one after the other", e.getMessage());
-      return StageParallelism.sequential();
+      LOG.info("docker info failed ({})", e.getMessage());
+      return java.util.Optional.empty();
     }
   }
+
+  /** The engine host's CPUs and memory (0 when unknown). */
+  public record Host(int cpus, long memoryBytes) {}
 
   /** Removes an image made by {@link #run}'s snapshot; a missing one is fine. */
   public void removeImageQuietly(String image) {
@@ -145,10 +129,12 @@ public final class ContainerEngine {
       client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(logs);
       long deadline = started + timeout.toNanos();
       ExitWatch watch = client.waitContainerCmd(id).exec(new ExitWatch());
+      final long since = started;
+      java.util.function.Supplier<String> detail = () -> spec.title() + " running "
+          + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since) + "s";
       while (true) {
-        long untilDeadline = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        long pollMillis = timedOut ? POLL_MILLIS : Math.max(50, Math.min(POLL_MILLIS, untilDeadline));
-        if (watch.await(pollMillis)) {
+        long until = timedOut ? deadline + KILL_GRACE.toNanos() : deadline;
+        if (EngineWait.await(watch, Duration.ofNanos(Math.max(0, until - System.nanoTime())), heartbeat, detail)) {
           if (watch.status != null) {
             exitCode = watch.status;
             break;
@@ -161,20 +147,16 @@ public final class ContainerEngine {
           }
           Thread.sleep(500); // never spin on a stream that keeps breaking
           watch = client.waitContainerCmd(id).exec(new ExitWatch());
-        }
-        long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        heartbeat.beat(spec.labels().getOrDefault(StageRunner.STAGE_LABEL, spec.name()) + " running " + elapsed + "s");
-        if (timedOut && System.nanoTime() > deadline + KILL_GRACE.toNanos()) {
-          LOG.warn("stage container {} still runs {} s after its kill: removing it by force", spec.name(),
+        } else if (!timedOut) {
+          timedOut = true;
+          LOG.info("container {} exceeded {}s: killing it", spec.name(), timeout.toSeconds());
+          killQuietly(id);
+          logs.note("[taskmill] stage timeout of " + timeout.toSeconds() + " s reached: container killed");
+        } else {
+          LOG.warn("container {} still runs {} s after its kill: removing it by force", spec.name(),
               KILL_GRACE.toSeconds());
           exitCode = 137;
           break;
-        }
-        if (!timedOut && System.nanoTime() > deadline) {
-          timedOut = true;
-          LOG.info("stage container {} exceeded {}s: killing it", spec.name(), timeout.toSeconds());
-          killQuietly(id);
-          logs.note("[taskmill] stage timeout of " + timeout.toSeconds() + " s reached: container killed");
         }
       }
       waited = System.nanoTime();
@@ -196,10 +178,15 @@ public final class ContainerEngine {
   }
 
   private String create(ContainerSpec spec) {
+    return create(client, spec);
+  }
+
+  /** Creates (does not start) the container {@code spec} describes; stages and trajectory sessions alike. */
+  static String create(DockerClient client, ContainerSpec spec) {
     // Network mode "none" keeps a loopback interface and a loopback /etc/hosts (tests open servers on localhost);
     // NetworkDisabled would leave /etc/hosts empty.
     HostConfig host = HostConfig.newHostConfig()
-        .withNetworkMode("none")
+        .withNetworkMode(spec.network() ? "bridge" : "none")
         .withNanoCPUs(spec.nanoCpus())
         .withMemory(spec.memoryBytes())
         .withMemorySwap(spec.memoryBytes())
@@ -216,6 +203,9 @@ public final class ContainerEngine {
         .withHostConfig(host);
     if (spec.user() != null && !spec.user().isBlank()) {
       create.withUser(spec.user());
+    }
+    if (spec.workingDir() != null) {
+      create.withWorkingDir(spec.workingDir());
     }
     return create.exec().getId();
   }
@@ -266,38 +256,13 @@ public final class ContainerEngine {
     return TimeUnit.NANOSECONDS.toMillis(nanos);
   }
 
-  /**
-   * Waits for the container's exit status on its own latch: ResultCallbackTemplate.awaitCompletion(timeout) closes
-   * the stream when it returns, so it cannot be polled.
-   */
-  private static final class ExitWatch extends ResultCallback.Adapter<WaitResponse> {
-    private final CountDownLatch done = new CountDownLatch(1);
+  /** The container's exit status, when the wait stream brings one. */
+  private static final class ExitWatch extends EngineWait.Stream<WaitResponse> {
     private volatile Integer status;
 
     @Override
     public void onNext(WaitResponse response) {
       status = response.getStatusCode();
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      LOG.debug("wait stream ended: {}", error.toString());
-      done.countDown();
-      try {
-        close();
-      } catch (IOException ignored) {
-        // the stream is gone already
-      }
-    }
-
-    @Override
-    public void onComplete() {
-      done.countDown();
-      super.onComplete();
-    }
-
-    boolean await(long millis) throws InterruptedException {
-      return done.await(millis, TimeUnit.MILLISECONDS);
     }
   }
 

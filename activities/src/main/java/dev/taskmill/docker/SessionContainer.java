@@ -1,14 +1,10 @@
 package dev.taskmill.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Volume;
+import dev.taskmill.progress.Heartbeat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,16 +15,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.taskmill.stage.BindMount;
-import dev.taskmill.validation.StageEnvironment;
-import dev.taskmill.validation.StageRunner;
-import dev.taskmill.validation.ValidationSettings;
 
 /**
  * One long-lived, locked-down container from a sample image in which a trajectory's tool calls run, each as a
@@ -51,57 +42,42 @@ public final class SessionContainer implements AutoCloseable {
   private final String name;
   private final String user;
   private final Map<String, String> env;
+  private final Heartbeat heartbeat;
   private volatile boolean closed;
 
-  private SessionContainer(DockerClient client, String id, String name, String user, Map<String, String> env) {
+  private SessionContainer(DockerClient client, String id, String name, String user, Map<String, String> env,
+      Heartbeat heartbeat) {
     this.client = client;
+    this.heartbeat = heartbeat;
     this.id = id;
     this.name = name;
     this.user = user;
     this.env = env;
   }
 
+  /** Keeps the session's container alive between calls, and ends at once on docker stop. */
+  public static final List<String> IDLE_COMMAND =
+      List.of("sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done");
+
   /**
-   * Creates and starts the session container.
-   *
-   * @param name a deterministic name (a leftover of the same name is removed first)
-   * @param env variables of every exec (HOME, PYTHONPATH, ...)
+   * Creates and starts the session container from {@code spec}: its name is deterministic (a leftover of the same
+   * name is removed first), its command {@link #IDLE_COMMAND}, its env that of every exec (HOME, PYTHONPATH, ...).
+   * Every exec waits through {@link EngineWait}, heartbeating.
    */
-  public static SessionContainer start(DockerClient client, StageEnvironment stage, ValidationSettings settings,
-      String name, Map<String, String> labels, Map<String, String> env) {
+  public static SessionContainer start(DockerClient client, ContainerSpec spec, Heartbeat heartbeat) {
     try {
-      client.removeContainerCmd(name).withForce(true).withRemoveVolumes(true).exec();
-      LOG.info("removed leftover session container {}", name);
+      client.removeContainerCmd(spec.name()).withForce(true).withRemoveVolumes(true).exec();
+      LOG.info("removed leftover session container {}", spec.name());
     } catch (NotFoundException expected) {
       // the usual case
     }
-    List<Bind> binds = new ArrayList<>();
-    for (BindMount m : stage.mounts()) {
-      binds.add(new Bind(m.hostPath(), new Volume(m.containerPath()), AccessMode.ro)); // caches: read-only always
-    }
-    HostConfig host = HostConfig.newHostConfig()
-        .withNetworkMode("none")
-        .withNanoCPUs(Math.round(settings.cpus() * 1_000_000_000L))
-        .withMemory(settings.memoryMb() * 1024L * 1024L)
-        .withMemorySwap(settings.memoryMb() * 1024L * 1024L)
-        .withPidsLimit(StageRunner.PIDS_LIMIT)
-        .withSecurityOpts(List.of("no-new-privileges"))
-        .withBinds(binds);
-    Map<String, String> allLabels = new LinkedHashMap<>(labels);
-    allLabels.putAll(dev.taskmill.docker.ContainerOwner.labels());
-    allLabels.put(StageRunner.ROLE_LABEL, ROLE);
-    var create = client.createContainerCmd(stage.image())
-        .withName(name)
-        .withCmd("sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done")
-        .withWorkingDir("/testbed")
-        .withEnv(new TreeMap<>(env).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
-        .withLabels(allLabels)
-        .withHostConfig(host);
-    if (stage.user() != null) {
-      create.withUser(stage.user());
-    }
-    String id = create.exec().getId();
-    SessionContainer session = new SessionContainer(client, id, name, stage.user(), Map.copyOf(env));
+    Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+    labels.putAll(ContainerOwner.labels());
+    labels.put(ContainerOwner.ROLE_LABEL, ROLE);
+    ContainerSpec owned = new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.env(), spec.mounts(),
+        spec.user(), spec.nanoCpus(), spec.memoryBytes(), spec.pidsLimit(), labels, spec.network(), spec.workingDir());
+    String id = ContainerEngine.create(client, owned);
+    SessionContainer session = new SessionContainer(client, id, spec.name(), spec.user(), spec.env(), heartbeat);
     try {
       client.startContainerCmd(id).exec();
     } catch (RuntimeException e) {
@@ -133,7 +109,8 @@ public final class SessionContainer implements AutoCloseable {
         .exec().getId();
     Capture capture = new Capture();
     client.execStartCmd(execId).exec(capture);
-    boolean done = capture.awaitCompletion(timeout.toSeconds() + 15, TimeUnit.SECONDS);
+    boolean done = EngineWait.await(capture, timeout.plusSeconds(15), heartbeat,
+        () -> "session " + name + ": " + argv.get(0) + " running");
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     try {
       capture.close();
@@ -215,7 +192,7 @@ public final class SessionContainer implements AutoCloseable {
   }
 
   /** Collects stdout and stderr frames in arrival order, up to MAX_CAPTURE_BYTES. */
-  private static final class Capture extends ResultCallback.Adapter<Frame> {
+  private static final class Capture extends EngineWait.Stream<Frame> {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     @Override

@@ -2,7 +2,10 @@ package dev.taskmill.environment;
 
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Stack;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.docker.DockerClients;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.stage.StageContract;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.workflow.RepoSlug;
 import java.io.IOException;
@@ -25,8 +28,6 @@ import dev.taskmill.docker.ImageBuilder;
  * reused) and the sample image (per base commit).
  */
 public final class EnvironmentPreparer {
-  /** The user the stages run as; every generated image has it (uid 1000). */
-  public static final String USER = "1000:1000";
   static final String OFFLINE_LABEL = "dev.taskmill.offline-image";
 
   private final com.github.dockerjava.api.DockerClient docker;
@@ -61,7 +62,7 @@ public final class EnvironmentPreparer {
         context = BuildContext.export(repository, input.baseCommit(), kind, stack.projectDir(), contextDir);
       }
       heartbeat.beat("preparing dependencies");
-      List<String> mounts = new DependencyCache(dependencyRoot, heartbeat).prepare(kind, context, stack.projectDir());
+      List<BindMount> mounts = new DependencyCache(dependencyRoot, heartbeat).prepare(kind, context, stack.projectDir());
 
       boolean offlineBase = "true".equals(images.labels(toolchain.image().canonical()).get(OFFLINE_LABEL));
       boolean online = !offlineBase && !(kind == StackKind.MAVEN || kind == StackKind.NPM);
@@ -85,9 +86,9 @@ public final class EnvironmentPreparer {
       }
 
       if (kind == StackKind.MAVEN) {
-        mounts.stream().filter(m -> m.contains(":" + MavenWarmUp.CONTAINER_REPO + ":")).findFirst()
-            .map(m -> Path.of(m.substring(0, m.indexOf(':'))))
-            .ifPresent(m2 -> new MavenWarmUp(docker, heartbeat).warm(sampleImage, m2, stack.projectDir()));
+        mounts.stream().filter(StageContract.DependencyCache.M2::isAt).findFirst()
+            .ifPresent(m2 -> new MavenWarmUp(new ContainerEngine(docker, DockerClients.where()), heartbeat)
+                .warm(sampleImage, Path.of(m2.hostPath()), stack.projectDir()));
       }
 
       Path runScript = workDir.resolve("run.sh");
@@ -95,7 +96,7 @@ public final class EnvironmentPreparer {
           input.baseCommit(), stack.projectDir(), sampleImage, context.manifests(), mounts).render());
       Files.setPosixFilePermissions(runScript, PosixFilePermissions.fromString("rwxr-xr-x"));
       return new EnvironmentOutput(dockerfilePath.toString(), runScript.toString(), toolchain.image().canonical(),
-          environmentImage, sampleImage, toolchain.version(), mounts, USER);
+          environmentImage, sampleImage, toolchain.version(), mounts, StageContract.USER);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the environment into " + workDir + ": " + e.getMessage(), e);
     } finally {

@@ -50,7 +50,7 @@ public final class TrajectoryGenerator {
     this.evaluator = evaluator;
     this.settings = settings;
     this.heartbeat = heartbeat;
-    this.sessions = new SessionStarter(client, settings, Map.copyOf(labels));
+    this.sessions = new SessionStarter(client, settings, Map.copyOf(labels), heartbeat);
   }
 
   public TrajectoryOutput generate(TrajectoryInput input) throws IOException, InterruptedException {

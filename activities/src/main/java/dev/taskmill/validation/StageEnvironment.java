@@ -30,7 +30,7 @@ public record StageEnvironment(String image, Path runScript, List<BindMount> mou
   /** The stage environment that phase 4 describes for a stack. */
   public static StageEnvironment of(EnvironmentOutput environment, Stack stack) {
     return new StageEnvironment(environment.sampleImage(), Path.of(environment.runScript()),
-        environment.mounts().stream().map(BindMount::parse).toList(), environment.user(),
+        environment.mounts(), environment.user(),
         ContainerPaths.forProjectDir(stack.projectDir()));
   }
 }

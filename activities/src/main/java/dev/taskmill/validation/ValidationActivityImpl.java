@@ -29,7 +29,7 @@ public final class ValidationActivityImpl implements ValidationActivity {
     try (DockerClient client = clients.get()) {
       ContainerEngine engine = new ContainerEngine(client, where);
       StageRunner runner = new StageRunner(engine, settings, Heartbeat.ofCurrentActivity());
-      StageParallelism parallelism = engine.parallelism(settings.memoryMb(), System.getenv(StageParallelism.ENV),
+      StageParallelism parallelism = StageParallelism.forEngine(engine, settings.memoryMb(), System.getenv(StageParallelism.ENV),
           StageParallelism.paysFor(input.stack()));
       return new Validator(engine, runner, settings, parallelism).validate(
           StageEnvironment.of(input.environment(), input.stack()),

@@ -36,7 +36,7 @@ public final class Validator {
   /** Side by side as far as the Docker host allows (or {@code TASKMILL_STAGE_PARALLELISM} says). */
   public Validator(ContainerEngine engine, StageRunner runner, ValidationSettings settings) {
     this(engine, runner, settings,
-        engine.parallelism(settings.memoryMb(), System.getenv(StageParallelism.ENV)));
+        StageParallelism.forEngine(engine, settings.memoryMb(), System.getenv(StageParallelism.ENV), true));
   }
 
   public Validator(ContainerEngine engine, StageRunner runner, ValidationSettings settings,

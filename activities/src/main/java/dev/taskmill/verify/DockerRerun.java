@@ -41,7 +41,7 @@ public final class DockerRerun implements SampleRerun {
       try {
         StageRunner runner = new StageRunner(engine, settings, Heartbeat.none());
         boolean pays = StageParallelism.paysFor(languageOf(metadata));
-        StageParallelism parallelism = engine.parallelism(settings.memoryMb(), System.getenv(StageParallelism.ENV),
+        StageParallelism parallelism = StageParallelism.forEngine(engine, settings.memoryMb(), System.getenv(StageParallelism.ENV),
             pays);
         return new Validator(engine, runner, settings, parallelism).validate(env, sampleDir.resolve(SampleVerifier.TESTS_PATCH),
             sampleDir.resolve(SampleVerifier.FIX_PATCH), work, settings.reruns()).failToPass();

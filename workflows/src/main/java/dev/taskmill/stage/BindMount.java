@@ -1,6 +1,12 @@
 package dev.taskmill.stage;
 
-/** One bind mount, parsed from the contract's "hostPath:containerPath:ro|rw" form; both paths absolute. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * One bind mount; both paths absolute. In JSON (EnvironmentOutput, recorded histories) and in run.sh it is the
+ * contract's string "hostPath:containerPath:ro|rw", so payloads read the same as when mounts were strings.
+ */
 public record BindMount(String hostPath, String containerPath, boolean readOnly) {
   public BindMount {
     if (hostPath == null || !hostPath.startsWith("/")) {
@@ -23,6 +29,7 @@ public record BindMount(String hostPath, String containerPath, boolean readOnly)
   }
 
   /** Parses "host:container" (read-only) or "host:container:ro|rw". */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static BindMount parse(String spec) {
     String[] parts = spec == null ? new String[0] : spec.split(":");
     try {
@@ -36,5 +43,11 @@ public record BindMount(String hostPath, String containerPath, boolean readOnly)
       throw new IllegalArgumentException(e.getMessage() + " (in mount " + spec + ")", e);
     }
     throw new IllegalArgumentException("a mount must look like /host/path:/container/path:ro|rw, got: " + spec);
+  }
+
+  /** The contract's form, "hostPath:containerPath:ro|rw", which {@link #parse} reads back. */
+  @JsonValue
+  public String spec() {
+    return hostPath + ":" + containerPath + (readOnly ? ":ro" : ":rw");
   }
 }
