@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The few Docker operations validation needs, on a given docker-java client: run one stage container safely. */
-public final class ContainerEngine {
+/**
+ * The Docker engine as taskmill uses it: containers run to their end safely, sessions, images; closing it closes
+ * its docker-java client. Nothing outside dev.taskmill.docker touches docker-java.
+ */
+public final class ContainerEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerEngine.class);
   /** A test suite that prints without end must not fill the disk: the log is cut here. */
   static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
@@ -36,9 +39,30 @@ public final class ContainerEngine {
     this.where = where;
   }
 
+  /** The engine DOCKER_HOST names, else the local socket. */
+  public static ContainerEngine fromEnvironment() {
+    return new ContainerEngine(DockerClients.fromEnvironment(), DockerClients.dockerHost());
+  }
+
   /** The engine address, for messages. */
   public String where() {
     return where;
+  }
+
+  /** Builds, inspects and pulls images on this engine, heartbeating through {@code heartbeat}. */
+  public ImageBuilder images(Heartbeat heartbeat) {
+    return new ImageBuilder(client, heartbeat);
+  }
+
+  /** Starts a long-lived session container (see {@link SessionContainer#start}). */
+  public SessionContainer startSession(ContainerSpec spec, Heartbeat heartbeat) {
+    return SessionContainer.start(client, spec, heartbeat);
+  }
+
+  /** Closes the docker-java client. */
+  @Override
+  public void close() throws IOException {
+    client.close();
   }
 
   /** What the engine's host offers (docker info's CPUs and memory), or empty when the engine does not say. */

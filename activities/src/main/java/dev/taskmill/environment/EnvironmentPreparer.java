@@ -3,7 +3,6 @@ package dev.taskmill.environment;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Stack;
 import dev.taskmill.docker.ContainerEngine;
-import dev.taskmill.docker.DockerClients;
 import dev.taskmill.stage.BindMount;
 import dev.taskmill.stage.StageContract;
 import dev.taskmill.git.RepositoryCache;
@@ -30,14 +29,14 @@ import dev.taskmill.docker.ImageBuilder;
 public final class EnvironmentPreparer {
   static final String OFFLINE_LABEL = "dev.taskmill.offline-image";
 
-  private final com.github.dockerjava.api.DockerClient docker;
+  private final ContainerEngine engine;
   private final RepositoryCache repositories;
   private final ToolchainResolver resolver;
   private final Path dependencyRoot;
 
-  public EnvironmentPreparer(com.github.dockerjava.api.DockerClient docker, RepositoryCache repositories,
+  public EnvironmentPreparer(ContainerEngine engine, RepositoryCache repositories,
       BaseImages images, Path dependencyRoot) {
-    this.docker = docker;
+    this.engine = engine;
     this.repositories = repositories;
     this.resolver = new ToolchainResolver(images);
     this.dependencyRoot = dependencyRoot;
@@ -48,8 +47,8 @@ public final class EnvironmentPreparer {
     Stack stack = input.stack();
     ResolvedToolchain toolchain = resolver.resolve(stack);
     StackKind kind = toolchain.kind();
-    DockerClients.requireReachable(docker);
-    ImageBuilder images = new ImageBuilder(docker, heartbeat);
+    engine.ping();
+    ImageBuilder images = engine.images(heartbeat);
     images.requireBase(toolchain.image());
 
     Path workDir = Path.of(input.workDir());
@@ -87,7 +86,7 @@ public final class EnvironmentPreparer {
 
       if (kind == StackKind.MAVEN) {
         mounts.stream().filter(StageContract.DependencyCache.M2::isAt).findFirst()
-            .ifPresent(m2 -> new MavenWarmUp(new ContainerEngine(docker, DockerClients.where()), heartbeat)
+            .ifPresent(m2 -> new MavenWarmUp(engine, heartbeat)
                 .warm(sampleImage, Path.of(m2.hostPath()), stack.projectDir()));
       }
 

@@ -1,6 +1,6 @@
 package dev.taskmill.trajectory;
 
-import com.github.dockerjava.api.DockerClient;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.docker.SessionContainer;
 import dev.taskmill.validation.ValidationSettings;
 import dev.taskmill.docker.ContainerSpec;
@@ -16,13 +16,13 @@ import java.util.Map;
 final class SessionStarter {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
 
-  private final DockerClient client;
+  private final ContainerEngine engine;
   private final ValidationSettings settings;
   private final Map<String, String> labels;
   private final Heartbeat heartbeat;
 
-  SessionStarter(DockerClient client, ValidationSettings settings, Map<String, String> labels, Heartbeat heartbeat) {
-    this.client = client;
+  SessionStarter(ContainerEngine engine, ValidationSettings settings, Map<String, String> labels, Heartbeat heartbeat) {
+    this.engine = engine;
     this.settings = settings;
     this.labels = labels;
     this.heartbeat = heartbeat;
@@ -30,8 +30,7 @@ final class SessionStarter {
 
   SessionContainer start(TrajectoryContext ctx, String which) {
     String name = "taskmill-" + Integer.toHexString(ctx.workDir().toString().hashCode()) + "-traj-" + which;
-    return SessionContainer.start(client, spec(ctx.env(), settings, name, labels, ctx.commands().sessionEnv()),
-        heartbeat);
+    return engine.startSession(spec(ctx.env(), settings, name, labels, ctx.commands().sessionEnv()), heartbeat);
   }
 
   /**

@@ -307,7 +307,7 @@ class ValidatorDockerTest {
         List<String> beats = new java.util.concurrent.CopyOnWriteArrayList<>();
         temporal.setActivityHeartbeatListener(String.class, beats::add);
         temporal.registerActivitiesImplementations(
-            new ValidationActivityImpl(DockerClients::fromEnvironment, DockerClients.dockerHost()));
+            new ValidationActivityImpl(dev.taskmill.docker.ContainerEngine::fromEnvironment));
         ValidationActivity activity = temporal.newActivityStub(ValidationActivity.class,
             io.temporal.activity.ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(java.time.Duration.ofMinutes(5)).build());
