@@ -15,7 +15,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.taskmill.environment.ImageRef;
+import dev.taskmill.docker.ImageRef;
 
 /** Builds, inspects and pulls images through docker-java, heartbeating while the engine works. */
 public final class ImageBuilder {

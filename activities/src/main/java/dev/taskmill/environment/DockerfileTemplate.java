@@ -3,6 +3,7 @@ package dev.taskmill.environment;
 import dev.taskmill.stage.StageContract;
 
 import java.util.Objects;
+import dev.taskmill.docker.ImageRef;
 
 /**
  * The sample's Dockerfile: an "environment" stage (base image, user, dependency manifests, dependencies) reused

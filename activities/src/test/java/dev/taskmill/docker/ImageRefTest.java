@@ -1,4 +1,4 @@
-package dev.taskmill.environment;
+package dev.taskmill.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

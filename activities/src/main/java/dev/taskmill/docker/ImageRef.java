@@ -1,4 +1,4 @@
-package dev.taskmill.environment;
+package dev.taskmill.docker;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
