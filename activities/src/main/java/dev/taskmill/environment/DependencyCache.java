@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.files.FileTrees;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
@@ -62,14 +63,14 @@ public final class DependencyCache {
         Path complete = dir.resolve(".complete");
         String marker = context.manifestHash() + " recipe " + RECIPE;
         if (!Files.exists(complete) || !Files.readString(complete).equals(marker)) {
-          BuildContext.deleteRecursively(dir);
+          FileTrees.deleteRecursively(dir);
           Path manifests = dir.resolve("manifests");
           if (kind == StackKind.MAVEN) {
             // Maven profiles switch on when files exist (commons-parent turns JaCoCo on from
             // src/site/resources/profile.jacoco), so go-offline must see the real tree to resolve what the build
             // will use. It reads files but runs none of them; .mvn/ (extensions, JVM options) is left out.
             copyTree(context.dir().resolve("repo"), manifests);
-            BuildContext.deleteRecursively(manifests.resolve(".mvn"));
+            FileTrees.deleteRecursively(manifests.resolve(".mvn"));
           } else {
             copyTree(context.dir().resolve("manifests"), manifests);
           }

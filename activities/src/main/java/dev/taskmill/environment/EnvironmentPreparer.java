@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.files.FileTrees;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Stack;
 import dev.taskmill.docker.ContainerEngine;
@@ -100,7 +101,7 @@ public final class EnvironmentPreparer {
       throw new UncheckedIOException("cannot write the environment into " + workDir + ": " + e.getMessage(), e);
     } finally {
       try {
-        BuildContext.deleteRecursively(contextDir);
+        FileTrees.deleteRecursively(contextDir);
       } catch (IOException ignored) {
         // a leftover context is rewritten by the next attempt
       }

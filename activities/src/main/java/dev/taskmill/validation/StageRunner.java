@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.files.FileTrees;
 import dev.taskmill.stage.StageContract;
 import dev.taskmill.progress.Heartbeat;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -217,7 +218,7 @@ public final class StageRunner {
   record StageDirs(Path root, Path patches, Path out) {
     static StageDirs prepare(Path workDir, String stageName) throws IOException {
       Path root = workDir.resolve("validation").resolve(stageName);
-      WorkDirs.deleteRecursively(root);
+      FileTrees.deleteRecursively(root);
       Path patches = Files.createDirectories(root.resolve("patches"));
       Path out = Files.createDirectories(root.resolve("out"));
       // The container user may be any uid (often 1000): out and its two folders must be writable for it.
