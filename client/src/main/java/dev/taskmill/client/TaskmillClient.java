@@ -3,7 +3,7 @@ package dev.taskmill.client;
 import dev.taskmill.workflow.EvaluationRequest;
 import dev.taskmill.workflow.EvaluationResult;
 import dev.taskmill.workflow.EvaluationWorkflow;
-import dev.taskmill.workflow.Phase;
+import dev.taskmill.phase.Phase;
 import dev.taskmill.workflow.Progress;
 import dev.taskmill.workflow.RepoSlug;
 import dev.taskmill.workflow.SampleCreationWorkflow;

@@ -4,6 +4,7 @@ import dev.taskmill.failure.Failures;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import dev.taskmill.phase.Phase;
 
 /** Every activity's options, as named constants with explicit timeouts and retry policies. */
 public final class ActivityOptionsCatalog {

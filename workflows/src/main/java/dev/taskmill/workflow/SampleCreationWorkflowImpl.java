@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
+import dev.taskmill.phase.Phase;
 
 /** Runs the phases in order as activities and keeps the progress board; deterministic, no I/O. */
 public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {

@@ -1,5 +1,7 @@
 package dev.taskmill.workflow;
 
+import dev.taskmill.phase.Phase;
+
 /**
  * Workflow ids and sample keys derived from the repository and the PR, so the same work submitted twice runs once.
  */

@@ -1,4 +1,4 @@
-package dev.taskmill.workflow;
+package dev.taskmill.phase;
 
 /** The six phases of making a sample, in the order they run. */
 public enum Phase {
