@@ -99,7 +99,7 @@ final class MetadataWriter {
     root.put("pickReason", analysis.pickReason());
     ObjectNode timings = root.putObject("timings");
     ObjectNode phases = timings.putObject("phaseMillis");
-    input.phaseMillis().forEach(phases::put);
+    input.phaseMillis().forEach((phase, millis) -> phases.put(phase.name(), millis));
     timings.put("totalMillis", input.phaseMillis().values().stream().mapToLong(Long::longValue).sum());
     root.put("toolVersion", input.toolVersion());
     root.put("createdAt", createdAt.toString());
