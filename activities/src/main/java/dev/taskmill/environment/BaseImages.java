@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import dev.taskmill.docker.ImageRef;
 
 /**
  * The base images per stack: official images by default, a properties file named by TASKMILL_IMAGES_CONFIG

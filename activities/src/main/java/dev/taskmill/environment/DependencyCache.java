@@ -1,8 +1,11 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.files.FileTrees;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.stage.StageContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -46,8 +49,8 @@ public final class DependencyCache {
         "taskmill")).resolve("deps");
   }
 
-  /** Prepares (or reuses) the cache for these manifests; returns the mounts "host:container:ro". */
-  public List<String> prepare(StackKind kind, BuildContext context, String projectDir) {
+  /** Prepares (or reuses) the cache for these manifests; returns the read-only mounts of its caches. */
+  public List<BindMount> prepare(StackKind kind, BuildContext context, String projectDir) {
     if (kind == StackKind.GRADLE) {
       return List.of(); // Gradle needs its distribution too; see docs/offline-and-proxies.md
     }
@@ -60,14 +63,14 @@ public final class DependencyCache {
         Path complete = dir.resolve(".complete");
         String marker = context.manifestHash() + " recipe " + RECIPE;
         if (!Files.exists(complete) || !Files.readString(complete).equals(marker)) {
-          BuildContext.deleteRecursively(dir);
+          FileTrees.deleteRecursively(dir);
           Path manifests = dir.resolve("manifests");
           if (kind == StackKind.MAVEN) {
             // Maven profiles switch on when files exist (commons-parent turns JaCoCo on from
             // src/site/resources/profile.jacoco), so go-offline must see the real tree to resolve what the build
             // will use. It reads files but runs none of them; .mvn/ (extensions, JVM options) is left out.
             copyTree(context.dir().resolve("repo"), manifests);
-            BuildContext.deleteRecursively(manifests.resolve(".mvn"));
+            FileTrees.deleteRecursively(manifests.resolve(".mvn"));
           } else {
             copyTree(context.dir().resolve("manifests"), manifests);
           }
@@ -89,26 +92,26 @@ public final class DependencyCache {
     }
   }
 
-  private List<String> mounts(StackKind kind, Path dir, String projectDir) throws IOException {
+  private List<BindMount> mounts(StackKind kind, Path dir, String projectDir) throws IOException {
     Path project = projectDir.isEmpty() ? dir.resolve("manifests") : dir.resolve("manifests").resolve(projectDir);
-    List<String> mounts = new ArrayList<>();
+    List<BindMount> mounts = new ArrayList<>();
     switch (kind) {
-      case MAVEN -> mounts.add(dir.resolve("m2") + ":/taskmill/deps/m2:ro");
+      case MAVEN -> mounts.add(StageContract.DependencyCache.M2.mount(dir.resolve("m2").toString()));
       case NPM -> {
         if (Files.isDirectory(project.resolve("node_modules"))) {
-          mounts.add(project.resolve("node_modules") + ":/taskmill/deps/node_modules:ro");
+          mounts.add(StageContract.DependencyCache.NODE_MODULES.mount(project.resolve("node_modules").toString()));
         }
       }
       case PYTHON -> {
         try (var files = Files.list(dir.resolve("wheelhouse"))) {
           if (files.findAny().isPresent()) {
-            mounts.add(dir.resolve("wheelhouse") + ":/taskmill/deps/wheelhouse:ro");
+            mounts.add(StageContract.DependencyCache.WHEELHOUSE.mount(dir.resolve("wheelhouse").toString()));
           }
         }
       }
       case GO -> {
         if (Files.isDirectory(dir.resolve("gomod"))) {
-          mounts.add(dir.resolve("gomod") + ":/taskmill/deps/gomod:ro");
+          mounts.add(StageContract.DependencyCache.GOMOD.mount(dir.resolve("gomod").toString()));
         }
       }
       default -> { }

@@ -1,8 +1,11 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.files.FileTrees;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Stack;
-import dev.taskmill.docker.DockerClients;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.stage.StageContract;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.workflow.RepoSlug;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.taskmill.docker.ImageBuilder;
 
 /**
  * Phase 4 without Temporal: picks the base image, exports the base commit into a build context, prepares the
@@ -24,18 +28,16 @@ import java.util.Map;
  * reused) and the sample image (per base commit).
  */
 public final class EnvironmentPreparer {
-  /** The user the stages run as; every generated image has it (uid 1000). */
-  public static final String USER = "1000:1000";
   static final String OFFLINE_LABEL = "dev.taskmill.offline-image";
 
-  private final com.github.dockerjava.api.DockerClient docker;
+  private final ContainerEngine engine;
   private final RepositoryCache repositories;
   private final ToolchainResolver resolver;
   private final Path dependencyRoot;
 
-  public EnvironmentPreparer(com.github.dockerjava.api.DockerClient docker, RepositoryCache repositories,
+  public EnvironmentPreparer(ContainerEngine engine, RepositoryCache repositories,
       BaseImages images, Path dependencyRoot) {
-    this.docker = docker;
+    this.engine = engine;
     this.repositories = repositories;
     this.resolver = new ToolchainResolver(images);
     this.dependencyRoot = dependencyRoot;
@@ -46,8 +48,8 @@ public final class EnvironmentPreparer {
     Stack stack = input.stack();
     ResolvedToolchain toolchain = resolver.resolve(stack);
     StackKind kind = toolchain.kind();
-    DockerClients.requireReachable(docker);
-    ImageBuilder images = new ImageBuilder(docker, heartbeat);
+    engine.ping();
+    ImageBuilder images = engine.images(heartbeat);
     images.requireBase(toolchain.image());
 
     Path workDir = Path.of(input.workDir());
@@ -60,7 +62,7 @@ public final class EnvironmentPreparer {
         context = BuildContext.export(repository, input.baseCommit(), kind, stack.projectDir(), contextDir);
       }
       heartbeat.beat("preparing dependencies");
-      List<String> mounts = new DependencyCache(dependencyRoot, heartbeat).prepare(kind, context, stack.projectDir());
+      List<BindMount> mounts = new DependencyCache(dependencyRoot, heartbeat).prepare(kind, context, stack.projectDir());
 
       boolean offlineBase = "true".equals(images.labels(toolchain.image().canonical()).get(OFFLINE_LABEL));
       boolean online = !offlineBase && !(kind == StackKind.MAVEN || kind == StackKind.NPM);
@@ -84,9 +86,9 @@ public final class EnvironmentPreparer {
       }
 
       if (kind == StackKind.MAVEN) {
-        mounts.stream().filter(m -> m.contains(":" + MavenWarmUp.CONTAINER_REPO + ":")).findFirst()
-            .map(m -> Path.of(m.substring(0, m.indexOf(':'))))
-            .ifPresent(m2 -> new MavenWarmUp(docker, heartbeat).warm(sampleImage, m2, stack.projectDir()));
+        mounts.stream().filter(StageContract.DependencyCache.M2::isAt).findFirst()
+            .ifPresent(m2 -> new MavenWarmUp(engine, heartbeat)
+                .warm(sampleImage, Path.of(m2.hostPath()), stack.projectDir()));
       }
 
       Path runScript = workDir.resolve("run.sh");
@@ -94,12 +96,12 @@ public final class EnvironmentPreparer {
           input.baseCommit(), stack.projectDir(), sampleImage, context.manifests(), mounts).render());
       Files.setPosixFilePermissions(runScript, PosixFilePermissions.fromString("rwxr-xr-x"));
       return new EnvironmentOutput(dockerfilePath.toString(), runScript.toString(), toolchain.image().canonical(),
-          environmentImage, sampleImage, toolchain.version(), mounts, USER);
+          environmentImage, sampleImage, toolchain.version(), mounts, StageContract.USER);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the environment into " + workDir + ": " + e.getMessage(), e);
     } finally {
       try {
-        BuildContext.deleteRecursively(contextDir);
+        FileTrees.deleteRecursively(contextDir);
       } catch (IOException ignored) {
         // a leftover context is rewritten by the next attempt
       }

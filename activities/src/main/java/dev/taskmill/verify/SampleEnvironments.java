@@ -2,8 +2,8 @@ package dev.taskmill.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskmill.progress.Heartbeat;
-import dev.taskmill.validation.BindMount;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.validation.StageEnvironment;
 import dev.taskmill.validation.report.ContainerPaths;
 import java.io.IOException;

@@ -5,9 +5,7 @@ maven() {
   # Policy and report plugins decide nothing about which tests pass, and some pin a Maven newer than the
   # image's (the enforcer's requireMavenVersion): they are skipped; compilation and surefire are not.
   mvn -o -B -ntp "-Dmaven.repo.local=$repo" -Dmaven.test.redirectTestOutputToFile=false \
-    -Denforcer.skip=true -Drat.skip=true -Djapicmp.skip=true -Danimal.sniffer.skip=true -Dcheckstyle.skip=true \
-    -Dspotbugs.skip=true -Dpmd.skip=true -Dcpd.skip=true -Dmaven.javadoc.skip=true -Drevapi.skip=true \
-    -Dspotless.check.skip=true -Dlicense.skip=true -Dmoditect.skip=true "$@"
+    "${TASKMILL_MAVEN_SKIP_FLAGS[@]}" "$@"
 }
 
 # One Maven run per stage, not a test-compile and then a test: each start of Maven and of its plugins costs
@@ -54,7 +52,7 @@ stage_test() {
   [[ "${TASKMILL_COVERAGE:-1}" == 1 ]] && maven_coverage_report
   if ((rc != 0)) && grep -qE 'COMPILATION ERROR|Compilation failure' /tmp/taskmill-maven.log; then
     note "the build or test compilation failed" >&2
-    return 4
+    return "$TASKMILL_EXIT_BUILD"
   fi
   while IFS= read -r -d '' f; do
     i=$((i + 1))
@@ -62,7 +60,7 @@ stage_test() {
   done < <(find . -path '*/target/surefire-reports/*' -name 'TEST-*.xml' -print0)
   if ((rc != 0)); then
     ((i > 0)) && return 1
-    return 4
+    return "$TASKMILL_EXIT_BUILD"
   fi
   return 0
 }

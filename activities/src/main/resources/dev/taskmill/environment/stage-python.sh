@@ -84,7 +84,7 @@ stage_test() {
     0) return 0 ;;
     1) return 1 ;;
     5) note "pytest collected no tests"; return 1 ;;
-    2 | 4) note "pytest could not collect the tests (exit $rc)"; return 4 ;;
+    2 | 4) note "pytest could not collect the tests (exit $rc)"; return "$TASKMILL_EXIT_BUILD" ;;
     *) return 5 ;;
   esac
 }

@@ -45,7 +45,7 @@ class MavenStageScriptTest {
 
   private Bash.Result stageTest(String selected, String env) throws Exception {
     Path stage = Files.writeString(tmp.resolve("stage-maven.sh"), RunScript.resource("stage-maven.sh"));
-    String script = "set -u\nexport PATH=" + tmp.resolve("bin") + ":$PATH\n"
+    String script = "set -u\n" + RunScript.contractHeader() + "export PATH=" + tmp.resolve("bin") + ":$PATH\n"
         + "OUT=" + tmp.resolve("out") + " REPORTS=" + tmp.resolve("out/reports") + " COVERAGE="
         + tmp.resolve("out/coverage") + " DEPS=/nonexistent\n"
         + "note() { printf 'taskmill: %s\\n' \"$*\"; }\n"

@@ -31,7 +31,8 @@ public final class TaskmillWorkers {
       throw new IllegalArgumentException("a worker must serve at least one task queue");
     }
     WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-        .setWorkerInterceptors(new MetricsInterceptor()).build());
+        // The last interceptor is the outermost: metrics see the failure already typed.
+        .setWorkerInterceptors(new TypedFailureInterceptor(), new MetricsInterceptor()).build());
     if (roles.contains(QueueRole.LIGHT)) {
       Worker light = factory.newWorker(QueueRole.LIGHT.taskQueue(), options(testServer, LIGHT_CONCURRENCY));
       light.registerWorkflowImplementationTypes(SampleCreationWorkflowImpl.class, EvaluationWorkflowImpl.class);

@@ -1,6 +1,7 @@
 package dev.taskmill.environment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.taskmill.stage.BindMount;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param baseImage the stack's base image (toolchain only)
  * @param environmentImage the reusable image tag: toolchain plus dependencies, keyed by the dependency manifests
  * @param sampleImage the per-sample image tag: the environment plus the repository at the base commit
- * @param mounts host-prepared dependency caches as "hostPath:containerPath:ro|rw" (see docs/stage-contract.md)
+ * @param mounts host-prepared dependency caches, in JSON "hostPath:containerPath:ro|rw" (docs/stage-contract.md)
  * @param user the container user ("uid:gid"), or null when the toolchain needs root
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,7 +23,7 @@ public record EnvironmentOutput(
     String environmentImage,
     String sampleImage,
     String toolchainVersion,
-    java.util.List<String> mounts,
+    java.util.List<BindMount> mounts,
     String user) {
   public EnvironmentOutput {
     Objects.requireNonNull(dockerfile, "dockerfile");
