@@ -4,6 +4,9 @@ import dev.taskmill.failure.Failures;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Every activity's options, as named constants with explicit timeouts and retry policies. */
 public final class ActivityOptionsCatalog {
@@ -98,6 +101,35 @@ public final class ActivityOptionsCatalog {
       .setHeartbeatTimeout(Duration.ofMinutes(2))
       .setRetryOptions(TRANSIENT_RETRY)
       .build();
+
+  /**
+   * The activity types that heartbeat all through their work (at least every few seconds), by their registered
+   * names: the ones whose heartbeat timeout a worker may shorten ({@link #withHeartbeatTimeout}). The assembly has
+   * no heartbeat timeout and keeps none.
+   */
+  public static final List<String> HEARTBEATING_TYPES = List.of("AnalyzeRepository", "ExtractPatches",
+      "PrepareEnvironment", "ValidateSample", "WriteTrajectories", "EnrichMetadata", "EvaluatePrediction");
+
+  /**
+   * Per-activity-type overrides that set only the heartbeat timeout of {@link #HEARTBEATING_TYPES}, for
+   * {@code WorkflowImplementationOptions.setActivityOptions} (they win over the constants above, field by field):
+   * with a short timeout, an activity of a worker killed outright moves to another worker in seconds instead of
+   * minutes ({@code taskmill worker --heartbeat-timeout}, the recovery tests). Replay does not compare timeouts.
+   */
+  public static Map<String, ActivityOptions> withHeartbeatTimeout(Duration timeout) {
+    if (timeout.compareTo(MIN_HEARTBEAT_TIMEOUT) < 0) {
+      throw new IllegalArgumentException("a heartbeat timeout under " + MIN_HEARTBEAT_TIMEOUT.toSeconds()
+          + " s would time out activities that are alive: " + timeout.toSeconds() + " s");
+    }
+    Map<String, ActivityOptions> overrides = new LinkedHashMap<>();
+    for (String type : HEARTBEATING_TYPES) {
+      overrides.put(type, ActivityOptions.newBuilder().setHeartbeatTimeout(timeout).build());
+    }
+    return overrides;
+  }
+
+  /** Activities beat every 2-5 s (the worker's throttle is 5 s): below this a live activity could time out. */
+  public static final Duration MIN_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
 
   private ActivityOptionsCatalog() {}
 }
