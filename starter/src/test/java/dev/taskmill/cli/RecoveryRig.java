@@ -120,6 +120,26 @@ final class RecoveryRig implements AutoCloseable {
     }
   }
 
+  /** Fails with the run's board and the worker logs when the run has ended. */
+  void requireRunning(String workflowId) {
+    var status = client.status(workflowId);
+    if (status != io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      throw new AssertionError("the run ended (" + status + "): " + client.progress(workflowId) + "\n" + logs());
+    }
+  }
+
+  /** Every worker's log, for a failure message. */
+  String logs() {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.list(tmp)) {
+      files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted()
+          .forEach(f -> all.append("--- ").append(f.getFileName()).append('\n').append(read(f)));
+    } catch (IOException e) {
+      all.append(e.getMessage());
+    }
+    return all.toString();
+  }
+
   List<HistoryEvent> history(String workflowId) {
     return client.workflowClient().fetchHistory(workflowId).getEvents();
   }
