@@ -128,6 +128,15 @@ final class RecoveryRig implements AutoCloseable {
     }
   }
 
+  /** The run's result; a failed run fails the test with the worker logs. */
+  dev.taskmill.workflow.SampleResult await(String workflowId) {
+    try {
+      return client.await(workflowId);
+    } catch (dev.taskmill.client.TaskmillException e) {
+      throw new AssertionError("the run failed: " + e.getMessage() + "\n" + logs(), e);
+    }
+  }
+
   /** Every worker's log, for a failure message. */
   String logs() {
     StringBuilder all = new StringBuilder();

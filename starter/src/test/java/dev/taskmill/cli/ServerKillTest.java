@@ -61,7 +61,7 @@ class ServerKillTest {
     rig.startServer();
     long back = System.nanoTime();
 
-    SampleResult result = rig.client.await(first.workflowId());
+    SampleResult result = rig.await(first.workflowId());
     long done = System.nanoTime();
     System.out.printf("server kill: killed %.1f s after submit, back after %.1f s, done %.1f s after the restart%n",
         (killed - started) / 1e9, (back - killed) / 1e9, (done - back) / 1e9);

@@ -69,10 +69,7 @@ class WorkerKillTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  // IMAGE_BUILD is left out until the retried build works: on 2026-12-03 the second worker's build of the same
-  // environment image ended "without an image" after "# Executing 1 build trigger" (ENVIRONMENT_BUILD_FAILED, not
-  // retried), where the docker CLI rebuilds fine after a killed client. See the issue 12 report.
-  @EnumSource(value = Phase.class, names = {"CLONE", "TEST_RUN"})
+  @EnumSource(Phase.class)
   void aRunWhoseWorkerIsKilledFinishesOnAnotherWorker(Phase phase) throws Exception {
     Path dir = tmp.resolve(phase.name().toLowerCase());
     Map<String, String> env = new HashMap<>();
@@ -120,7 +117,7 @@ class WorkerKillTest {
     if (!orphans.isEmpty()) {
       assertThat(RecoveryRig.read(tmp.resolve(phase + "-second.log"))).contains("left by workers that are gone");
     }
-    SampleResult result = rig.client.await(id);
+    SampleResult result = rig.await(id);
     long done = System.nanoTime();
     System.out.printf("worker kill during %s: killed %.1f s after submit, done %.1f s after the kill%n", phase,
         (killed - started) / 1e9, (done - killed) / 1e9);
