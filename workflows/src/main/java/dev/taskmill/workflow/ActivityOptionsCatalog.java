@@ -132,5 +132,13 @@ public final class ActivityOptionsCatalog {
     return overrides;
   }
 
+  /** The task queue each activity type is scheduled on (as the constants above say), by its registered name. */
+  public static String taskQueueOf(String activityType) {
+    return switch (activityType) {
+      case "PrepareEnvironment", "ValidateSample", "WriteTrajectories", "EvaluatePrediction" -> TaskQueues.DOCKER;
+      default -> TaskQueues.LIGHT;
+    };
+  }
+
   private ActivityOptionsCatalog() {}
 }
