@@ -169,6 +169,33 @@ final class RecoveryRig implements AutoCloseable {
     return attempts;
   }
 
+  /** The heartbeat timeout each scheduled {@code type} activity carries in the history. */
+  List<java.time.Duration> scheduledHeartbeatTimeouts(String workflowId, String type) {
+    return history(workflowId).stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+        .filter(a -> a.getActivityType().getName().equals(type))
+        .map(a -> java.time.Duration.ofSeconds(a.getHeartbeatTimeout().getSeconds()))
+        .toList();
+  }
+
+  /** The failure the last attempt of each started {@code type} activity retried after (empty when none). */
+  List<String> retriedAfter(String workflowId, String type) {
+    List<HistoryEvent> events = history(workflowId);
+    List<String> failures = new ArrayList<>();
+    for (HistoryEvent event : events) {
+      if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
+        var started = event.getActivityTaskStartedEventAttributes();
+        HistoryEvent schedule = events.stream().filter(e -> e.getEventId() == started.getScheduledEventId())
+            .findFirst().orElseThrow();
+        if (schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(type)) {
+          failures.add(started.hasLastFailure() ? started.getLastFailure().getMessage() : "");
+        }
+      }
+    }
+    return failures;
+  }
+
   /** The containers on the engine that {@code worker} started (by the owner labels), running or not. */
   List<String> containersOf(Process worker) {
     return docker.listContainersCmd().withShowAll(true)

@@ -132,7 +132,13 @@ class WorkerKillTest {
     assertThat(RecoveryRig.names(samples.resolve(".work"))).as("no work area or build context left").isEmpty();
     assertThat(rig.startedAttempts(id, phase.activity)).as("the history shows the retry").singleElement()
         .satisfies(attempt -> assertThat(attempt).isGreaterThan(1));
+    assertThat(rig.retriedAfter(id, phase.activity)).as("the attempt before was the killed one")
+        .singleElement().asString().containsIgnoringCase("heartbeat");
+    assertThat(rig.scheduledHeartbeatTimeouts(id, phase.activity)).as("the worker's --heartbeat-timeout")
+        .containsOnly(Duration.ofSeconds(RecoveryRig.HEARTBEAT_TIMEOUT_SECONDS));
     assertThat(rig.startedAttempts(id, "ValidateSample")).as("each phase ran to its end once").hasSize(1);
+    System.out.printf("  history: %s attempts %s, retried after %s%n", phase.activity,
+        rig.startedAttempts(id, phase.activity), rig.retriedAfter(id, phase.activity));
     try (Stream<Path> clones = Files.list(rig.cache.resolve("repos"))) {
       assertThat(clones.map(p -> p.getFileName().toString())).as("no partial clone left")
           .noneMatch(n -> n.endsWith(".partial"));
