@@ -4,10 +4,12 @@ import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.validation.ImageRebuild;
 import dev.taskmill.validation.PatchSetEvaluator;
 import dev.taskmill.validation.StageRunner;
 import dev.taskmill.validation.ValidationSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -31,10 +33,9 @@ public final class TrajectoryActivityImpl implements TrajectoryActivity {
     Heartbeat heartbeat = Heartbeat.ofCurrentActivity();
     try (ContainerEngine engine = engines.get()) {
       engine.ping();
-      if (!engine.imageExists(input.environment().sampleImage())) {
-        throw Failures.of(FailureType.TRANSIENT, "the sample image " + input.environment().sampleImage()
-            + " is not on the Docker engine at " + engine.where() + ": run phase 3 on the worker that built it");
-      }
+      // Built by another worker's environment phase (or removed since): rebuilt here from the work area's recipe.
+      ImageRebuild.ensure(engine, input.environment().sampleImage(), Path.of(input.environment().runScript()),
+          heartbeat);
       StageRunner runner = new StageRunner(engine, settings, heartbeat);
       return new TrajectoryGenerator(engine, new PatchSetEvaluator(runner), settings, heartbeat, Map.of(),
           ThoughtAuthor.fromEnvironment())

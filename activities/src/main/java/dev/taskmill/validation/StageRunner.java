@@ -135,7 +135,7 @@ public final class StageRunner {
             + " ended: its patches are applied and its build is done\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         on = new StageEnvironment(snapshot.startFrom(), env.runScript(), env.mounts(), env.user(), env.paths());
       }
-      container = engine.run(spec(on, stage, workDir, dirs, command, testIds), out,
+      container = engine.run(spec(on, stage, workDir, dirs, command, testIds, snapshot.startFrom() != null), out,
           Duration.ofSeconds(settings.stageTimeoutSeconds()), heartbeat, snapshot.keepAs());
     }
     TestResults tests = new ReportReader(env.paths()).readAll(dirs.out().resolve("reports"));
@@ -156,6 +156,11 @@ public final class StageRunner {
 
   ContainerSpec spec(StageEnvironment env, PlannedStage stage, Path workDir, StageDirs dirs,
       List<String> command, List<String> testIds) {
+    return spec(env, stage, workDir, dirs, command, testIds, false);
+  }
+
+  ContainerSpec spec(StageEnvironment env, PlannedStage stage, Path workDir, StageDirs dirs,
+      List<String> command, List<String> testIds, boolean fromSnapshot) {
     List<BindMount> mounts = new ArrayList<>();
     mounts.add(BindMount.readOnly(env.runScript().toString(), StageContract.RUN_SCRIPT));
     mounts.add(BindMount.readOnly(dirs.patches().toString(), StageContract.PATCHES_DIR));
@@ -170,6 +175,10 @@ public final class StageRunner {
     envVars.put("TASKMILL_STAGE", stage.name());
     // Coverage costs a tracer in every test; only the stages whose coverage is reported pay for it.
     envVars.put("TASKMILL_COVERAGE", stage.coverage() ? "1" : "0");
+    if (fromSnapshot) {
+      // The stage script may then skip what the snapshot already holds (Maven's compile phases).
+      envVars.put("TASKMILL_FROM_SNAPSHOT", "1");
+    }
     if (!testIds.isEmpty()) {
       // A file, not the variable itself: one environment string may not exceed 128 KiB (execve's
       // MAX_ARG_STRLEN), and a suite's PASS_TO_PASS list of 2,000 ids is larger than that.

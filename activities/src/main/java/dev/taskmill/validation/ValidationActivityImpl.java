@@ -26,6 +26,10 @@ public final class ValidationActivityImpl implements ValidationActivity {
   public ValidationOutput validate(ValidationInput input) {
     ValidationSettings settings = input.settings();
     try (ContainerEngine engine = engines.get()) {
+      engine.ping();
+      // Built by another worker's environment phase (or removed since): rebuilt here from the work area's recipe.
+      ImageRebuild.ensure(engine, input.environment().sampleImage(), Path.of(input.environment().runScript()),
+          Heartbeat.ofCurrentActivity());
       StageRunner runner = new StageRunner(engine, settings, Heartbeat.ofCurrentActivity());
       StageParallelism parallelism = StageParallelism.forEngine(engine, settings.memoryMb(), System.getenv(StageParallelism.ENV),
           StageParallelism.paysFor(input.stack()));

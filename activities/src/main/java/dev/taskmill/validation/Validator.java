@@ -57,9 +57,9 @@ public final class Validator {
       throws IOException, InterruptedException {
     engine.ping();
     if (!engine.imageExists(env.image())) {
-      // Another worker built it; routing or a rebuild is the workflow's choice (docs/decisions.md).
+      // The activities rebuild a missing image first (ImageRebuild); a caller that did not gets this line.
       throw Failures.of(FailureType.TRANSIENT, "the sample image " + env.image() + " is not on the Docker engine at "
-          + engine.where() + ": run validation on the worker that built it, or rebuild it there");
+          + engine.where() + ": rebuild it with the work area's run.sh (TASKMILL_BUILD_ONLY=1)");
     }
     Files.createDirectories(workDir);
     List<String> snapshots = new ArrayList<>();

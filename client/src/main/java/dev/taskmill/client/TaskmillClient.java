@@ -66,9 +66,14 @@ public final class TaskmillClient {
     }
   }
 
-  /** The progress board of a run, running or finished. */
+  /**
+   * The progress board of a run, running or finished; a phase whose activity waits for a worker of its task queue
+   * says so ({@link QueueWaits}).
+   */
   public Progress progress(String workflowId) {
-    return client.newWorkflowStub(SampleCreationWorkflow.class, workflowId).progress();
+    Progress board = client.newWorkflowStub(SampleCreationWorkflow.class, workflowId).progress();
+    return QueueWaits.annotate(board, client.getWorkflowServiceStubs(), client.getOptions().getNamespace(),
+        workflowId, java.time.Instant.now());
   }
 
   /** The server's view of a run: RUNNING, COMPLETED, FAILED, ... */

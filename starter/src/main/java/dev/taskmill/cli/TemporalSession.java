@@ -9,6 +9,7 @@ import dev.taskmill.worker.QueueRole;
 import dev.taskmill.worker.TaskmillWorkers;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -56,7 +57,9 @@ final class TemporalSession implements AutoCloseable {
     ConnectionSettings settings = options.settings();
     WorkflowServiceStubs stubs = TemporalConnections.connect(settings, null);
     EmbeddedTemporal embedded = null;
-    if (!TemporalConnections.answers(stubs, options.explicit() ? 5 : 1)) {
+    // A first gRPC call of a fresh JVM on a loaded machine can take seconds: a port that accepts connections gets
+    // that long, and only a closed one is answered at once by starting a server (which would find the port taken).
+    if (!TemporalConnections.answers(stubs, options.explicit() || accepts(settings.address()) ? 15 : 1)) {
       stubs.shutdownNow();
       if (options.explicit()) {
         throw new UserError(UserError.SERVER_UNREACHABLE, "no Temporal server answers at " + settings.address()
@@ -86,6 +89,18 @@ final class TemporalSession implements AutoCloseable {
             testServer);
     return new TemporalSession(embedded, stubs, worker, new TaskmillClient(workflowClient, attributes),
         settings.address());
+  }
+
+  /** Whether something accepts TCP connections at "host:port" (not yet whether it speaks Temporal's API). */
+  static boolean accepts(String address) {
+    int colon = address.lastIndexOf(':');
+    try (var socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(address.substring(0, colon),
+          Integer.parseInt(address.substring(colon + 1))), 500);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.taskmill.worker;
 
 import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.TemporalConnections;
+import dev.taskmill.workflow.ActivityOptionsCatalog;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -33,6 +34,11 @@ public final class WorkerApp implements Callable<Integer> {
   @Option(names = "--shutdown-grace", description = "Seconds running activities get to finish on SIGTERM (default: ${DEFAULT-VALUE})")
   int shutdownGraceSeconds = 30;
 
+  @Option(names = "--heartbeat-timeout", paramLabel = "SECONDS",
+      description = "Heartbeat timeout of the long activities that the runs this worker hosts schedule (default: the"
+          + " catalog's 1-2 minutes); shorter moves the work of a dead worker sooner (at least 10)")
+  Integer heartbeatTimeoutSeconds;
+
   @Override
   public Integer call() throws Exception {
     ConnectionSettings settings = new ConnectionSettings(address, namespace);
@@ -48,7 +54,14 @@ public final class WorkerApp implements Callable<Integer> {
     if (queues.contains(QueueRole.DOCKER)) {
       TaskmillWorkers.removeLeftoverContainers(System.out);
     }
-    WorkerFactory factory = TaskmillWorkers.start(client, queues, ActivityWiring.fromEnvironment(), testServer);
+    Duration heartbeatTimeout = heartbeatTimeoutSeconds == null ? null : Duration.ofSeconds(heartbeatTimeoutSeconds);
+    if (heartbeatTimeout != null && heartbeatTimeout.compareTo(ActivityOptionsCatalog.MIN_HEARTBEAT_TIMEOUT) < 0) {
+      System.err.println("taskmill-worker: --heartbeat-timeout " + heartbeatTimeoutSeconds + " is too short (at least "
+          + ActivityOptionsCatalog.MIN_HEARTBEAT_TIMEOUT.toSeconds() + ")");
+      return 2;
+    }
+    WorkerFactory factory = TaskmillWorkers.start(client, queues, ActivityWiring.fromEnvironment(), testServer,
+        heartbeatTimeout);
     System.out.println("taskmill-worker: serving " + queues + " on " + address + " (namespace " + namespace + ")"
         + (testServer ? ", standalone test server" : "")
         + (metrics == null ? "" : ", metrics on :" + metrics.port() + "/metrics"));
