@@ -24,9 +24,10 @@ import java.util.Map;
 public final class DependencyCache {
   /**
    * What a cache holds besides the manifests' dependencies (MavenExtras: Surefire providers, the JaCoCo agent and
-   * command-line tool); a cache made by an older recipe is made again.
+   * command-line tool; 3: the providers of the Surefire the image's Maven picks, Python's collected requirements);
+   * a cache made by an older recipe is made again.
    */
-  static final int RECIPE = 2;
+  static final int RECIPE = 3;
 
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
   static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
@@ -125,11 +126,21 @@ public final class DependencyCache {
     // maven-profile 2.0.6); 3.x resolves each plugin as Maven will at run time.
     require(HostCommand.run(List.of("mvn", "-B", "-ntp", repo, DEPENDENCY_PLUGIN + ":go-offline"), project,
         Map.of(), TIMEOUT, heartbeat), "mvn dependency:go-offline");
-    // go-offline misses what plugins pick at run time: Surefire's JUnit provider, plexus-utils 1.1 (injected by
-    // Maven), JaCoCo's agent for coverage. A synthetic reactor resolves them in one run, with no plugin executed.
-    Path synthetic = Files.createDirectories(dir.resolve("synthetic"));
-    MavenExtras.writeReactor(dir.resolve("m2"), synthetic);
-    HostCommand.Result extras = HostCommand.run(List.of("mvn", "-B", "-ntp", repo, "-fae",
+    resolveMavenExtras(dir.resolve("m2"));
+  }
+
+  /**
+   * Resolves what plugins pick at run time and go-offline misses: Surefire's JUnit providers for every Surefire
+   * version in {@code m2}, plexus-utils 1.1 (injected by Maven), JaCoCo's agent. A synthetic reactor resolves them
+   * in one run, with no plugin executed. Run again after the warm-up: the image's Maven binds its own default
+   * Surefire (3.9.9: 3.2.5, the host's 3.8: 2.12.4) and the warm-up, selecting no test, never asks for its provider.
+   */
+  void resolveMavenExtras(Path m2) throws IOException {
+    Path synthetic = m2.resolveSibling("synthetic");
+    BuildContext.deleteRecursively(synthetic);
+    Files.createDirectories(synthetic);
+    MavenExtras.writeReactor(m2, synthetic);
+    HostCommand.Result extras = HostCommand.run(List.of("mvn", "-B", "-ntp", "-Dmaven.repo.local=" + m2, "-fae",
         DEPENDENCY_PLUGIN + ":resolve"),
         synthetic, Map.of(), TIMEOUT, heartbeat);
     if (!extras.ok()) {

@@ -60,7 +60,8 @@ public final class EnvironmentPreparer {
         context = BuildContext.export(repository, input.baseCommit(), kind, stack.projectDir(), contextDir);
       }
       heartbeat.beat("preparing dependencies");
-      List<String> mounts = new DependencyCache(dependencyRoot, heartbeat).prepare(kind, context, stack.projectDir());
+      DependencyCache dependencies = new DependencyCache(dependencyRoot, heartbeat);
+      List<String> mounts = dependencies.prepare(kind, context, stack.projectDir());
 
       boolean offlineBase = "true".equals(images.labels(toolchain.image().canonical()).get(OFFLINE_LABEL));
       boolean online = !offlineBase && !(kind == StackKind.MAVEN || kind == StackKind.NPM);
@@ -84,9 +85,12 @@ public final class EnvironmentPreparer {
       }
 
       if (kind == StackKind.MAVEN) {
-        mounts.stream().filter(m -> m.contains(":" + MavenWarmUp.CONTAINER_REPO + ":")).findFirst()
-            .map(m -> Path.of(m.substring(0, m.indexOf(':'))))
-            .ifPresent(m2 -> new MavenWarmUp(docker, heartbeat).warm(sampleImage, m2, stack.projectDir()));
+        var m2 = mounts.stream().filter(m -> m.contains(":" + MavenWarmUp.CONTAINER_REPO + ":")).findFirst()
+            .map(m -> Path.of(m.substring(0, m.indexOf(':'))));
+        if (m2.isPresent() && new MavenWarmUp(docker, heartbeat).warm(sampleImage, m2.get(), stack.projectDir())) {
+          // The warm-up brought the plugins the image's Maven binds; their providers come from the host.
+          dependencies.resolveMavenExtras(m2.get());
+        }
       }
 
       Path runScript = workDir.resolve("run.sh");

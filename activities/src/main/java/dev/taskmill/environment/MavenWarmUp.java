@@ -30,11 +30,14 @@ final class MavenWarmUp {
     this.heartbeat = heartbeat;
   }
 
-  /** Runs the build up to the tests (none selected) once per cache; a failure is reported, not fatal. */
-  void warm(String sampleImage, Path hostRepo, String projectDir) {
+  /**
+   * Runs the build up to the tests (none selected) once per cache; a failure is reported, not fatal. Returns
+   * whether it ran (the cache may hold new plugin versions whose run-time dependencies are still missing).
+   */
+  boolean warm(String sampleImage, Path hostRepo, String projectDir) {
     Path marker = hostRepo.resolveSibling(".warmed");
     if (Files.exists(marker)) {
-      return;
+      return false;
     }
     heartbeat.beat("completing the Maven cache in a container");
     List<Bind> binds = new ArrayList<>(List.of(new Bind(hostRepo.toString(), new Volume(CONTAINER_REPO))));
@@ -70,6 +73,7 @@ final class MavenWarmUp {
     } finally {
       docker.removeContainerCmd(id).withForce(true).exec();
     }
+    return true;
   }
 
   /** Waits for the build's exit, heartbeating every few seconds so that a cancellation reaches it; null on timeout. */
