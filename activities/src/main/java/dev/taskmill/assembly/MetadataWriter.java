@@ -139,6 +139,7 @@ final class MetadataWriter {
     node.put("environmentImage", env.environmentImage());
     node.put("sampleImage", env.sampleImage());
     node.put("user", env.user());
+    strings(node.putArray("dependencyNotes"), env.dependencyNotes());
     return node;
   }
 

@@ -1,5 +1,7 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.environment.python.PythonImports;
+import dev.taskmill.environment.python.PythonRequirements;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Dependency caches prepared on the worker host, because containers here cannot download: a Maven repository
@@ -32,8 +35,12 @@ public final class DependencyCache {
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
   static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
 
+  /** The notes of a Python cache, kept next to it so that a reused cache reports them again. */
+  static final String NOTES = "notes.txt";
+
   private final Path root;
   private final Heartbeat heartbeat;
+  private final List<String> notes = new ArrayList<>();
 
   public DependencyCache(Path root, Heartbeat heartbeat) {
     this.root = root.toAbsolutePath();
@@ -49,10 +56,19 @@ public final class DependencyCache {
 
   /** Prepares (or reuses) the cache for these manifests; returns the mounts "host:container:ro". */
   public List<String> prepare(StackKind kind, BuildContext context, String projectDir) {
+    return prepare(kind, context, projectDir, null);
+  }
+
+  /**
+   * Prepares (or reuses) the cache for these manifests and the toolchain version the image runs (pip downloads
+   * wheels for that Python); returns the mounts "host:container:ro". What was left out is in {@link #notes()}.
+   */
+  public List<String> prepare(StackKind kind, BuildContext context, String projectDir, String toolchainVersion) {
     if (kind == StackKind.GRADLE) {
       return List.of(); // Gradle needs its distribution too; see docs/offline-and-proxies.md
     }
-    Path dir = root.resolve(kind.template() + "-" + context.manifestHash().substring(0, 16));
+    String suffix = kind == StackKind.PYTHON && toolchainVersion != null ? "-py" + toolchainVersion : "";
+    Path dir = root.resolve(kind.template() + "-" + context.manifestHash().substring(0, 16) + suffix);
     try {
       Files.createDirectories(root);
       try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
@@ -77,17 +93,25 @@ public final class DependencyCache {
           switch (kind) {
             case MAVEN -> maven(dir, project);
             case NPM -> npm(project);
-            case PYTHON -> pip(dir, project);
+            case PYTHON -> pip(dir, project, context.dir().resolve("repo"), toolchainVersion);
             case GO -> go(dir, project);
             default -> { }
           }
+          Files.write(dir.resolve(NOTES), notes);
           Files.writeString(complete, marker);
+        } else if (Files.exists(dir.resolve(NOTES))) {
+          notes.addAll(Files.readAllLines(dir.resolve(NOTES)));
         }
       }
       return mounts(kind, dir, projectDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the dependency cache in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** One line per dependency left out by the last {@link #prepare}, for metadata.json and the report. */
+  public List<String> notes() {
+    return List.copyOf(notes);
   }
 
   private List<String> mounts(StackKind kind, Path dir, String projectDir) throws IOException {
@@ -159,18 +183,30 @@ public final class DependencyCache {
     require(HostCommand.run(command, project, Map.of(), TIMEOUT, heartbeat), "npm " + command.get(1));
   }
 
-  private void pip(Path dir, Path project) throws IOException {
-    Path wheelhouse = Files.createDirectories(dir.resolve("wheelhouse"));
-    try (var files = Files.list(project)) {
-      for (Path requirements : files.filter(f -> f.getFileName().toString().matches("requirements[^/]*\\.txt"))
-          .toList()) {
-        // Binary wheels only: building an sdist would run its setup.py on the host. Best effort (PyPI may be
-        // unreachable): the image's online step or a mounted wheelhouse are the other ways in.
-        HostCommand.run(List.of("python3", "-m", "pip", "download", "--quiet", "--only-binary=:all:",
-            "--timeout", "15", "-d", wheelhouse.toString(), "-r", requirements.toString()), project, Map.of(),
-            TIMEOUT, heartbeat);
-      }
+  /**
+   * The wheelhouse: every requirement the project declares for its tests, as wheels. One that cannot be had stops
+   * the run when the repository imports it or the pytest configuration needs it; otherwise it is left out, noted.
+   */
+  private void pip(Path dir, Path project, Path repo, String pythonVersion) throws IOException {
+    PythonRequirements.Collected collected = PythonRequirements.collect(project);
+    notes.addAll(collected.notes());
+    PipWheelhouse.Result result = new PipWheelhouse(heartbeat).download(collected.requirements(), pythonVersion,
+        dir.resolve("wheelhouse"));
+    if (result.problems().isEmpty()) {
+      return;
     }
+    Set<String> imported = PythonImports.scan(repo);
+    List<PipWheelhouse.Problem> needed = result.problems().stream().filter(p -> p.requirement().plugin()
+        || PythonImports.modulesOf(p.requirement().name()).stream().anyMatch(imported::contains)).toList();
+    if (!needed.isEmpty()) {
+      BuildContext.deleteRecursively(dir);
+      String more = needed.size() == 1 ? "" : " (and " + (needed.size() - 1) + " more: " + String.join(", ",
+          needed.subList(1, needed.size()).stream().map(p -> p.requirement().name()).toList()) + ")";
+      PipWheelhouse.Problem first = needed.get(0);
+      throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, "the tests need " + first.line() + more
+          + (first.requirement().plugin() ? "" : "; the repository imports it"));
+    }
+    result.problems().forEach(p -> notes.add("left out " + p.line() + "; nothing in the repository imports it"));
   }
 
   private void go(Path dir, Path project) {

@@ -61,7 +61,7 @@ public final class EnvironmentPreparer {
       }
       heartbeat.beat("preparing dependencies");
       DependencyCache dependencies = new DependencyCache(dependencyRoot, heartbeat);
-      List<String> mounts = dependencies.prepare(kind, context, stack.projectDir());
+      List<String> mounts = dependencies.prepare(kind, context, stack.projectDir(), toolchain.version());
 
       boolean offlineBase = "true".equals(images.labels(toolchain.image().canonical()).get(OFFLINE_LABEL));
       boolean online = !offlineBase && !(kind == StackKind.MAVEN || kind == StackKind.NPM);
@@ -98,7 +98,7 @@ public final class EnvironmentPreparer {
           input.baseCommit(), stack.projectDir(), sampleImage, context.manifests(), mounts).render());
       Files.setPosixFilePermissions(runScript, PosixFilePermissions.fromString("rwxr-xr-x"));
       return new EnvironmentOutput(dockerfilePath.toString(), runScript.toString(), toolchain.image().canonical(),
-          environmentImage, sampleImage, toolchain.version(), mounts, USER);
+          environmentImage, sampleImage, toolchain.version(), mounts, USER, dependencies.notes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the environment into " + workDir + ": " + e.getMessage(), e);
     } finally {
