@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.environment.npm.GitDependencies;
 import dev.taskmill.environment.python.PythonImports;
 import dev.taskmill.environment.python.PythonRequirements;
 import dev.taskmill.progress.Heartbeat;
@@ -92,7 +93,7 @@ public final class DependencyCache {
           Files.createDirectories(project);
           switch (kind) {
             case MAVEN -> maven(dir, project);
-            case NPM -> npm(project);
+            case NPM -> npm(project, context.dir().resolve("repo"));
             case PYTHON -> pip(dir, project, context.dir().resolve("repo"), toolchainVersion);
             case GO -> go(dir, project);
             default -> { }
@@ -172,7 +173,7 @@ public final class DependencyCache {
     }
   }
 
-  private void npm(Path project) {
+  private void npm(Path project, Path repo) throws IOException {
     if (!Files.exists(project.resolve("package.json"))) {
       return;
     }
@@ -180,7 +181,28 @@ public final class DependencyCache {
         || Files.exists(project.resolve("npm-shrinkwrap.json"));
     List<String> command = new ArrayList<>(List.of("npm", locked ? "ci" : "install", "--ignore-scripts",
         "--no-audit", "--no-fund", "--loglevel=error"));
-    require(HostCommand.run(command, project, Map.of(), TIMEOUT, heartbeat), "npm " + command.get(1));
+    HostCommand.Result result = HostCommand.run(command, project, Map.of(), TIMEOUT, heartbeat);
+    List<GitDependencies.GitDependency> git = GitDependencies.find(project.resolve("package.json"));
+    if (result.ok() || git.isEmpty()) {
+      require(result, "npm " + command.get(1));
+      return;
+    }
+    // A dependency from a git host cannot be fetched here (no git host is reachable). The tests can do without
+    // one they never load: leave it out of the manifests' copy, note it, install the rest.
+    String cause = "from a git host, which the worker cannot fetch (npm exit " + result.exitCode() + ": "
+        + result.lastMeaningfulLine().replaceFirst("^npm (error|ERR!)\\s*", "") + ")";
+    List<GitDependencies.GitDependency> used = git.stream().filter(d -> GitDependencies.used(repo, d.name())).toList();
+    if (!used.isEmpty()) {
+      throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, "the tests need the " + used.get(0).describe()
+          + " of package.json, " + cause + "; the repository loads it");
+    }
+    GitDependencies.remove(project.resolve("package.json"), git);
+    // The lockfile pins the git dependency too: npm install brings it in line with the edited package.json.
+    List<String> install = List.of("npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error");
+    require(HostCommand.run(install, project, Map.of(), TIMEOUT, heartbeat), "npm install (without "
+        + String.join(", ", git.stream().map(GitDependencies.GitDependency::name).toList()) + ")");
+    git.forEach(d -> notes.add("left out the " + d.describe() + " of package.json: " + cause
+        + "; nothing the tests run loads it"));
   }
 
   /**
