@@ -77,6 +77,24 @@ class PythonDependenciesDockerTest {
   }
 
   @Test
+  void aProjectThatNeedsPython312GetsTrixies313WithWheelsForIt() throws Exception {
+    Fixture fixture = DependencyFixtures.pythonWithDependencies(tmp.resolve("repo"), "3.12");
+    EnvironmentOutput env = EnvironmentDockerTest.preparer(docker, tmp).prepare(EnvironmentDockerTest.input(fixture,
+        fixture.baseCommit(), tmp.resolve("work")), Heartbeat.NONE);
+    sampleTags.add(env.sampleImage());
+
+    assertThat(env.baseImage()).isEqualTo("taskmill/python:3.13");
+    assertThat(env.toolchainVersion()).isEqualTo("3.13");
+    assertThat(env.mounts().get(0)).as("a wheelhouse of its own, for 3.13").contains("-py3.13/wheelhouse:");
+    Path patches = EnvironmentDockerTest.writePatches(fixture, tmp.resolve("patches"));
+    var pre = ContainerStage.run(docker, env, patches, tmp.resolve("out-pre"));
+    assertThat(pre.exitCode()).as(pre.log()).isZero();
+    assertThat(pre.log()).contains("Python 3.13").contains("timeout: 60.0s");
+    var fail = ContainerStage.run(docker, env, patches, tmp.resolve("out-fail"), "tests.patch");
+    assertThat(fail.exitCode()).as(fail.log()).isEqualTo(1);
+  }
+
+  @Test
   void aDependencyTheTestsImportThatPypiDoesNotHaveIsOneLineAndNoImage() {
     Fixture fixture = DependencyFixtures.pythonMissingDependency(tmp.resolve("repo"));
     List<String> before = docker.listImagesCmd().exec().stream().map(i -> i.getId()).toList();

@@ -61,12 +61,17 @@ public final class DependencyFixtures {
    * requirements-dev.txt names a package PyPI does not have and nothing imports: left out with a note.
    */
   public static StackFixtures.Fixture pythonWithDependencies(Path dir) {
+    return pythonWithDependencies(dir, "3.8");
+  }
+
+  /** As {@link #pythonWithDependencies(Path)} with {@code requires-python = ">=floor"}. */
+  public static StackFixtures.Fixture pythonWithDependencies(Path dir, String floor) {
     FixtureRepo repo = FixtureRepo.init(dir);
     repo.write("pyproject.toml", """
             [project]
             name = "boxes"
             version = "0.1.0"
-            requires-python = ">=3.8"
+            requires-python = ">=%s"
             dependencies = ["attrs>=21.3"]
 
             [project.optional-dependencies]
@@ -76,7 +81,7 @@ public final class DependencyFixtures {
             [tool.pytest.ini_options]
             addopts = "--timeout=60"
             required_plugins = ["pytest-timeout"]
-            """.formatted(MISSING_PYPI))
+            """.formatted(floor, MISSING_PYPI))
         .write("requirements-dev.txt", MISSING_PYPI + "-lint>=1.0\n")
         .write("boxes.py", boxes("max(self.lo, x)"))
         .write("tests/test_boxes.py", pythonTest(false));
@@ -85,7 +90,7 @@ public final class DependencyFixtures {
         .write("boxes.py", boxes("min(self.hi, max(self.lo, x))"))
         .write("tests/test_boxes.py", pythonTest(true)));
     return StackFixtures.fixture("python-deps", repo, new Stack(Language.PYTHON, BuildSystem.PIP,
-            TestFramework.PYTEST, "3.8", ""), base, merge, List.of("tests/test_boxes.py"),
+            TestFramework.PYTEST, floor, ""), base, merge, List.of("tests/test_boxes.py"),
         List.of("tests/test_boxes.py::test_clamp_upper"));
   }
 
