@@ -86,8 +86,9 @@ record Metadata(
 
   /** The images the sample runs in. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonPropertyOrder({"baseImage", "environmentImage", "sampleImage", "user"})
-  record Environment(String baseImage, String environmentImage, String sampleImage, String user) {}
+  @JsonPropertyOrder({"baseImage", "environmentImage", "sampleImage", "user", "dependencyNotes"})
+  record Environment(String baseImage, String environmentImage, String sampleImage, String user,
+      List<String> dependencyNotes) {}
 
   /** Wall time of each phase, by phase name, and their sum. */
   @JsonIgnoreProperties(ignoreUnknown = true)

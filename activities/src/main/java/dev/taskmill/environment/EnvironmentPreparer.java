@@ -62,7 +62,8 @@ public final class EnvironmentPreparer {
         context = BuildContext.export(repository, input.baseCommit(), kind, stack.projectDir(), contextDir);
       }
       heartbeat.beat("preparing dependencies");
-      List<BindMount> mounts = new DependencyCache(dependencyRoot, heartbeat).prepare(kind, context, stack.projectDir());
+      DependencyCache dependencies = new DependencyCache(dependencyRoot, heartbeat);
+      List<BindMount> mounts = dependencies.prepare(kind, context, stack.projectDir(), toolchain.version());
 
       boolean offlineBase = "true".equals(images.labels(toolchain.image().canonical()).get(OFFLINE_LABEL));
       boolean online = !offlineBase && !(kind == StackKind.MAVEN || kind == StackKind.NPM);
@@ -86,9 +87,12 @@ public final class EnvironmentPreparer {
       }
 
       if (kind == StackKind.MAVEN) {
-        mounts.stream().filter(StageContract.DependencyCache.M2::isAt).findFirst()
-            .ifPresent(m2 -> new MavenWarmUp(engine, heartbeat)
-                .warm(sampleImage, Path.of(m2.hostPath()), stack.projectDir()));
+        var m2 = mounts.stream().filter(StageContract.DependencyCache.M2::isAt).findFirst()
+            .map(m -> Path.of(m.hostPath()));
+        if (m2.isPresent() && new MavenWarmUp(engine, heartbeat).warm(sampleImage, m2.get(), stack.projectDir())) {
+          // The warm-up brought the plugins the image's Maven binds; their providers come from the host.
+          dependencies.resolveMavenExtras(m2.get());
+        }
       }
 
       Path runScript = workDir.resolve("run.sh");
@@ -96,7 +100,7 @@ public final class EnvironmentPreparer {
           input.baseCommit(), stack.projectDir(), sampleImage, context.manifests(), mounts).render());
       Files.setPosixFilePermissions(runScript, PosixFilePermissions.fromString("rwxr-xr-x"));
       return new EnvironmentOutput(dockerfilePath.toString(), runScript.toString(), toolchain.image().canonical(),
-          environmentImage, sampleImage, toolchain.version(), mounts, StageContract.USER);
+          environmentImage, sampleImage, toolchain.version(), mounts, StageContract.USER, dependencies.notes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the environment into " + workDir + ": " + e.getMessage(), e);
     } finally {

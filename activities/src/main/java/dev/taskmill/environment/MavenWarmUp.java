@@ -40,11 +40,14 @@ final class MavenWarmUp {
     this.heartbeat = heartbeat;
   }
 
-  /** Runs the build up to the tests (none selected) once per cache; a failure is reported, not fatal. */
-  void warm(String sampleImage, Path hostRepo, String projectDir) {
+  /**
+   * Runs the build up to the tests (none selected) once per cache; a failure is reported, not fatal. Returns
+   * whether it ran (the cache may hold new plugin versions whose run-time dependencies are still missing).
+   */
+  boolean warm(String sampleImage, Path hostRepo, String projectDir) {
     Path marker = hostRepo.resolveSibling(".warmed");
     if (Files.exists(marker)) {
-      return;
+      return false;
     }
     heartbeat.beat("completing the Maven cache in a container");
     try (OutputStream log = Files.newOutputStream(hostRepo.resolveSibling(LOG_FILE))) {
@@ -63,6 +66,7 @@ final class MavenWarmUp {
     } catch (RuntimeException | IOException e) {
       heartbeat.beat("the Maven warm-up did not finish: " + e.getMessage());
     }
+    return true;
   }
 
   /** The warm-up's container: root (it writes the cache), network, the cache read-write, Maven's skip flags. */

@@ -1,5 +1,6 @@
 package dev.taskmill.analysis.stack;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +9,7 @@ import dev.taskmill.analysis.BuildSystem;
 import dev.taskmill.analysis.Language;
 import dev.taskmill.analysis.Stack;
 import dev.taskmill.analysis.TestFramework;
+import java.util.stream.Stream;
 
 /** Python projects: pyproject.toml, setup.cfg, setup.py, requirements files, pytest.ini, tox.ini. */
 final class PythonProbe implements StackProbe {
@@ -19,6 +21,8 @@ final class PythonProbe implements StackProbe {
   private static final Pattern POETRY_PYTHON = Pattern.compile("(?m)^\\s*python\\s*=\\s*[\"']([^\"']+)[\"']");
   private static final Pattern PYTHON_REQUIRES_CFG = Pattern.compile("(?m)^\\s*python_requires\\s*=\\s*([^\\n#]+)");
   private static final Pattern PYTHON_REQUIRES_PY = Pattern.compile("python_requires\\s*=\\s*[\"']([^\"']+)[\"']");
+  /** Trove classifiers name the versions a project is tested on: the lowest is the floor when nothing else says. */
+  private static final Pattern CLASSIFIER = Pattern.compile("Programming Language :: Python :: (3\\.\\d+)\\b");
 
   @Override
   public Language family() {
@@ -44,6 +48,14 @@ final class PythonProbe implements StackProbe {
         tree.read(dir, "setup.py").flatMap(t -> StackProbe.find(PYTHON_REQUIRES_PY, t)),
         tree.read(dir, ".python-version").map(String::trim));
     return specs.stream().flatMap(Optional::stream).map(VersionSpec::minimum).flatMap(Optional::stream)
-        .findFirst().orElse(null);
+        .findFirst().orElseGet(() -> lowestClassifier(tree, dir));
+  }
+
+  /** The lowest "Programming Language :: Python :: 3.X" of pyproject.toml, setup.cfg or setup.py, or null. */
+  static String lowestClassifier(CommitTree tree, String dir) {
+    return Stream.of("pyproject.toml", "setup.cfg", "setup.py").map(f -> tree.read(dir, f)).flatMap(Optional::stream)
+        .flatMap(text -> CLASSIFIER.matcher(text).results().map(m -> m.group(1)))
+        .min(Comparator.comparingInt((String v) -> Integer.parseInt(v.substring(2))))
+        .orElse(null);
   }
 }

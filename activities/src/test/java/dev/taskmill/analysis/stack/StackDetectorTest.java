@@ -62,6 +62,10 @@ class StackDetectorTest {
         arguments("setup.py python_requires", files("setup.py",
             "from setuptools import setup\nsetup(name='w', python_requires='>=3.6')\n"),
             new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.6", "")),
+        arguments("classifiers when nothing else says", files("setup.cfg", "[metadata]\nclassifiers =\n"
+            + "    Programming Language :: Python :: 3.12\n    Programming Language :: Python :: 3.10\n"
+            + "    Programming Language :: Python :: 3\n", "w.py", "x = 1\n"),
+            new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.10", "")),
         arguments("requirements only", files("requirements-dev.txt", "pytest\n", "test_w.py", "def test(): pass\n"),
             new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, null, "")),
         arguments("tox.ini and pytest.ini", files("tox.ini", "[tox]\n", "pytest.ini", "[pytest]\n", "w.py", ""),
