@@ -1,5 +1,6 @@
 package dev.taskmill.worker;
 
+import dev.taskmill.workflow.BatchWorkflowImpl;
 import dev.taskmill.workflow.EvaluationWorkflowImpl;
 import dev.taskmill.workflow.SampleCreationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -34,7 +35,8 @@ public final class TaskmillWorkers {
         .setWorkerInterceptors(new MetricsInterceptor()).build());
     if (roles.contains(QueueRole.LIGHT)) {
       Worker light = factory.newWorker(QueueRole.LIGHT.taskQueue(), options(testServer, LIGHT_CONCURRENCY));
-      light.registerWorkflowImplementationTypes(SampleCreationWorkflowImpl.class, EvaluationWorkflowImpl.class);
+      light.registerWorkflowImplementationTypes(SampleCreationWorkflowImpl.class, EvaluationWorkflowImpl.class,
+          BatchWorkflowImpl.class);
       light.registerActivitiesImplementations(activities.light().toArray());
     }
     if (roles.contains(QueueRole.DOCKER)) {
