@@ -136,6 +136,15 @@ class BatchWorkflowTest {
     return client.newUntypedWorkflowStub(id).getResult(BatchSummary.class);
   }
 
+  /** Writes the history for the replay test when -Dtaskmill.recordHistories=DIR is set (as HistoryRecorder does). */
+  void record(String workflowId, String runId, String name) throws java.io.IOException {
+    String dir = System.getProperty("taskmill.recordHistories");
+    if (dir != null && !dir.isBlank()) {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(dir, name + ".json"),
+          client.fetchHistory(workflowId, runId).toJson(true));
+    }
+  }
+
   /** The most children running at once, read from the batch's own history (initiated minus ended). */
   static int mostAtOnce(List<HistoryEvent> events) {
     int now = 0;
@@ -168,7 +177,7 @@ class BatchWorkflowTest {
   @Nested
   class ContinueAsNew {
     @Test
-    void longListsContinueAsNewAndTheSummaryCountsEveryRun() {
+    void longListsContinueAsNewAndTheSummaryCountsEveryRun() throws Exception {
       List<BatchEntry> entries = new ArrayList<>(repos("calc", 4));
       entries.add(new BatchEntry("https://github.com/acme/reject-me", 2));
       var request = BatchRequest.of(entries, SAMPLES, null, 2).withChildrenPerRun(2);
@@ -191,13 +200,14 @@ class BatchWorkflowTest {
       assertThat(progress.entriesTotal()).isEqualTo(5);
       assertThat(progress.entriesStarted()).isEqualTo(5);
       assertThat(progress.finished()).isTrue();
+      record("taskmill/batch/can", first.getRunId(), "batch-continued-as-new");
     }
   }
 
   @Nested
   class Children {
     @Test
-    void haveTheIdsOfSingleRunsAndMineTakesTheBestEligibleCandidates() {
+    void haveTheIdsOfSingleRunsAndMineTakesTheBestEligibleCandidates() throws Exception {
       String auto = "https://github.com/acme/auto";
       String mined = "https://github.com/acme/mined";
       BatchSummary summary = run("taskmill/batch/ids",
@@ -213,6 +223,7 @@ class BatchWorkflowTest {
           WorkflowIds.forRequest(SampleRequest.builder(mined, SAMPLES).pr(5).build()),
           WorkflowIds.forRequest(SampleRequest.builder(mined, SAMPLES).pr(9).build()),
           WorkflowIds.forRequest(SampleRequest.builder(mined, SAMPLES).pr(42).build()));
+      record("taskmill/batch/ids", null, "batch-mine-ranking-failure");
       assertThat(WorkflowIds.forRequest(SampleRequest.builder(auto, SAMPLES).build())).endsWith(
           "/auto/in-" + WorkflowIds.shortHash(SAMPLES));
     }
