@@ -37,7 +37,7 @@ final class TemporalSession implements AutoCloseable {
   /** Connects to an existing server only; not finding one is a user error. */
   static TemporalSession connect(ConnectionOptions options) {
     ConnectionSettings settings = options.settings();
-    WorkflowServiceStubs stubs = TemporalConnections.connect(settings, null);
+    WorkflowServiceStubs stubs = open(settings);
     if (!TemporalConnections.answers(stubs, 5)) {
       stubs.shutdownNow();
       throw new UserError(UserError.SERVER_UNREACHABLE, "no Temporal server answers at " + settings.address()
@@ -54,7 +54,7 @@ final class TemporalSession implements AutoCloseable {
    */
   static TemporalSession forLocalRun(ConnectionOptions options, boolean remoteWorkers, PrintStream out) {
     ConnectionSettings settings = options.settings();
-    WorkflowServiceStubs stubs = TemporalConnections.connect(settings, null);
+    WorkflowServiceStubs stubs = open(settings);
     EmbeddedTemporal embedded = null;
     if (!TemporalConnections.answers(stubs, options.explicit() ? 5 : 1)) {
       stubs.shutdownNow();
@@ -64,11 +64,11 @@ final class TemporalSession implements AutoCloseable {
       }
       DevServer dev = startDevServer(settings, out);
       if (dev != null) {
-        stubs = TemporalConnections.connect(settings, null);
+        stubs = open(settings);
       } else {
         embedded = EmbeddedTemporal.start(0);
         settings = new ConnectionSettings(embedded.address(), settings.namespace());
-        stubs = TemporalConnections.connect(settings, null);
+        stubs = open(settings);
         out.println("No Temporal server at " + options.settings().address() + ": started an embedded in-memory"
             + " server on " + embedded.address() + " and an in-process worker (install the development server"
             + " with bash deploy/temporal/install.sh for the Web UI).");
@@ -113,6 +113,15 @@ final class TemporalSession implements AutoCloseable {
       out.println("The Temporal development server did not start (" + e.getMessage()
           + "); using the in-memory server.");
       return null;
+    }
+  }
+
+  /** Stubs for {@code settings}; a TLS file that cannot be read is the user's one line, not an internal error. */
+  private static WorkflowServiceStubs open(ConnectionSettings settings) {
+    try {
+      return TemporalConnections.connect(settings, null);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(3, e.getMessage());
     }
   }
 
