@@ -55,12 +55,13 @@ final class BatchBoard {
     }
   }
 
-  void draw(String workflowId) {
+  /** Prints what is new; false when no worker answered the query (none polls, or the batch is between two runs). */
+  boolean draw(String workflowId) {
     BatchProgress progress;
     try {
       progress = client.batchProgress(workflowId);
     } catch (RuntimeException notAnsweringYet) {
-      return; // no worker has taken the batch's first task yet, or the server is between two runs of it
+      return false;
     }
     for (BatchItem item : progress.ended()) {
       String key = item.workflowId() == null ? item.repoUrl() : item.workflowId();
@@ -76,6 +77,7 @@ final class BatchBoard {
       lastCounts = counts;
     }
     out.flush();
+    return true;
   }
 
   static String line(BatchItem item) {

@@ -18,7 +18,9 @@ final class StatusCommand implements Callable<Integer> {
       var status = RunLookup.status(session.client(), run.workflowId);
       System.out.println(run.workflowId + ": " + status);
       if (dev.taskmill.workflow.WorkflowIds.isBatch(run.workflowId)) {
-        new BatchBoard(session.client(), System.out, session.serverWatch()).draw(run.workflowId);
+        if (!new BatchBoard(session.client(), System.out, session.serverWatch()).draw(run.workflowId)) {
+          System.out.println("  (no counts: no worker answered; is a worker serving this server?)");
+        }
         return 0;
       }
       var progress = new LiveBoard(session.client(), System.out, false, session.serverWatch())
