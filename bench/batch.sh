@@ -47,7 +47,8 @@ make_repo() {
   local dir="$1" n="$2"
   mkdir -p "$dir/tests"
   git -C "$dir" init -q -b main
-  printf '[project]\nname = "calc%s"\nversion = "0.1.0"\nrequires-python = ">=3.8"\n' "$n" >"$dir/pyproject.toml"
+  # The same manifest in every repository: one environment image (built by the warm-up) serves them all.
+  printf '[project]\nname = "calc"\nversion = "0.1.0"\nrequires-python = ">=3.8"\n' >"$dir/pyproject.toml"
   printf 'def add(a, b):\n    return a + b\n\n\ndef clamp%s(x, lo, hi):\n    return max(lo, x)\n' "$n" >"$dir/calc.py"
   printf 'from calc import add\n\n\ndef test_add():\n    assert add(2, %s) == %s\n' "$n" "$((n + 2))" \
     >"$dir/tests/test_calc.py"
