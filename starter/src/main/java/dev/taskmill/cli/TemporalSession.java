@@ -38,7 +38,7 @@ final class TemporalSession implements AutoCloseable {
   /** Connects to an existing server only; not finding one is a user error. */
   static TemporalSession connect(ConnectionOptions options) {
     ConnectionSettings settings = options.settings();
-    WorkflowServiceStubs stubs = TemporalConnections.connect(settings, null);
+    WorkflowServiceStubs stubs = open(settings);
     if (!TemporalConnections.answers(stubs, 5)) {
       stubs.shutdownNow();
       throw new UserError(UserError.SERVER_UNREACHABLE, "no Temporal server answers at " + settings.address()
@@ -55,7 +55,7 @@ final class TemporalSession implements AutoCloseable {
    */
   static TemporalSession forLocalRun(ConnectionOptions options, boolean remoteWorkers, PrintStream out) {
     ConnectionSettings settings = options.settings();
-    WorkflowServiceStubs stubs = TemporalConnections.connect(settings, null);
+    WorkflowServiceStubs stubs = open(settings);
     EmbeddedTemporal embedded = null;
     // A first gRPC call of a fresh JVM on a loaded machine can take seconds: a port that accepts connections gets
     // that long, and only a closed one is answered at once by starting a server (which would find the port taken).
@@ -67,11 +67,11 @@ final class TemporalSession implements AutoCloseable {
       }
       DevServer dev = startDevServer(settings, out);
       if (dev != null) {
-        stubs = TemporalConnections.connect(settings, null);
+        stubs = open(settings);
       } else {
         embedded = EmbeddedTemporal.start(0);
         settings = new ConnectionSettings(embedded.address(), settings.namespace());
-        stubs = TemporalConnections.connect(settings, null);
+        stubs = open(settings);
         out.println("No Temporal server at " + options.settings().address() + ": started an embedded in-memory"
             + " server on " + embedded.address() + " and an in-process worker (install the development server"
             + " with bash deploy/temporal/install.sh for the Web UI).");
@@ -128,6 +128,15 @@ final class TemporalSession implements AutoCloseable {
       out.println("The Temporal development server did not start (" + e.getMessage()
           + "); using the in-memory server.");
       return null;
+    }
+  }
+
+  /** Stubs for {@code settings}; a TLS file that cannot be read is the user's one line, not an internal error. */
+  private static WorkflowServiceStubs open(ConnectionSettings settings) {
+    try {
+      return TemporalConnections.connect(settings, null);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(3, e.getMessage());
     }
   }
 

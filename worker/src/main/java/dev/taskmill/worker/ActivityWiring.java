@@ -4,6 +4,7 @@ import dev.taskmill.analysis.github.GitHubClient;
 import dev.taskmill.analysis.RepositoryAnalysisActivityImpl;
 import dev.taskmill.assembly.SampleAssemblyActivityImpl;
 import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.batch.ExistingRunActivityImpl;
 import dev.taskmill.enrichment.EnrichmentActivityImpl;
 import dev.taskmill.enrichment.ParsedDiffSemantics;
 import dev.taskmill.environment.BaseImages;
@@ -39,7 +40,7 @@ public final class ActivityWiring {
         List.of(new RepositoryAnalysisActivityImpl(repositories, new GitHubClient()),
             new PatchExtractionActivityImpl(repositories),
             new EnrichmentActivityImpl(new ParsedDiffSemantics(repositories)),
-            new SampleAssemblyActivityImpl()),
+            new SampleAssemblyActivityImpl(), new ExistingRunActivityImpl()),
         List.of(new EnvironmentActivityImpl(environment), new ValidationActivityImpl(), new TrajectoryActivityImpl(),
             new EvaluationActivityImpl()));
   }

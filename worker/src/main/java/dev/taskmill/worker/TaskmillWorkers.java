@@ -1,6 +1,7 @@
 package dev.taskmill.worker;
 
 import dev.taskmill.workflow.ActivityOptionsCatalog;
+import dev.taskmill.workflow.BatchWorkflowImpl;
 import dev.taskmill.workflow.EvaluationWorkflowImpl;
 import dev.taskmill.workflow.SampleCreationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -51,7 +52,7 @@ public final class TaskmillWorkers {
         workflows.setActivityOptions(ActivityOptionsCatalog.withHeartbeatTimeout(heartbeatTimeout));
       }
       light.registerWorkflowImplementationTypes(workflows.build(), SampleCreationWorkflowImpl.class,
-          EvaluationWorkflowImpl.class);
+          EvaluationWorkflowImpl.class, BatchWorkflowImpl.class);
       light.registerActivitiesImplementations(activities.light().toArray());
     }
     if (roles.contains(QueueRole.DOCKER)) {

@@ -19,11 +19,12 @@ import picocli.CommandLine;
 @Command(name = "taskmill-worker", mixinStandardHelpOptions = true,
     description = "Runs a taskmill worker against a Temporal server.")
 public final class WorkerApp implements Callable<Integer> {
-  @Option(names = "--address", description = "Temporal frontend host:port (default: $TEMPORAL_ADDRESS or localhost:7233)")
-  String address = ConnectionSettings.defaultAddress();
+  @Option(names = "--address", description = "Temporal frontend host:port (default: $TEMPORAL_ADDRESS or localhost:7233)."
+      + " TLS, mTLS and an API key come from the temporal CLI's variables: docs/operations.md")
+  String address;
 
-  @Option(names = "--namespace", description = "Temporal namespace (default: ${DEFAULT-VALUE})")
-  String namespace = ConnectionSettings.DEFAULT_NAMESPACE;
+  @Option(names = "--namespace", description = "Temporal namespace (default: $TEMPORAL_NAMESPACE or default)")
+  String namespace;
 
   @Option(names = "--queues", split = ",", description = "Task queues to serve: LIGHT, DOCKER (default: both)")
   Set<QueueRole> queues = EnumSet.allOf(QueueRole.class);
@@ -41,11 +42,17 @@ public final class WorkerApp implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ConnectionSettings settings = new ConnectionSettings(address, namespace);
+    ConnectionSettings settings;
+    try {
+      settings = ConnectionSettings.fromEnvironment(address, namespace);
+    } catch (IllegalArgumentException e) {
+      System.err.println("taskmill-worker: " + e.getMessage());
+      return 3;
+    }
     MetricsEndpoint metrics = metricsPort == null ? null : MetricsEndpoint.start(metricsPort);
     WorkflowServiceStubs stubs = TemporalConnections.connect(settings, metrics == null ? null : metrics.registry());
     if (!TemporalConnections.answers(stubs, 5)) {
-      System.err.println("taskmill-worker: no Temporal server answers at " + address
+      System.err.println("taskmill-worker: no Temporal server answers at " + settings.describe()
           + "; start one (taskmill server, temporal server start-dev) or pass --address");
       return 21;
     }
@@ -62,7 +69,7 @@ public final class WorkerApp implements Callable<Integer> {
     }
     WorkerFactory factory = TaskmillWorkers.start(client, queues, ActivityWiring.fromEnvironment(), testServer,
         heartbeatTimeout);
-    System.out.println("taskmill-worker: serving " + queues + " on " + address + " (namespace " + namespace + ")"
+    System.out.println("taskmill-worker: serving " + queues + " on " + settings.describe()
         + (testServer ? ", standalone test server" : "")
         + (metrics == null ? "" : ", metrics on :" + metrics.port() + "/metrics"));
     CountDownLatch stopped = stopGracefullyOnSigterm(factory, stubs, Duration.ofSeconds(shutdownGraceSeconds), () -> {

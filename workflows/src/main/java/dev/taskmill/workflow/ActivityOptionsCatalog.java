@@ -141,5 +141,23 @@ public final class ActivityOptionsCatalog {
     };
   }
 
+  /**
+   * A batch's --mine ranking: phase 1 on a repository without a PR (its clone lands in the cache the children then
+   * reuse); the same limits as phase 1.
+   */
+  public static final ActivityOptions RANKING = ActivityOptions.newBuilder(ANALYSIS).build();
+
+  /**
+   * A batch waiting for a run that already existed under the id it wanted: as long as a run may take (a day), with a
+   * heartbeat so that a worker that dies while waiting hands the wait to another.
+   */
+  public static final ActivityOptions AWAIT_EXISTING_RUN = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.LIGHT)
+      .setScheduleToCloseTimeout(Duration.ofHours(25))
+      .setStartToCloseTimeout(Duration.ofHours(25))
+      .setHeartbeatTimeout(Duration.ofMinutes(1))
+      .setRetryOptions(TRANSIENT_RETRY)
+      .build();
+
   private ActivityOptionsCatalog() {}
 }

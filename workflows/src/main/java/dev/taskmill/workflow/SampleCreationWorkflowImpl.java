@@ -165,7 +165,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
     board.finishRun(RunOutcome.FAILED, null, message);
     publishDetails();
     upsert(SearchAttributeKeys.OUTCOME, RunOutcome.FAILED.word());
-    return Failures.of(last, message);
+    return Failures.withDetails(last, message, language);
   }
 
   /** The path of runs recorded before phases 3 and 6 existed: kept command for command so that they replay. */
@@ -283,7 +283,8 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       upsert(SearchAttributeKeys.OUTCOME, RunOutcome.FAILED.word());
       fileRejection(phase, type, message);
       publishDetails();
-      throw Failures.of(type, message);
+      // The language travels in the failure's details so that a batch can count its rejections by language.
+      throw Failures.withDetails(type, message, language);
     }
   }
 

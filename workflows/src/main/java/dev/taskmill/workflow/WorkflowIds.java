@@ -43,6 +43,27 @@ public final class WorkflowIds {
     return "taskmill/evaluate/" + predictionsHash + "/in-" + shortHash(samplesDir);
   }
 
+  /** Every batch id starts with this; `taskmill watch` tells a batch from a run by it. */
+  public static final String BATCH_PREFIX = "taskmill/batch/";
+
+  /**
+   * The id of a batch: the same entries and options (hashed by the caller) for the same samples directory attach to
+   * the batch already running, e.g. "taskmill/batch/1a2b3c4d/in-5e6f7a8b".
+   */
+  public static String forBatch(String contentHash, String samplesDir) {
+    return BATCH_PREFIX + contentHash + "/in-" + shortHash(samplesDir);
+  }
+
+  /** Whether the id is a batch's. */
+  public static boolean isBatch(String workflowId) {
+    return workflowId.startsWith(BATCH_PREFIX);
+  }
+
+  /** Eight hex digits of the string's hash, for callers that name work by its content. */
+  public static String contentHash(String value) {
+    return shortHash(value);
+  }
+
   /** The key of one sample (repo + picked PR), one path segment; the same however the PR was chosen. */
   public static String sampleKey(String repoUrl, int prNumber) {
     return RepoSlug.of(repoUrl).fileSafe() + "__pr-" + prNumber;
