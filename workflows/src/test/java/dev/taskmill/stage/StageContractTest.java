@@ -56,7 +56,9 @@ class StageContractTest {
       EnvironmentOutput read = json.readValue(recorded, EnvironmentOutput.class);
 
       assertThat(read.mounts()).containsExactly(StageContract.DependencyCache.M2.mount("/cache/m2"));
-      assertThat(json.readTree(json.writeValueAsString(read))).isEqualTo(json.readTree(recorded));
+      // A payload recorded before dependencyNotes existed reads, and is written back with the field empty.
+      assertThat(json.readTree(json.writeValueAsString(read)))
+          .isEqualTo(json.readTree(recorded.replace("}", ",\"dependencyNotes\":[]}")));
     }
   }
 }
