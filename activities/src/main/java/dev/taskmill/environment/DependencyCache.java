@@ -162,11 +162,29 @@ public final class DependencyCache {
     }
   }
 
-  private void go(Path dir, Path project) {
-    if (Files.exists(project.resolve("go.mod"))) {
-      HostCommand.run(List.of("go", "mod", "download"), project, Map.of("GOMODCACHE", dir.resolve("gomod").toString(),
-          "GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local"), TIMEOUT, heartbeat); // best effort: go may be missing
+  /**
+   * go mod download of what go.mod requires, verified against go.sum and the checksum database. GOFLAGS=-mod=mod
+   * so that a vendor/ folder or a stale go.sum in the copy does not stop the download, GOTOOLCHAIN=local so that
+   * no toolchain is fetched and run on the host (the image gets it: ToolchainImages).
+   */
+  private void go(Path dir, Path project) throws IOException {
+    if (!Files.exists(project.resolve("go.mod"))) {
+      return;
     }
+    HostCommand.Result result = HostCommand.run(List.of("go", "mod", "download"), project, Map.of(
+        "GOMODCACHE", dir.resolve("gomod").toString(), "GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local",
+        "GO111MODULE", "on", "GOWORK", "off"), TIMEOUT, heartbeat);
+    if (result.ok()) {
+      return;
+    }
+    boolean requires = Files.readString(project.resolve("go.mod")).matches("(?s).*(^|\\n)require\\b.*");
+    if (result.exitCode() == 127 && !requires) {
+      return; // no go on this host, and nothing to download: the stage needs no module cache
+    }
+    String why = result.tail().stream().map(String::strip).filter(l -> l.startsWith("go: ")).findFirst()
+        .orElse(result.lastMeaningfulLine());
+    throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, "a Go module cannot be downloaded (go mod download, exit "
+        + result.exitCode() + "): " + why);
   }
 
   private static void require(HostCommand.Result result, String what) {

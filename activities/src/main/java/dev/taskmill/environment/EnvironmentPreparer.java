@@ -44,11 +44,14 @@ public final class EnvironmentPreparer {
   /** Does the work; idempotent: a second call with the same input reuses both images. */
   public EnvironmentOutput prepare(EnvironmentInput input, Heartbeat heartbeat) {
     Stack stack = input.stack();
-    ResolvedToolchain toolchain = resolver.resolve(stack);
-    StackKind kind = toolchain.kind();
+    ResolvedToolchain resolved = resolver.resolve(stack);
+    StackKind kind = resolved.kind();
     DockerClients.requireReachable(docker);
     ImageBuilder images = new ImageBuilder(docker, heartbeat);
-    images.requireBase(toolchain.image());
+    images.requireBase(resolved.image());
+    // A go.mod or engines version no configured image offers: that release layered on the stack's image.
+    ResolvedToolchain toolchain = new ToolchainImages(images, dependencyRoot.resolveSibling("toolchains"), heartbeat)
+        .ensure(resolved);
 
     Path workDir = Path.of(input.workDir());
     Path contextDir = workDir.resolve(".taskmill-context");
