@@ -52,7 +52,7 @@ public final class ImageBuilder {
     }
     heartbeat.beat("pulling " + image);
     try (var callback = docker.pullImageCmd(image.repository()).withTag(image.tag())
-        .exec(new ResultCallback.Adapter<PullResponseItem>())) {
+        .exec(new Latched<PullResponseItem>())) {
       if (!awaitWithHeartbeat(callback, Duration.ofMinutes(10), "pulling " + image)) {
         throw new IllegalStateException("timed out");
       }
@@ -110,19 +110,41 @@ public final class ImageBuilder {
     }
   }
 
-  private boolean awaitWithHeartbeat(ResultCallback.Adapter<?> callback, Duration timeout, String what) {
+  /**
+   * Waits on the callback's own latch: ResultCallbackTemplate.awaitCompletion(timeout) closes the stream when it
+   * returns, which cancels a build still running after the first poll (any RUN step longer than 5 s).
+   */
+  private boolean awaitWithHeartbeat(Latched<?> callback, Duration timeout, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      while (!callback.awaitCompletion(5, TimeUnit.SECONDS)) {
+      while (!callback.done.await(5, TimeUnit.SECONDS)) {
         heartbeat.beat(what);
         if (System.nanoTime() > deadline) {
           return false;
         }
       }
+      callback.awaitCompletion(); // returns at once now; rethrows the stream's error, if any
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while " + what, e);
+    }
+  }
+
+  /** A callback whose end can be polled without closing it. */
+  private static class Latched<T> extends ResultCallback.Adapter<T> {
+    final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+
+    @Override
+    public void onError(Throwable throwable) {
+      super.onError(throwable);
+      done.countDown();
+    }
+
+    @Override
+    public void onComplete() {
+      super.onComplete();
+      done.countDown();
     }
   }
 
@@ -135,7 +157,7 @@ public final class ImageBuilder {
   }
 
   /** Keeps the last lines of the build output and the engine's error, if any. */
-  private static final class LogTail extends ResultCallback.Adapter<BuildResponseItem> {
+  private static final class LogTail extends Latched<BuildResponseItem> {
     private final Deque<String> lines = new ArrayDeque<>();
     private volatile String error;
 
@@ -162,7 +184,7 @@ public final class ImageBuilder {
     @Override
     public void onError(Throwable throwable) {
       if (error == null) {
-        error = throwable.getMessage();
+        error = throwable.getMessage() != null ? throwable.getMessage() : throwable.toString();
       }
       super.onError(throwable);
     }

@@ -42,4 +42,17 @@ class ImageBuilderDockerTest {
     assertThat(builder.imageId(first)).isEmpty();
     docker.removeImageCmd("taskmill-test/rebuild:1").exec();
   }
+
+  @Test
+  void aStepLongerThanThePollIntervalStillEndsInAnImage() throws Exception {
+    // docker-java's awaitCompletion(timeout) closes the stream when it returns: polling it cut builds off at 5 s.
+    var docker = DockerRequirement.client();
+    ImageBuilder builder = new ImageBuilder(docker, Heartbeat.NONE);
+    Files.writeString(tmp.resolve("Dockerfile"), "FROM taskmill/debian:bookworm AS environment\nARG V\n"
+        + "RUN sleep 7 && echo \"$V\" > /v\n");
+    String id = builder.build(tmp, "environment", "taskmill-test/slow:1", Map.of("V", String.valueOf(System.nanoTime())),
+        Map.of());
+    assertThat(builder.imageId("taskmill-test/slow:1")).contains(id);
+    docker.removeImageCmd("taskmill-test/slow:1").exec();
+  }
 }
