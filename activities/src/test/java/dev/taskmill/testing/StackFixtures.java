@@ -206,6 +206,10 @@ public final class StackFixtures {
    * tests run; clamp ignores its upper bound.
    */
   public static Fixture typescript(Path dir) {
+    return typescript(dir, "");
+  }
+
+  private static Fixture typescript(Path dir, String extraDevDependency) {
     FixtureRepo repo = FixtureRepo.init(dir);
     repo.write("package.json", """
             {
@@ -215,13 +219,14 @@ public final class StackFixtures {
               "scripts": { "build": "tsc", "test": "jest" },
               "engines": { "node": ">=20" },
               "devDependencies": {
+                %s
                 "@types/jest": "29.5.12",
                 "jest": "29.7.0",
                 "ts-jest": "29.1.4",
                 "typescript": "5.4.5"
               }
             }
-            """)
+            """.formatted(extraDevDependency))
         .write("tsconfig.json", """
             {
               "compilerOptions": {
@@ -253,6 +258,25 @@ public final class StackFixtures {
         + (withClamp ? "  test('clamps to the upper bound', () => {\n    expect(clamp(15, 0, 10)).toBe(10);\n  });\n" : "")
         + "  test('clamp is a function', () => {\n    expect(typeof clamp).toBe('function');\n  });\n"
         + "});\n";
+  }
+
+  /**
+   * The modern Go fixture with {@code goMod} instead of its go.mod (and no go.sum): a module the proxy does not
+   * have, or a Go release that does not exist. Its PR is #1 as in every fixture.
+   */
+  public static Fixture goModernWith(Path dir, String goMod) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("go.mod", goMod).write("calc.go", modernGoCalc("max(lo, x)")).write("calc_test.go", modernGoTest(false));
+    String base = repo.commit("calc with Sum and Clamp");
+    String merge = repo.mergePullRequest(1, "Fix Clamp ignoring the upper bound", r -> r
+        .write("calc.go", modernGoCalc("min(hi, max(lo, x))")).write("calc_test.go", modernGoTest(true)));
+    return fixture("go-broken", repo, new Stack(Language.GO, BuildSystem.GO_MODULES, TestFramework.GO_TEST, "1.22.5",
+        ""), base, merge, List.of("calc_test.go"), List.of("example.com/calc/TestClampUpper"));
+  }
+
+  /** The TypeScript fixture with one more devDependency, a package that npm does not have. */
+  public static Fixture typescriptWithMissingPackage(Path dir) {
+    return typescript(dir, "\"taskmill-fixture-no-such-package-4f1c\": \"1.0.0\",");
   }
 
   /** Every fixture above by name, for parameterized tests. */
