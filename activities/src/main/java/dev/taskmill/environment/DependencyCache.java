@@ -142,12 +142,10 @@ public final class DependencyCache {
       return;
     }
     NodePackageManager manager = NodePackageManager.of(project);
-    // corepack fetches the pnpm or Yarn that package.json's packageManager pins, without asking.
-    HostCommand.Result result = HostCommand.run(manager.command(), project, Map.of(
-        "COREPACK_ENABLE_DOWNLOAD_PROMPT", "0", "COREPACK_ENABLE_STRICT", "0"), TIMEOUT, heartbeat);
+    HostCommand.Result result = HostCommand.run(manager.command(project), project, Map.of(), TIMEOUT, heartbeat);
     if (!result.ok()) {
       throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, manager.label() + " failed on the host (exit "
-          + result.exitCode() + "): " + result.lastMeaningfulLine());
+          + result.exitCode() + "): " + result.installError());
     }
   }
 

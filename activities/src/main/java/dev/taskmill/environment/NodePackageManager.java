@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The package manager whose lockfile the project keeps, and the host command that fills node_modules from it
  * with no install script run: npm ci, pnpm (hoisted, so node_modules is flat as npm makes it) or Yarn 1, the last
- * two through Node's corepack (which fetches the pinned pnpm or Yarn from npm). Yarn 2+ is refused: its default
+ * two fetched from npm by npm exec. Yarn 2+ is refused: its default
  * Plug'n'Play has no node_modules, and its yarnPath would run a file from the repository on the host.
  */
 enum NodePackageManager {
@@ -37,17 +37,48 @@ enum NodePackageManager {
     return NPM_WITHOUT_LOCKFILE;
   }
 
-  /** The command, run in the folder of manifests. */
-  List<String> command() {
+  /**
+   * The command, run in {@code project} (the folder of manifests). pnpm and Yarn 1 come from npm through
+   * {@code npm exec}, which checks their integrity as it does every package's (corepack insists on registry
+   * signatures, which a mirror may not serve): the version package.json's packageManager pins, else the pnpm that
+   * writes the lockfile's version, else Yarn 1.22.22.
+   */
+  List<String> command(Path project) {
     return switch (this) {
       case NPM -> List.of("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error");
       case NPM_WITHOUT_LOCKFILE -> List.of("npm", "install", "--ignore-scripts", "--no-audit", "--no-fund",
           "--loglevel=error");
-      case PNPM -> List.of("corepack", "pnpm", "install", "--frozen-lockfile", "--ignore-scripts",
-          "--config.node-linker=hoisted", "--reporter=append-only");
-      case YARN_CLASSIC -> List.of("corepack", "yarn@1.22.22", "install", "--frozen-lockfile", "--ignore-scripts",
-          "--non-interactive", "--no-progress");
+      case PNPM -> List.of("npm", "exec", "--yes", "--package=pnpm@" + pinned(project, "pnpm")
+              .orElseGet(() -> pnpmForLockfile(project)), "--", "pnpm", "install", "--frozen-lockfile",
+          "--ignore-scripts", "--config.node-linker=hoisted", "--reporter=append-only");
+      case YARN_CLASSIC -> List.of("npm", "exec", "--yes", "--package=yarn@" + pinned(project, "yarn")
+              .filter(v -> v.startsWith("1.")).orElse("1.22.22"), "--", "yarn", "install", "--frozen-lockfile",
+          "--ignore-scripts", "--non-interactive", "--no-progress");
     };
+  }
+
+  /** The version of {@code tool} in package.json's packageManager ("pnpm@8.15.4+sha256.ab..." gives 8.15.4). */
+  static java.util.Optional<String> pinned(Path project, String tool) {
+    try {
+      String field = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+          project.resolve("package.json").toFile()).path("packageManager").asText("");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + tool + "@(\\d+\\.\\d+\\.\\d+[^+]*)")
+          .matcher(field);
+      return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty(); // an unreadable package.json fails in the install, with npm's message
+    }
+  }
+
+  /** lockfileVersion 9.x is pnpm 9, 6.x pnpm 8, 5.x pnpm 7. */
+  static String pnpmForLockfile(Path project) {
+    try (var lines = Files.lines(project.resolve("pnpm-lock.yaml"))) {
+      String version = lines.limit(5).filter(l -> l.startsWith("lockfileVersion:")).findFirst().orElse("")
+          .replaceAll("[^0-9.]", "");
+      return version.startsWith("5") ? "7" : version.startsWith("6") ? "8" : "9";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** What the one-line error calls the command. */
@@ -55,7 +86,7 @@ enum NodePackageManager {
     return switch (this) {
       case NPM -> "npm ci";
       case NPM_WITHOUT_LOCKFILE -> "npm install";
-      case PNPM -> "pnpm install (pnpm-lock.yaml)";
+      case PNPM -> "pnpm install --frozen-lockfile (pnpm-lock.yaml)";
       case YARN_CLASSIC -> "yarn install (yarn.lock)";
     };
   }

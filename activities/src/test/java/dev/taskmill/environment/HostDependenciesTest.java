@@ -90,6 +90,22 @@ class HostDependenciesTest {
       assertThat(NodePackageManager.of(project)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} / {1} -> pnpm@{2}")
+    @CsvSource({
+        "'',                              '9.0', 9",
+        "'',                              '6.1', 8",
+        "'',                              '5.4', 7",
+        "'\"packageManager\":\"pnpm@8.15.4+sha256.ab\"', '9.0', 8.15.4",
+    })
+    void pnpmIsThePinnedOneOrTheOneThatWritesTheLockfile(String field, String lockfile, String version)
+        throws Exception {
+      Path project = Files.createDirectories(tmp.resolve("p"));
+      Files.writeString(project.resolve("package.json"), "{" + field + "}");
+      Files.writeString(project.resolve("pnpm-lock.yaml"), "lockfileVersion: '" + lockfile + "'\n");
+      assertThat(NodePackageManager.PNPM.command(project)).contains("--package=pnpm@" + version, "--ignore-scripts",
+          "--frozen-lockfile");
+    }
+
     @Test
     void aYarnBerryLockfileIsRefusedInOneLineSayingWhy() throws Exception {
       Path project = Files.createDirectories(tmp.resolve("p"));
@@ -113,6 +129,32 @@ class HostDependenciesTest {
         Path modules = Path.of(mounts.get(0).substring(0, mounts.get(0).indexOf(':')));
         assertThat(modules.resolve("is-number/package.json")).exists();
       }
+    }
+  }
+
+  @Nested
+  class InstallErrors {
+    @Test
+    void aMissingPackageIsNamedWithTheRegistrysAnswer() {
+      var result = new HostCommand.Result(1, java.util.List.of("npm error code E404",
+          "npm error 404 Not Found - GET https://registry.npmjs.org/no-such-pkg", "npm error 404",
+          "npm error 404  The requested resource 'no-such-pkg@1.0.0' could not be found.", "npm error 404",
+          "npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log"));
+      assertThat(result.installError()).isEqualTo("404 Not Found - GET https://registry.npmjs.org/no-such-pkg; 404 The"
+          + " requested resource 'no-such-pkg@1.0.0' could not be found.");
+    }
+
+    @Test
+    void aGitDependencyIsNamedWithTheCause() {
+      var result = new HostCommand.Result(128, java.util.List.of("npm error code 128",
+          "npm error An unknown git error occurred",
+          "npm error command git --no-replace-objects ls-remote ssh://git@github.com/user/repo.git",
+          "npm error ssh: Could not resolve hostname github.com: Name or service not known",
+          "npm error fatal: Could not read from remote repository.", "npm error",
+          "npm error Please make sure you have the correct access rights",
+          "npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log"));
+      assertThat(result.installError()).contains("ssh://git@github.com/user/repo.git",
+          "Could not resolve hostname github.com").doesNotContain("A complete log", "\n");
     }
   }
 
