@@ -172,15 +172,14 @@ public final class DependencyCache {
     if (!Files.exists(project.resolve("go.mod"))) {
       return;
     }
+    if (!Files.readString(project.resolve("go.mod")).matches("(?s).*(^|\\n)require\\b.*")) {
+      return; // nothing to download, whatever Go the host has
+    }
     HostCommand.Result result = HostCommand.run(List.of("go", "mod", "download"), project, Map.of(
         "GOMODCACHE", dir.resolve("gomod").toString(), "GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local",
         "GO111MODULE", "on", "GOWORK", "off"), TIMEOUT, heartbeat);
     if (result.ok()) {
       return;
-    }
-    boolean requires = Files.readString(project.resolve("go.mod")).matches("(?s).*(^|\\n)require\\b.*");
-    if (result.exitCode() == 127 && !requires) {
-      return; // no go on this host, and nothing to download: the stage needs no module cache
     }
     String why = result.tail().stream().map(String::strip).filter(l -> l.startsWith("go: ")).findFirst()
         .orElse(result.lastMeaningfulLine());

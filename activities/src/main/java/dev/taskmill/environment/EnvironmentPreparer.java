@@ -57,9 +57,6 @@ public final class EnvironmentPreparer {
           + " without network cannot, and no registry package provides them yet; set TASKMILL_IMAGE_GRADLE to an"
           + " image with Gradle and its dependencies");
     }
-    // A go.mod or engines version no configured image offers: that release layered on the stack's image.
-    ResolvedToolchain toolchain = new ToolchainImages(images, dependencyRoot.resolveSibling("toolchains"), heartbeat)
-        .ensure(resolved);
 
     Path workDir = Path.of(input.workDir());
     Path contextDir = workDir.resolve(".taskmill-context");
@@ -72,6 +69,10 @@ public final class EnvironmentPreparer {
       }
       heartbeat.beat("preparing dependencies");
       List<String> mounts = new DependencyCache(dependencyRoot, heartbeat).prepare(kind, context, stack.projectDir());
+      // A go.mod or engines version no configured image offers: that release layered on the stack's image, after
+      // the dependencies, so that a module or package that cannot be had fails before a toolchain is fetched.
+      ResolvedToolchain toolchain = new ToolchainImages(images, dependencyRoot.resolveSibling("toolchains"),
+          heartbeat).ensure(resolved);
 
       boolean offlineBase = "true".equals(images.labels(toolchain.image().canonical()).get(OFFLINE_LABEL));
       boolean online = !offlineBase && !(kind == StackKind.MAVEN || kind == StackKind.NPM);
