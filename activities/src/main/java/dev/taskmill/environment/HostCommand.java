@@ -31,9 +31,9 @@ final class HostCommand {
           .filter(l -> l.startsWith("npm error") || l.startsWith("npm ERR!") || l.startsWith("ERR_PNPM")
               || l.startsWith(" ERR_PNPM") || l.startsWith("error "))
           .map(l -> l.replaceFirst("^(npm error|npm ERR!|error)\\s*", "").strip())
-          .filter(l -> !l.isEmpty() && !l.matches("(?i)(code \\S+|404|A complete log of this run.*|Note that you can.*"
-              + "|tarball, folder, .*|Please make sure .*|and the repository exists\\.?|Command failed\\..*"
-              + "|Exit code: .*|info Visit .*)"))
+          .filter(l -> !l.isEmpty() && !l.matches("(?i)(code \\S+|404|A complete log of this run.*"
+              + "|(404\\s+)?Note that you can.*|(404\\s+)?tarball, folder, .*|Please make sure .*"
+              + "|and the repository exists\\.?|Command failed\\..*|Exit code: .*|info Visit .*)"))
           .distinct().limit(3).toList();
       if (said.isEmpty()) {
         return lastMeaningfulLine();

@@ -139,6 +139,7 @@ class HostDependenciesTest {
       var result = new HostCommand.Result(1, java.util.List.of("npm error code E404",
           "npm error 404 Not Found - GET https://registry.npmjs.org/no-such-pkg", "npm error 404",
           "npm error 404  The requested resource 'no-such-pkg@1.0.0' could not be found.", "npm error 404",
+          "npm error 404 Note that you can also install from a", "npm error 404 tarball, folder, http url, or git url.",
           "npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log"));
       assertThat(result.installError()).isEqualTo("404 Not Found - GET https://registry.npmjs.org/no-such-pkg; 404 The"
           + " requested resource 'no-such-pkg@1.0.0' could not be found.");
