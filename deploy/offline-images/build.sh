@@ -2,6 +2,7 @@
 # Builds taskmill's local base images from Debian packages, for machines that reach no image registry.
 #   taskmill/debian:bookworm   debootstrap --variant=minbase, imported with `docker import`
 #   taskmill/python:3.11, taskmill/java:17-maven, taskmill/node:18, taskmill/go:1.19   FROM it, with apt-get
+#   taskmill/debian:trixie, taskmill/python:3.13   the same from Debian trixie
 # Idempotent: an image that exists is kept unless --force. Point taskmill at them with
 #   TASKMILL_IMAGES_CONFIG=deploy/offline-images/stacks.properties
 set -euo pipefail
@@ -14,7 +15,7 @@ mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 for arg in "$@"; do
   case "$arg" in
     --force) force=1 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument: $arg (use --force or --help)" >&2; exit 2 ;;
   esac
 done
@@ -26,7 +27,8 @@ docker version >/dev/null 2>&1 || die "the Docker engine does not answer (DOCKER
 exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
 build_debian() {
-  local tag="$prefix/debian:bookworm"
+  local suite="${1:-bookworm}"
+  local tag="$prefix/debian:$suite"
   if [[ $force == 0 ]] && exists "$tag"; then echo "kept   $tag"; return; fi
   command -v debootstrap >/dev/null || die "debootstrap not found: apt-get install -y debootstrap"
   [[ $(id -u) == 0 ]] || die "debootstrap needs root"
@@ -34,24 +36,24 @@ build_debian() {
   dir="$(mktemp -d /tmp/taskmill-rootfs.XXXXXX)"
   trap 'rm -rf "$dir"' RETURN
   start=$SECONDS
-  debootstrap --variant=minbase bookworm "$dir" "$mirror" >"$dir.log" 2>&1 \
+  debootstrap --variant=minbase "$suite" "$dir" "$mirror" >"$dir.log" 2>&1 \
     || { tail -20 "$dir.log" >&2; die "debootstrap failed (log above; mirror $mirror)"; }
   rm -f "$dir.log"
   # Keep the image small and give apt inside builds the same sources as the host image would have.
   rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/*
-  echo "deb $mirror bookworm main" >"$dir/etc/apt/sources.list"
+  echo "deb $mirror $suite main" >"$dir/etc/apt/sources.list"
   tar -C "$dir" -c . | docker import -c 'ENV LANG=C.UTF-8' -c 'CMD ["/bin/bash"]' - "$tag" >/dev/null \
     || die "docker import of $tag failed"
   echo "built  $tag ($((SECONDS - start)) s)"
 }
 
 build_stack() {
-  local tag="$1" folder="$2" start
+  local tag="$1" folder="$2" suite="${3:-bookworm}" start
   if [[ $force == 0 ]] && exists "$tag"; then echo "kept   $tag"; return; fi
   start=$SECONDS
   local log
   log="$(mktemp)"
-  docker build --force-rm -t "$tag" --build-arg "BASE=$prefix/debian:bookworm" "$here/$folder" >"$log" 2>&1 \
+  docker build --force-rm -t "$tag" --build-arg "BASE=$prefix/debian:$suite" "$here/$folder" >"$log" 2>&1 \
     || { tail -20 "$log" >&2; rm -f "$log"; die "docker build of $tag from $here/$folder failed (log above)"; }
   rm -f "$log"
   echo "built  $tag ($((SECONDS - start)) s)"
@@ -74,6 +76,10 @@ build_stack "$prefix/python:3.11" python
 build_stack "$prefix/java:17-maven" java
 build_stack "$prefix/node:18" node
 build_stack "$prefix/go:1.19" go
+# Debian trixie's python3 is 3.13: the same Dockerfile on a trixie base, for projects whose requires-python
+# bookworm's 3.11 does not meet.
+build_debian trixie
+build_stack "$prefix/python:3.13" python trixie
 # Rebuilding a tag (--force) leaves the previous image dangling; remove only dangling offline images.
 docker images --filter dangling=true --filter label=dev.taskmill.offline-image=true -q | xargs -r docker rmi >/dev/null 2>&1 || true
 echo "offline images ready; use TASKMILL_IMAGES_CONFIG=$here/stacks.properties"

@@ -2,6 +2,7 @@ package dev.taskmill.analysis;
 
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.git.RepositoryCache;
+import dev.taskmill.analysis.github.GitHubClient;
 
 /** Phase 1 as a Temporal activity: a thin adapter that gives {@link RepositoryAnalyzer} the activity heartbeat. */
 public class RepositoryAnalysisActivityImpl implements RepositoryAnalysisActivity {

@@ -12,6 +12,16 @@ import java.util.List;
 import java.util.Objects;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import dev.taskmill.analysis.stack.StackDetector;
+import dev.taskmill.analysis.github.GitHubClient;
+import dev.taskmill.analysis.github.GitHubIdentity;
+import dev.taskmill.analysis.github.GitHubPull;
+import dev.taskmill.analysis.prs.PrFinder;
+import dev.taskmill.analysis.prs.FoundPr;
+import dev.taskmill.analysis.prs.DefaultBranch;
+import dev.taskmill.analysis.scoring.ScoredPr;
+import dev.taskmill.analysis.scoring.PrEvaluator;
+import dev.taskmill.analysis.scoring.PrPicker;
 
 /**
  * Phase 1 without Temporal: clone (or fetch) through the cache, find the PRs in git history, score them, ask the

@@ -3,10 +3,8 @@ package dev.taskmill.assembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskmill.analysis.AnalysisOutput;
-import dev.taskmill.analysis.Candidate;
 import dev.taskmill.analysis.PullRequest;
 import dev.taskmill.enrichment.EnrichmentOutput;
 import dev.taskmill.environment.EnvironmentOutput;
@@ -20,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes a sample's metadata.json from what the phases returned. Paths into the work area are written as file
@@ -63,86 +64,52 @@ final class MetadataWriter {
   }
 
   static ObjectNode build(AssemblyInput input, Instant createdAt) {
+    return JSON.valueToTree(metadata(input, createdAt));
+  }
+
+  static Metadata metadata(AssemblyInput input, Instant createdAt) {
     AnalysisOutput analysis = input.analysis();
     PullRequest pr = analysis.pullRequest();
-    ObjectNode root = JSON.createObjectNode();
-    root.put("sampleKey", input.sampleKey());
-    root.putObject("repo").put("url", analysis.repoUrl()).put("name", analysis.repoName())
-        .put("defaultBranch", analysis.defaultBranch());
-    ObjectNode prNode = root.putObject("pullRequest");
-    prNode.put("number", pr.number()).put("title", pr.title()).put("body", pr.body()).put("url", pr.url())
-        .put("merged", pr.merged()).put("source", pr.source().name()).put("mergedAt", pr.mergedAt());
-    ArrayNode issues = prNode.putArray("linkedIssues");
-    pr.linkedIssues().forEach(issues::add);
-    root.put("baseCommit", pr.baseCommit());
-    root.put("mergeCommit", pr.mergeCommit());
-    root.put("language", analysis.stack().language().name().toLowerCase());
-    root.put("buildSystem", analysis.stack().buildSystem().name().toLowerCase());
-    root.put("testFramework", analysis.stack().testFramework().name().toLowerCase());
-    // One truth each: the version the sample runs with (the image's), and the lowest the build files accept.
-    String used = input.environment() == null ? null : input.environment().toolchainVersion();
-    root.put("toolchainVersion", used != null ? used : analysis.stack().toolchainVersion());
-    root.put("toolchainRequired", analysis.stack().toolchainVersion());
-    root.put("projectDir", analysis.stack().projectDir());
-    root.set("patches", patches(input.patches()));
     ValidationOutput validation = input.validation();
-    strings(root.putArray("FAIL_TO_PASS"), validation.failToPass());
-    strings(root.putArray("PASS_TO_PASS"), validation.passToPass());
-    strings(root.putArray("flaky"), validation.flaky());
-    ArrayNode stages = root.putArray("stages");
-    validation.stages().forEach(stage -> stages.add(stage(stage)));
-    root.set("environment", environment(input.environment()));
-    ArrayNode candidates = root.putArray("candidates");
-    for (Candidate c : analysis.candidates()) {
-      candidates.add(JSON.valueToTree(c));
-    }
-    root.put("pickReason", analysis.pickReason());
-    ObjectNode timings = root.putObject("timings");
-    ObjectNode phases = timings.putObject("phaseMillis");
-    input.phaseMillis().forEach(phases::put);
-    timings.put("totalMillis", input.phaseMillis().values().stream().mapToLong(Long::longValue).sum());
-    root.put("toolVersion", input.toolVersion());
-    root.put("createdAt", createdAt.toString());
-    return root;
+    ExtractionOutput patches = input.patches();
+    EnvironmentOutput env = input.environment();
+    // One truth each: the version the sample runs with (the image's), and the lowest the build files accept.
+    String used = env == null ? null : env.toolchainVersion();
+    Map<String, Long> phaseMillis = new LinkedHashMap<>();
+    input.phaseMillis().forEach((phase, millis) -> phaseMillis.put(phase.name(), millis));
+    return new Metadata(
+        input.sampleKey(),
+        new Metadata.Repo(analysis.repoUrl(), analysis.repoName(), analysis.defaultBranch()),
+        new Metadata.Pr(pr.number(), pr.title(), pr.body(), pr.url(), pr.merged(), pr.source().name(),
+            pr.mergedAt(), pr.linkedIssues()),
+        pr.baseCommit(),
+        pr.mergeCommit(),
+        analysis.stack().language().name().toLowerCase(Locale.ROOT),
+        analysis.stack().buildSystem().name().toLowerCase(Locale.ROOT),
+        analysis.stack().testFramework().name().toLowerCase(Locale.ROOT),
+        used != null ? used : analysis.stack().toolchainVersion(),
+        analysis.stack().toolchainVersion(),
+        analysis.stack().projectDir(),
+        new Metadata.Patches(new Metadata.PatchFile(SampleFolders.FIX_PATCH, patches.fixFiles()),
+            new Metadata.PatchFile(SampleFolders.TESTS_PATCH, patches.testFiles()),
+            new Metadata.Files(patches.otherFiles()), patches.binaryFiles(), patches.linesAdded(),
+            patches.linesRemoved(), patches.notes()),
+        validation.failToPass(),
+        validation.passToPass(),
+        validation.flaky(),
+        validation.stages().stream().map(MetadataWriter::stage).toList(),
+        new Metadata.Environment(env.baseImage(), env.environmentImage(), env.sampleImage(), env.user(),
+            env.dependencyNotes()),
+        analysis.candidates(),
+        analysis.pickReason(),
+        new Metadata.Timings(phaseMillis, phaseMillis.values().stream().mapToLong(Long::longValue).sum()),
+        input.toolVersion(),
+        createdAt.toString());
   }
 
-  private static ObjectNode patches(ExtractionOutput patches) {
-    ObjectNode node = JSON.createObjectNode();
-    strings(node.putObject("fix").put("file", SampleFolders.FIX_PATCH).putArray("files"), patches.fixFiles());
-    strings(node.putObject("tests").put("file", SampleFolders.TESTS_PATCH).putArray("files"), patches.testFiles());
-    strings(node.putObject("other").putArray("files"), patches.otherFiles());
-    strings(node.putArray("binaryFiles"), patches.binaryFiles());
-    node.put("linesAdded", patches.linesAdded());
-    node.put("linesRemoved", patches.linesRemoved());
-    strings(node.putArray("notes"), patches.notes());
-    return node;
-  }
-
-  private static ObjectNode stage(StageResult stage) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("name", stage.name());
-    node.put("log", stage.log() == null ? null : Path.of(stage.log()).getFileName().toString());
-    node.put("exitCode", stage.exitCode());
-    node.put("timedOut", stage.timedOut());
-    node.put("testsRun", stage.testsRun());
-    node.put("passed", stage.passed());
-    node.put("failed", stage.failed());
-    node.put("skipped", stage.skipped());
-    node.put("lineCoverage", stage.lineCoverage());
-    node.put("millis", stage.millis());
-    return node;
-  }
-
-  private static ObjectNode environment(EnvironmentOutput env) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("baseImage", env.baseImage());
-    node.put("environmentImage", env.environmentImage());
-    node.put("sampleImage", env.sampleImage());
-    node.put("user", env.user());
-    return node;
-  }
-
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
+  private static Metadata.Stage stage(StageResult stage) {
+    return new Metadata.Stage(stage.name(), stage.log() == null ? null : Path.of(stage.log()).getFileName().toString(),
+        stage.exitCode(), stage.timedOut(), stage.testsRun(), stage.passed(), stage.failed(), stage.skipped(),
+        stage.lineCoverage(), stage.millis());
   }
 }

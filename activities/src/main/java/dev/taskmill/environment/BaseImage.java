@@ -2,6 +2,7 @@ package dev.taskmill.environment;
 
 import java.util.List;
 import java.util.Objects;
+import dev.taskmill.docker.ImageRef;
 
 /**
  * A configured base image and the toolchain versions it offers.

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import dev.taskmill.docker.ImageRef;
 
 /**
  * The base images per stack: official images by default, a properties file named by TASKMILL_IMAGES_CONFIG
@@ -81,7 +82,7 @@ public final class BaseImages {
     }
     Map<String, List<BaseImage>> map = new LinkedHashMap<>();
     for (String name : properties.stringPropertyNames()) {
-      if (name.startsWith("image.")) {
+      if (name.startsWith("image.") && !name.substring("image.".length()).contains(".")) {
         String key = name.substring("image.".length());
         List<BaseImage> images = new ArrayList<>();
         for (String ref : split(properties.getProperty(name))) {
@@ -91,6 +92,14 @@ public final class BaseImages {
         map.put(key, images);
       }
     }
+    // image.<stack>.<version>=<image>: one more image offering that version only, after the stack's main one.
+    properties.stringPropertyNames().stream().sorted().filter(n -> n.matches("image\\.[a-z]+\\.[0-9][0-9.]*"))
+        .forEach(name -> {
+          String key = name.substring("image.".length(), name.indexOf('.', "image.".length()));
+          String version = name.substring(name.indexOf('.', "image.".length()) + 1);
+          map.computeIfAbsent(key, k -> new ArrayList<>()).add(new BaseImage(parseImage(
+              properties.getProperty(name).strip(), file + ": " + name), List.of(version)));
+        });
     return map;
   }
 

@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class BuildContext {
   public static BuildContext export(Repository repository, String commit, StackKind kind, String projectDir,
       Path dir) {
     try {
-      deleteRecursively(dir);
+      FileTrees.deleteRecursively(dir);
       Path repo = Files.createDirectories(dir.resolve("repo"));
       Files.createDirectories(dir.resolve("manifests"));
       Files.createDirectories(dir.resolve("taskmill"));
@@ -108,16 +109,5 @@ public final class BuildContext {
   /** SHA-256 over the stack and the manifests' paths and contents. */
   public String manifestHash() {
     return manifestHash;
-  }
-
-  static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (var walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

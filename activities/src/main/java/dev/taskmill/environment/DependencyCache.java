@@ -1,8 +1,14 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.files.FileTrees;
+import dev.taskmill.environment.npm.GitDependencies;
+import dev.taskmill.environment.python.PythonImports;
+import dev.taskmill.environment.python.PythonRequirements;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.stage.StageContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -14,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Dependency caches prepared on the worker host, because containers here cannot download: a Maven repository
@@ -24,15 +31,20 @@ import java.util.Map;
 public final class DependencyCache {
   /**
    * What a cache holds besides the manifests' dependencies (MavenExtras: Surefire providers, the JaCoCo agent and
-   * command-line tool); a cache made by an older recipe is made again.
+   * command-line tool; 3: the providers of the Surefire the image's Maven picks, Python's collected requirements);
+   * a cache made by an older recipe is made again.
    */
-  static final int RECIPE = 2;
+  static final int RECIPE = 3;
 
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
   static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
 
+  /** The notes of a Python cache, kept next to it so that a reused cache reports them again. */
+  static final String NOTES = "notes.txt";
+
   private final Path root;
   private final Heartbeat heartbeat;
+  private final List<String> notes = new ArrayList<>();
 
   public DependencyCache(Path root, Heartbeat heartbeat) {
     this.root = root.toAbsolutePath();
@@ -46,12 +58,21 @@ public final class DependencyCache {
         "taskmill")).resolve("deps");
   }
 
-  /** Prepares (or reuses) the cache for these manifests; returns the mounts "host:container:ro". */
-  public List<String> prepare(StackKind kind, BuildContext context, String projectDir) {
+  /** Prepares (or reuses) the cache for these manifests; returns the read-only mounts of its caches. */
+  public List<BindMount> prepare(StackKind kind, BuildContext context, String projectDir) {
+    return prepare(kind, context, projectDir, null);
+  }
+
+  /**
+   * Prepares (or reuses) the cache for these manifests and the toolchain version the image runs (pip downloads
+   * wheels for that Python); returns the read-only mounts of its caches. What was left out is in {@link #notes()}.
+   */
+  public List<BindMount> prepare(StackKind kind, BuildContext context, String projectDir, String toolchainVersion) {
     if (kind == StackKind.GRADLE) {
       return List.of(); // Gradle needs its distribution too; see docs/offline-and-proxies.md
     }
-    Path dir = root.resolve(kind.template() + "-" + context.manifestHash().substring(0, 16));
+    String suffix = kind == StackKind.PYTHON && toolchainVersion != null ? "-py" + toolchainVersion : "";
+    Path dir = root.resolve(kind.template() + "-" + context.manifestHash().substring(0, 16) + suffix);
     try {
       Files.createDirectories(root);
       try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
@@ -60,14 +81,14 @@ public final class DependencyCache {
         Path complete = dir.resolve(".complete");
         String marker = context.manifestHash() + " recipe " + RECIPE;
         if (!Files.exists(complete) || !Files.readString(complete).equals(marker)) {
-          BuildContext.deleteRecursively(dir);
+          FileTrees.deleteRecursively(dir);
           Path manifests = dir.resolve("manifests");
           if (kind == StackKind.MAVEN) {
             // Maven profiles switch on when files exist (commons-parent turns JaCoCo on from
             // src/site/resources/profile.jacoco), so go-offline must see the real tree to resolve what the build
             // will use. It reads files but runs none of them; .mvn/ (extensions, JVM options) is left out.
             copyTree(context.dir().resolve("repo"), manifests);
-            BuildContext.deleteRecursively(manifests.resolve(".mvn"));
+            FileTrees.deleteRecursively(manifests.resolve(".mvn"));
           } else {
             copyTree(context.dir().resolve("manifests"), manifests);
           }
@@ -75,12 +96,15 @@ public final class DependencyCache {
           Files.createDirectories(project);
           switch (kind) {
             case MAVEN -> maven(dir, project);
-            case NPM -> npm(project);
-            case PYTHON -> pip(dir, project);
+            case NPM -> npm(project, context.dir().resolve("repo"));
+            case PYTHON -> pip(dir, project, context.dir().resolve("repo"), toolchainVersion);
             case GO -> go(dir, project);
             default -> { }
           }
+          Files.write(dir.resolve(NOTES), notes);
           Files.writeString(complete, marker);
+        } else if (Files.exists(dir.resolve(NOTES))) {
+          notes.addAll(Files.readAllLines(dir.resolve(NOTES)));
         }
       }
       return mounts(kind, dir, projectDir);
@@ -89,26 +113,31 @@ public final class DependencyCache {
     }
   }
 
-  private List<String> mounts(StackKind kind, Path dir, String projectDir) throws IOException {
+  /** One line per dependency left out by the last {@link #prepare}, for metadata.json and the report. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  private List<BindMount> mounts(StackKind kind, Path dir, String projectDir) throws IOException {
     Path project = projectDir.isEmpty() ? dir.resolve("manifests") : dir.resolve("manifests").resolve(projectDir);
-    List<String> mounts = new ArrayList<>();
+    List<BindMount> mounts = new ArrayList<>();
     switch (kind) {
-      case MAVEN -> mounts.add(dir.resolve("m2") + ":/taskmill/deps/m2:ro");
+      case MAVEN -> mounts.add(StageContract.DependencyCache.M2.mount(dir.resolve("m2").toString()));
       case NPM -> {
         if (Files.isDirectory(project.resolve("node_modules"))) {
-          mounts.add(project.resolve("node_modules") + ":/taskmill/deps/node_modules:ro");
+          mounts.add(StageContract.DependencyCache.NODE_MODULES.mount(project.resolve("node_modules").toString()));
         }
       }
       case PYTHON -> {
         try (var files = Files.list(dir.resolve("wheelhouse"))) {
           if (files.findAny().isPresent()) {
-            mounts.add(dir.resolve("wheelhouse") + ":/taskmill/deps/wheelhouse:ro");
+            mounts.add(StageContract.DependencyCache.WHEELHOUSE.mount(dir.resolve("wheelhouse").toString()));
           }
         }
       }
       case GO -> {
         if (Files.isDirectory(dir.resolve("gomod"))) {
-          mounts.add(dir.resolve("gomod") + ":/taskmill/deps/gomod:ro");
+          mounts.add(StageContract.DependencyCache.GOMOD.mount(dir.resolve("gomod").toString()));
         }
       }
       default -> { }
@@ -125,11 +154,21 @@ public final class DependencyCache {
     // maven-profile 2.0.6); 3.x resolves each plugin as Maven will at run time.
     require(HostCommand.run(List.of("mvn", "-B", "-ntp", repo, DEPENDENCY_PLUGIN + ":go-offline"), project,
         Map.of(), TIMEOUT, heartbeat), "mvn dependency:go-offline");
-    // go-offline misses what plugins pick at run time: Surefire's JUnit provider, plexus-utils 1.1 (injected by
-    // Maven), JaCoCo's agent for coverage. A synthetic reactor resolves them in one run, with no plugin executed.
-    Path synthetic = Files.createDirectories(dir.resolve("synthetic"));
-    MavenExtras.writeReactor(dir.resolve("m2"), synthetic);
-    HostCommand.Result extras = HostCommand.run(List.of("mvn", "-B", "-ntp", repo, "-fae",
+    resolveMavenExtras(dir.resolve("m2"));
+  }
+
+  /**
+   * Resolves what plugins pick at run time and go-offline misses: Surefire's JUnit providers for every Surefire
+   * version in {@code m2}, plexus-utils 1.1 (injected by Maven), JaCoCo's agent. A synthetic reactor resolves them
+   * in one run, with no plugin executed. Run again after the warm-up: the image's Maven binds its own default
+   * Surefire (3.9.9: 3.2.5, the host's 3.8: 2.12.4) and the warm-up, selecting no test, never asks for its provider.
+   */
+  void resolveMavenExtras(Path m2) throws IOException {
+    Path synthetic = m2.resolveSibling("synthetic");
+    FileTrees.deleteRecursively(synthetic);
+    Files.createDirectories(synthetic);
+    MavenExtras.writeReactor(m2, synthetic);
+    HostCommand.Result extras = HostCommand.run(List.of("mvn", "-B", "-ntp", "-Dmaven.repo.local=" + m2, "-fae",
         DEPENDENCY_PLUGIN + ":resolve"),
         synthetic, Map.of(), TIMEOUT, heartbeat);
     if (!extras.ok()) {
@@ -137,30 +176,62 @@ public final class DependencyCache {
     }
   }
 
-  private void npm(Path project) {
+  private void npm(Path project, Path repo) throws IOException {
     if (!Files.exists(project.resolve("package.json"))) {
       return;
     }
     NodePackageManager manager = NodePackageManager.of(project);
     HostCommand.Result result = HostCommand.run(manager.command(project), project, Map.of(), TIMEOUT, heartbeat);
-    if (!result.ok()) {
-      throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, manager.label() + " failed on the host (exit "
-          + result.exitCode() + "): " + result.installError());
+    List<GitDependencies.GitDependency> git = GitDependencies.find(project.resolve("package.json"));
+    if (result.ok() || git.isEmpty()) {
+      if (!result.ok()) {
+        throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, manager.label() + " failed on the host (exit "
+            + result.exitCode() + "): " + result.installError());
+      }
+      return;
     }
+    // A dependency from a git host cannot be fetched here (no git host is reachable). The tests can do without
+    // one they never load: leave it out of the manifests' copy, note it, install the rest.
+    String cause = "from a git host, which the worker cannot fetch (npm exit " + result.exitCode() + ": "
+        + result.lastMeaningfulLine().replaceFirst("^npm (error|ERR!)\\s*", "") + ")";
+    List<GitDependencies.GitDependency> used = git.stream().filter(d -> GitDependencies.used(repo, d.name())).toList();
+    if (!used.isEmpty()) {
+      throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, "the tests need the " + used.get(0).describe()
+          + " of package.json, " + cause + "; the repository loads it");
+    }
+    GitDependencies.remove(project.resolve("package.json"), git);
+    // The lockfile pins the git dependency too: npm install brings it in line with the edited package.json.
+    List<String> install = List.of("npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error");
+    require(HostCommand.run(install, project, Map.of(), TIMEOUT, heartbeat), "npm install (without "
+        + String.join(", ", git.stream().map(GitDependencies.GitDependency::name).toList()) + ")");
+    git.forEach(d -> notes.add("left out the " + d.describe() + " of package.json: " + cause
+        + "; nothing the tests run loads it"));
   }
 
-  private void pip(Path dir, Path project) throws IOException {
-    Path wheelhouse = Files.createDirectories(dir.resolve("wheelhouse"));
-    try (var files = Files.list(project)) {
-      for (Path requirements : files.filter(f -> f.getFileName().toString().matches("requirements[^/]*\\.txt"))
-          .toList()) {
-        // Binary wheels only: building an sdist would run its setup.py on the host. Best effort (PyPI may be
-        // unreachable): the image's online step or a mounted wheelhouse are the other ways in.
-        HostCommand.run(List.of("python3", "-m", "pip", "download", "--quiet", "--only-binary=:all:",
-            "--timeout", "15", "-d", wheelhouse.toString(), "-r", requirements.toString()), project, Map.of(),
-            TIMEOUT, heartbeat);
-      }
+  /**
+   * The wheelhouse: every requirement the project declares for its tests, as wheels. One that cannot be had stops
+   * the run when the repository imports it or the pytest configuration needs it; otherwise it is left out, noted.
+   */
+  private void pip(Path dir, Path project, Path repo, String pythonVersion) throws IOException {
+    PythonRequirements.Collected collected = PythonRequirements.collect(project);
+    notes.addAll(collected.notes());
+    PipWheelhouse.Result result = new PipWheelhouse(heartbeat).download(collected.requirements(), pythonVersion,
+        dir.resolve("wheelhouse"));
+    if (result.problems().isEmpty()) {
+      return;
     }
+    Set<String> imported = PythonImports.scan(repo);
+    List<PipWheelhouse.Problem> needed = result.problems().stream().filter(p -> p.requirement().plugin()
+        || PythonImports.modulesOf(p.requirement().name()).stream().anyMatch(imported::contains)).toList();
+    if (!needed.isEmpty()) {
+      FileTrees.deleteRecursively(dir);
+      String more = needed.size() == 1 ? "" : " (and " + (needed.size() - 1) + " more: " + String.join(", ",
+          needed.subList(1, needed.size()).stream().map(p -> p.requirement().name()).toList()) + ")";
+      PipWheelhouse.Problem first = needed.get(0);
+      throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, "the tests need " + first.line() + more
+          + (first.requirement().plugin() ? "" : "; the repository imports it"));
+    }
+    result.problems().forEach(p -> notes.add("left out " + p.line() + "; nothing in the repository imports it"));
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.stage.StageContract;
+
 import java.util.Objects;
+import dev.taskmill.docker.ImageRef;
 
 /**
  * The sample's Dockerfile: an "environment" stage (base image, user, dependency manifests, dependencies) reused
@@ -21,12 +24,12 @@ public record DockerfileTemplate(StackKind kind, ImageRef baseImage) {
         FROM %s AS environment
         USER root
         ENV PYTHONDONTWRITEBYTECODE=1 LANG=C.UTF-8
-        RUN (getent passwd 1000 >/dev/null || useradd --create-home --uid 1000 --shell /bin/bash taskmill) \\
+        RUN (getent passwd {uid} >/dev/null || useradd --create-home --uid {uid} --shell /bin/bash taskmill) \\
          && mkdir -p /testbed /taskmill/out /taskmill/deps /taskmill/patches /taskmill/m2 /taskmill/gomod \\
-         && chown 1000:1000 /testbed /taskmill/out /taskmill/m2 /taskmill/gomod
-        COPY --chown=1000:1000 taskmill/ /taskmill/meta/
-        COPY --chown=1000:1000 manifests/ /testbed/
-        USER 1000:1000
+         && chown {user} /testbed /taskmill/out /taskmill/m2 /taskmill/gomod
+        COPY --chown={user} taskmill/ /taskmill/meta/
+        COPY --chown={user} manifests/ /testbed/
+        USER {user}
         WORKDIR /testbed
         # 1 where the container can download (a person's machine); taskmill passes 0 and mounts host caches.
         ARG TASKMILL_ONLINE_DEPS=1
@@ -34,8 +37,9 @@ public record DockerfileTemplate(StackKind kind, ImageRef baseImage) {
          && { %s; } || echo "taskmill: dependency download failed; tests need a mounted cache"; fi
 
         FROM environment AS sample
-        COPY --chown=1000:1000 repo/ /testbed/
-        """.formatted(kind.name().toLowerCase(java.util.Locale.ROOT), baseImage.canonical(), onlineDependencies());
+        COPY --chown={user} repo/ /testbed/
+        """.formatted(kind.name().toLowerCase(java.util.Locale.ROOT), baseImage.canonical(), onlineDependencies())
+        .replace("{uid}", String.valueOf(StageContract.UID)).replace("{user}", StageContract.USER);
   }
 
   /** What the environment stage runs to download dependencies when the container has network. */

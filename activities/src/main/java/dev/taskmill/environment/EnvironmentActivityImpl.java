@@ -1,7 +1,7 @@
 package dev.taskmill.environment;
 
 import dev.taskmill.progress.Heartbeat;
-import dev.taskmill.docker.DockerClients;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.git.RepositoryCache;
 
 /** Temporal adapter of {@link EnvironmentPreparer}: heartbeats through the activity context when there is one. */
@@ -14,7 +14,7 @@ public final class EnvironmentActivityImpl implements EnvironmentActivity {
 
   /** Docker from DOCKER_HOST, the clone cache and dependency caches under $TASKMILL_CACHE_DIR, images from env. */
   public static EnvironmentActivityImpl fromEnvironment() {
-    return new EnvironmentActivityImpl(new EnvironmentPreparer(DockerClients.fromEnvironment(),
+    return new EnvironmentActivityImpl(new EnvironmentPreparer(ContainerEngine.fromEnvironment(),
         RepositoryCache.fromEnvironment(), BaseImages.fromEnvironment(), DependencyCache.defaultRoot()));
   }
 

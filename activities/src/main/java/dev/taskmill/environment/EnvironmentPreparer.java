@@ -1,10 +1,13 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.files.FileTrees;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Stack;
-import dev.taskmill.docker.DockerClients;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.stage.StageContract;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.workflow.RepoSlug;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.taskmill.docker.ImageBuilder;
 
 /**
  * Phase 4 without Temporal: picks the base image, exports the base commit into a build context, prepares the
@@ -26,18 +30,16 @@ import java.util.Map;
  * reused) and the sample image (per base commit).
  */
 public final class EnvironmentPreparer {
-  /** The user the stages run as; every generated image has it (uid 1000). */
-  public static final String USER = "1000:1000";
   static final String OFFLINE_LABEL = "dev.taskmill.offline-image";
 
-  private final com.github.dockerjava.api.DockerClient docker;
+  private final ContainerEngine engine;
   private final RepositoryCache repositories;
   private final ToolchainResolver resolver;
   private final Path dependencyRoot;
 
-  public EnvironmentPreparer(com.github.dockerjava.api.DockerClient docker, RepositoryCache repositories,
+  public EnvironmentPreparer(ContainerEngine engine, RepositoryCache repositories,
       BaseImages images, Path dependencyRoot) {
-    this.docker = docker;
+    this.engine = engine;
     this.repositories = repositories;
     this.resolver = new ToolchainResolver(images);
     this.dependencyRoot = dependencyRoot;
@@ -48,8 +50,8 @@ public final class EnvironmentPreparer {
     Stack stack = input.stack();
     ResolvedToolchain resolved = resolver.resolve(stack);
     StackKind kind = resolved.kind();
-    DockerClients.requireReachable(docker);
-    ImageBuilder images = new ImageBuilder(docker, heartbeat);
+    engine.ping();
+    ImageBuilder images = engine.images(heartbeat);
     images.requireBase(resolved.image());
     if (kind == StackKind.GRADLE && "true".equals(images.labels(resolved.image().canonical()).get(OFFLINE_LABEL))) {
       throw Failures.of(FailureType.UNSUPPORTED_STACK, "Gradle projects cannot be validated with the offline images:"
@@ -68,7 +70,8 @@ public final class EnvironmentPreparer {
         context = BuildContext.export(repository, input.baseCommit(), kind, stack.projectDir(), contextDir);
       }
       heartbeat.beat("preparing dependencies");
-      List<String> mounts = new DependencyCache(dependencyRoot, heartbeat).prepare(kind, context, stack.projectDir());
+      DependencyCache dependencies = new DependencyCache(dependencyRoot, heartbeat);
+      List<BindMount> mounts = dependencies.prepare(kind, context, stack.projectDir(), resolved.version());
       // A go.mod or engines version no configured image offers: that release layered on the stack's image, after
       // the dependencies, so that a module or package that cannot be had fails before a toolchain is fetched.
       ResolvedToolchain toolchain = new ToolchainImages(images, dependencyRoot.resolveSibling("toolchains"),
@@ -96,9 +99,12 @@ public final class EnvironmentPreparer {
       }
 
       if (kind == StackKind.MAVEN) {
-        mounts.stream().filter(m -> m.contains(":" + MavenWarmUp.CONTAINER_REPO + ":")).findFirst()
-            .map(m -> Path.of(m.substring(0, m.indexOf(':'))))
-            .ifPresent(m2 -> new MavenWarmUp(docker, heartbeat).warm(sampleImage, m2, stack.projectDir()));
+        var m2 = mounts.stream().filter(StageContract.DependencyCache.M2::isAt).findFirst()
+            .map(m -> Path.of(m.hostPath()));
+        if (m2.isPresent() && new MavenWarmUp(engine, heartbeat).warm(sampleImage, m2.get(), stack.projectDir())) {
+          // The warm-up brought the plugins the image's Maven binds; their providers come from the host.
+          dependencies.resolveMavenExtras(m2.get());
+        }
       }
 
       Path runScript = workDir.resolve("run.sh");
@@ -106,12 +112,12 @@ public final class EnvironmentPreparer {
           input.baseCommit(), stack.projectDir(), sampleImage, context.manifests(), mounts).render());
       Files.setPosixFilePermissions(runScript, PosixFilePermissions.fromString("rwxr-xr-x"));
       return new EnvironmentOutput(dockerfilePath.toString(), runScript.toString(), toolchain.image().canonical(),
-          environmentImage, sampleImage, toolchain.version(), mounts, USER);
+          environmentImage, sampleImage, toolchain.version(), mounts, StageContract.USER, dependencies.notes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the environment into " + workDir + ": " + e.getMessage(), e);
     } finally {
       try {
-        BuildContext.deleteRecursively(contextDir);
+        FileTrees.deleteRecursively(contextDir);
       } catch (IOException ignored) {
         // a leftover context is rewritten by the next attempt
       }

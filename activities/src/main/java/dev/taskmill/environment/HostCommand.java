@@ -49,13 +49,21 @@ final class HostCommand {
         if (line.startsWith("[ERROR]") && !line.matches("\\[ERROR\\]\\s*(->.*|Re-run.*|To see.*|For more.*)?")) {
           return line;
         }
-        if (line.startsWith("npm ERR!") || line.startsWith("npm error") || line.startsWith("ERROR:")) {
+        if ((line.startsWith("npm ERR!") || line.startsWith("npm error")) && !NPM_BOILERPLATE.matcher(line).find()) {
+          return line;
+        }
+        if (line.startsWith("ERROR:")) {
           return line;
         }
       }
       return tail.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("(no output)").strip();
     }
   }
+
+  /** npm's closing lines that say nothing about the cause (the log's path, git's generic advice). */
+  private static final java.util.regex.Pattern NPM_BOILERPLATE = java.util.regex.Pattern.compile(
+      "^npm (ERR!|error)\\s*($|A complete log of this run|Please make sure you have the correct access rights"
+      + "|and the repository exists|fatal: Could not read from remote repository|code \\d+$)");
 
   private HostCommand() {}
 

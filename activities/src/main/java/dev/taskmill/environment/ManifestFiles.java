@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Which files of a repository decide its dependencies, per stack: the key of the reusable environment image. */
 public final class ManifestFiles {
   private static final Set<String> PYTHON = Set.of("pyproject.toml", "setup.py", "setup.cfg", "Pipfile",
-      "Pipfile.lock", "poetry.lock", "tox.ini");
+      "Pipfile.lock", "poetry.lock", "tox.ini", "pytest.ini");
   private static final Pattern PYTHON_REQUIREMENTS = Pattern.compile("requirements[^/]*\\.(txt|in)");
   private static final Set<String> GRADLE = Set.of("build.gradle", "build.gradle.kts", "settings.gradle",
       "settings.gradle.kts", "gradle.properties", "gradlew", "libs.versions.toml",
@@ -26,7 +26,8 @@ public final class ManifestFiles {
   static boolean isManifest(StackKind kind, String path) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     return switch (kind) {
-      case PYTHON -> PYTHON.contains(name) || PYTHON_REQUIREMENTS.matcher(name).matches();
+      case PYTHON -> PYTHON.contains(name) || PYTHON_REQUIREMENTS.matcher(name).matches()
+          || path.matches("(.*/)?requirements/[^/]+\\.(txt|in)");
       case MAVEN -> name.equals("pom.xml");
       case GRADLE -> GRADLE.contains(name);
       case NPM -> NPM.contains(name);

@@ -1,6 +1,7 @@
 package dev.taskmill.environment;
 
 import java.util.Objects;
+import dev.taskmill.docker.ImageRef;
 
 /**
  * The base image chosen for a stack.

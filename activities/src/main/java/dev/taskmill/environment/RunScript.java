@@ -1,5 +1,7 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.stage.StageContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +16,7 @@ import java.util.Objects;
  */
 public record RunScript(
     StackKind kind, String framework, String repoUrl, String baseCommit, String projectDir,
-    String sampleImage, List<String> manifests, List<String> hostMounts) {
+    String sampleImage, List<String> manifests, List<BindMount> hostMounts) {
   public RunScript {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(framework, "framework");
@@ -45,7 +47,18 @@ public record RunScript(
         .append(ShellQuote.assign("PROJECT_DIR", projectDir)).append('\n')
         .append(ShellQuote.assign("SAMPLE_IMAGE", sampleImage)).append('\n')
         .append("MANIFESTS=").append(ShellQuote.array(manifests)).append('\n')
-        .append("HOST_MOUNTS=").append(ShellQuote.array(hostMounts)).append('\n');
+        .append("HOST_MOUNTS=").append(ShellQuote.array(hostMounts.stream().map(BindMount::spec).toList()))
+        .append('\n')
+        .append(contractHeader());
+    return s.toString();
+  }
+
+  /** The stage contract's values as assignments (docs/stage-contract.md): the scripts below keep no copy. */
+  public static String contractHeader() {
+    StringBuilder s = new StringBuilder("# The stage contract, from StageContract.\n");
+    StageContract.shellVariables().forEach((name, value) -> s.append(value instanceof List<?> list
+        ? name + "=" + ShellQuote.array(list.stream().map(String::valueOf).toList())
+        : ShellQuote.assign(name, String.valueOf(value))).append('\n'));
     return s.toString();
   }
 

@@ -1,5 +1,7 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.analysis.stack.VersionSpec;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,10 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.analysis.stack.VersionSpec;
+import dev.taskmill.docker.ImageBuilder;
+import dev.taskmill.docker.ImageRef;
+import dev.taskmill.files.FileTrees;
+
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.progress.Heartbeat;
@@ -56,7 +61,7 @@ final class ToolchainImages {
           FileLock ignored = channel.lock()) {
         if (images.imageId(derived.canonical()).isEmpty()) {
           Path context = root.resolve("context-" + download.tool() + "-" + download.version());
-          BuildContext.deleteRecursively(context);
+          FileTrees.deleteRecursively(context);
           Files.createDirectories(context);
           try {
             String dockerfile = download.tool().equals("go") ? goContext(download.version(), context)
@@ -67,7 +72,7 @@ final class ToolchainImages {
             images.build(context, null, derived.canonical(), Map.of(), Map.of("dev.taskmill.toolchain",
                 download.tool() + download.version()));
           } finally {
-            BuildContext.deleteRecursively(context);
+            FileTrees.deleteRecursively(context);
           }
         }
       }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import dev.taskmill.analysis.stack.VersionSpec;
 
 /** Picks the base image whose toolchain can build the project, or says in one line why none can. */
 public final class ToolchainResolver {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.trajectory.TrajectoryOutcome.TestSplit;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.validation.PatchSetEvaluator;
 import dev.taskmill.validation.StageEnvironment;
 import dev.taskmill.validation.StageRunner;

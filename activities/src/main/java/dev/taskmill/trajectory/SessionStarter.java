@@ -1,8 +1,14 @@
 package dev.taskmill.trajectory;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.taskmill.validation.SessionContainer;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.docker.SessionContainer;
 import dev.taskmill.validation.ValidationSettings;
+import dev.taskmill.docker.ContainerSpec;
+import dev.taskmill.progress.Heartbeat;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.stage.StageContract;
+import dev.taskmill.validation.StageEnvironment;
+import dev.taskmill.validation.StageRunner;
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,19 +16,33 @@ import java.util.Map;
 final class SessionStarter {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
 
-  private final DockerClient client;
+  private final ContainerEngine engine;
   private final ValidationSettings settings;
   private final Map<String, String> labels;
+  private final Heartbeat heartbeat;
 
-  SessionStarter(DockerClient client, ValidationSettings settings, Map<String, String> labels) {
-    this.client = client;
+  SessionStarter(ContainerEngine engine, ValidationSettings settings, Map<String, String> labels, Heartbeat heartbeat) {
+    this.engine = engine;
     this.settings = settings;
     this.labels = labels;
+    this.heartbeat = heartbeat;
   }
 
   SessionContainer start(TrajectoryContext ctx, String which) {
     String name = "taskmill-" + Integer.toHexString(ctx.workDir().toString().hashCode()) + "-traj-" + which;
-    return SessionContainer.start(client, ctx.env(), settings, name, labels, ctx.commands().sessionEnv());
+    return engine.startSession(spec(ctx.env(), settings, name, labels, ctx.commands().sessionEnv()), heartbeat);
+  }
+
+  /**
+   * A session's container: a stage's limits, user and dependency mounts (read-only always), no network, no run.sh
+   * and no patches mounted, in /testbed.
+   */
+  static ContainerSpec spec(StageEnvironment stage, ValidationSettings settings, String name,
+      Map<String, String> labels, Map<String, String> env) {
+    return new ContainerSpec(name, stage.image(), SessionContainer.IDLE_COMMAND, env,
+        stage.mounts().stream().map(m -> BindMount.readOnly(m.hostPath(), m.containerPath())).toList(), stage.user(),
+        Math.round(settings.cpus() * 1_000_000_000L), settings.memoryMb() * 1024L * 1024L, StageRunner.PIDS_LIMIT,
+        labels).inDirectory(StageContract.TESTBED);
   }
 
   /** /testbed becomes a repository with exactly one commit, the base snapshot; build outputs are ignored. */

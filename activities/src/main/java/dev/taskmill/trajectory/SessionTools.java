@@ -1,8 +1,9 @@
 package dev.taskmill.trajectory;
 
+import dev.taskmill.stage.StageContract;
 import dev.taskmill.trajectory.Trajectory.ToolSpec;
-import dev.taskmill.validation.SessionContainer;
-import dev.taskmill.validation.SessionContainer.ExecResult;
+import dev.taskmill.docker.SessionContainer;
+import dev.taskmill.docker.SessionContainer.ExecResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class SessionTools {
   static final String BASH = "bash";
   static final String EDITOR = "str_replace_editor";
   static final String SUBMIT = "submit";
-  static final String ROOT = "/testbed";
+  static final String ROOT = StageContract.TESTBED;
 
   /** A tool call's result: exit code and the full output (cut later for the observation). */
   record Result(int exitCode, String output) {}

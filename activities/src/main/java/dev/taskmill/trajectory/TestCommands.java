@@ -1,5 +1,6 @@
 package dev.taskmill.trajectory;
 
+import dev.taskmill.stage.StageContract;
 import dev.taskmill.analysis.BuildSystem;
 import dev.taskmill.analysis.Stack;
 import java.util.LinkedHashMap;
@@ -16,10 +17,8 @@ import java.util.regex.Pattern;
  */
 final class TestCommands {
   /** The stage-maven.sh flags: offline, and the policy/report plugins that decide nothing about tests skipped. */
-  static final String MAVEN_FLAGS = "-o -B -ntp -q -Dmaven.test.redirectTestOutputToFile=false -Denforcer.skip=true"
-      + " -Drat.skip=true -Djapicmp.skip=true -Danimal.sniffer.skip=true -Dcheckstyle.skip=true -Dspotbugs.skip=true"
-      + " -Dpmd.skip=true -Dcpd.skip=true -Dmaven.javadoc.skip=true -Drevapi.skip=true -Dspotless.check.skip=true"
-      + " -Dlicense.skip=true -Dmoditect.skip=true -Djacoco.skip=true";
+  static final String MAVEN_FLAGS = "-o -B -ntp -q -Dmaven.test.redirectTestOutputToFile=false "
+      + String.join(" ", StageContract.MAVEN_SKIP_FLAGS) + " -Djacoco.skip=true";
   private static final Pattern GO_ID = Pattern.compile("^(.*)/((?:Test|Example|Fuzz)[^/]*)(/.*)?$");
 
   private final Stack stack;
@@ -51,7 +50,7 @@ final class TestCommands {
         env.put("GOTOOLCHAIN", "local");
         env.put("GOCACHE", "/tmp/go-build");
         env.put("GOPATH", "/tmp/go");
-        env.put("GOMODCACHE", depsMounted ? "/taskmill/deps/gomod" : "/taskmill/gomod");
+        env.put("GOMODCACHE", depsMounted ? StageContract.DependencyCache.GOMOD.containerPath() : "/taskmill/gomod");
       }
       default -> { }
     }
@@ -92,7 +91,7 @@ final class TestCommands {
       case JUNIT4, JUNIT5 -> stack.buildSystem() == BuildSystem.GRADLE
           ? "gradle --offline -q test " + String.join(" ", ids.stream().map(i -> "--tests " + quote(i.replace('#', '.')))
               .toList())
-          : "mvn " + MAVEN_FLAGS + " -Dmaven.repo.local=" + (depsMounted ? "/taskmill/deps/m2" : "/taskmill/m2")
+          : "mvn " + MAVEN_FLAGS + " -Dmaven.repo.local=" + (depsMounted ? StageContract.DependencyCache.M2.containerPath() : "/taskmill/m2")
               + " -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false -Dtest=" + quote(String.join(",", ids))
               + " test";
       case MOCHA -> "node_modules/.bin/mocha " + quoteAll(files(ids));

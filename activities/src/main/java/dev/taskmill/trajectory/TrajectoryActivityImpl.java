@@ -1,46 +1,43 @@
 package dev.taskmill.trajectory;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.taskmill.docker.DockerClients;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.progress.Heartbeat;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.validation.ImageRebuild;
 import dev.taskmill.validation.PatchSetEvaluator;
 import dev.taskmill.validation.StageRunner;
 import dev.taskmill.validation.ValidationSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /** Temporal adapter for phase 3 (DOCKER queue): hands over to a {@link TrajectoryGenerator}, heartbeating. */
 public final class TrajectoryActivityImpl implements TrajectoryActivity {
-  private final Supplier<DockerClient> clients;
-  private final String where;
+  private final Supplier<ContainerEngine> engines;
 
   /** Uses DOCKER_HOST or the local socket. */
   public TrajectoryActivityImpl() {
-    this(DockerClients::fromEnvironment, DockerClients.dockerHost());
+    this(ContainerEngine::fromEnvironment);
   }
 
-  public TrajectoryActivityImpl(Supplier<DockerClient> clients, String where) {
-    this.clients = clients;
-    this.where = where;
+  /** @param engines opens the engine each call uses (and closes) */
+  public TrajectoryActivityImpl(Supplier<ContainerEngine> engines) {
+    this.engines = engines;
   }
 
   @Override
   public TrajectoryOutput write(TrajectoryInput input) {
     ValidationSettings settings = input.settings();
     Heartbeat heartbeat = Heartbeat.ofCurrentActivity();
-    try (DockerClient client = clients.get()) {
-      ContainerEngine engine = new ContainerEngine(client, where);
+    try (ContainerEngine engine = engines.get()) {
       engine.ping();
-      if (!engine.imageExists(input.environment().sampleImage())) {
-        throw Failures.of(FailureType.TRANSIENT, "the sample image " + input.environment().sampleImage()
-            + " is not on the Docker engine at " + where + ": run phase 3 on the worker that built it");
-      }
+      // Built by another worker's environment phase (or removed since): rebuilt here from the work area's recipe.
+      ImageRebuild.ensure(engine, input.environment().sampleImage(), Path.of(input.environment().runScript()),
+          heartbeat);
       StageRunner runner = new StageRunner(engine, settings, heartbeat);
-      return new TrajectoryGenerator(client, new PatchSetEvaluator(runner), settings, heartbeat, Map.of(),
+      return new TrajectoryGenerator(engine, new PatchSetEvaluator(runner), settings, heartbeat, Map.of(),
           ThoughtAuthor.fromEnvironment())
           .generate(input);
     } catch (IOException e) {

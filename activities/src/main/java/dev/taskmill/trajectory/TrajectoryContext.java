@@ -1,5 +1,6 @@
 package dev.taskmill.trajectory;
 
+import dev.taskmill.stage.StageContract;
 import dev.taskmill.analysis.Stack;
 import dev.taskmill.diff.PatchFile;
 import dev.taskmill.diff.UnifiedDiffParser;
@@ -21,7 +22,7 @@ record TrajectoryContext(TrajectoryInput input, Stack stack, StageEnvironment en
   static TrajectoryContext of(TrajectoryInput input) throws IOException {
     Stack stack = input.analysis().stack();
     StageEnvironment env = StageEnvironment.of(input.environment(), stack);
-    boolean depsMounted = env.mounts().stream().anyMatch(m -> m.containerPath().startsWith("/taskmill/deps"));
+    boolean depsMounted = env.mounts().stream().anyMatch(m -> m.containerPath().startsWith(StageContract.DEPS_DIR));
     TestCommands commands = new TestCommands(stack, depsMounted);
     Path workDir = Path.of(input.workDir());
     Path scratch = Files.createDirectories(workDir.resolve("trajectories"));

@@ -2,12 +2,12 @@ package dev.taskmill.trajectory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.github.dockerjava.api.DockerClient;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.tokens.TokenCounter;
 import dev.taskmill.validation.PatchSetEvaluator;
 import dev.taskmill.validation.PatchSetEvaluator.Evaluation;
-import dev.taskmill.validation.SessionContainer;
+import dev.taskmill.docker.SessionContainer;
 import dev.taskmill.validation.ValidationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class TrajectoryGenerator {
   private static final Logger LOG = LoggerFactory.getLogger(TrajectoryGenerator.class);
 
-  private final DockerClient client;
+  private final ContainerEngine engine;
   private final PatchSetEvaluator evaluator;
   private final ValidationSettings settings;
   private final Heartbeat heartbeat;
@@ -37,20 +37,20 @@ public final class TrajectoryGenerator {
   private final SessionStarter sessions;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  public TrajectoryGenerator(DockerClient client, PatchSetEvaluator evaluator, ValidationSettings settings,
+  public TrajectoryGenerator(ContainerEngine engine, PatchSetEvaluator evaluator, ValidationSettings settings,
       Heartbeat heartbeat, Map<String, String> labels) {
-    this(client, evaluator, settings, heartbeat, labels, ThoughtAuthor.TEMPLATE);
+    this(engine, evaluator, settings, heartbeat, labels, ThoughtAuthor.TEMPLATE);
   }
 
   /** @param author who writes the thoughts (the template, or a model: docs/trajectories.md) */
-  public TrajectoryGenerator(DockerClient client, PatchSetEvaluator evaluator, ValidationSettings settings,
+  public TrajectoryGenerator(ContainerEngine engine, PatchSetEvaluator evaluator, ValidationSettings settings,
       Heartbeat heartbeat, Map<String, String> labels, ThoughtAuthor author) {
     this.author = author;
-    this.client = client;
+    this.engine = engine;
     this.evaluator = evaluator;
     this.settings = settings;
     this.heartbeat = heartbeat;
-    this.sessions = new SessionStarter(client, settings, Map.copyOf(labels));
+    this.sessions = new SessionStarter(engine, settings, Map.copyOf(labels), heartbeat);
   }
 
   public TrajectoryOutput generate(TrajectoryInput input) throws IOException, InterruptedException {
@@ -150,7 +150,7 @@ public final class TrajectoryGenerator {
       Trajectory.Divergence divergence, TrajectoryOutcome outcome) {
     String imageId = null;
     try {
-      imageId = client.inspectImageCmd(ctx.env().image()).exec().getId();
+      imageId = engine.images(heartbeat).imageId(ctx.env().image()).orElse(null);
     } catch (RuntimeException e) {
       LOG.debug("no image id for {}: {}", ctx.env().image(), e.getMessage());
     }

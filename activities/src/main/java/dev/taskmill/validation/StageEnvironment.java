@@ -6,6 +6,7 @@ import dev.taskmill.validation.report.ContainerPaths;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import dev.taskmill.stage.BindMount;
 
 /**
  * What every stage of one sample shares: the image, its run.sh, the dependency-cache mounts, the user and where
@@ -29,7 +30,7 @@ public record StageEnvironment(String image, Path runScript, List<BindMount> mou
   /** The stage environment that phase 4 describes for a stack. */
   public static StageEnvironment of(EnvironmentOutput environment, Stack stack) {
     return new StageEnvironment(environment.sampleImage(), Path.of(environment.runScript()),
-        environment.mounts().stream().map(BindMount::parse).toList(), environment.user(),
+        environment.mounts(), environment.user(),
         ContainerPaths.forProjectDir(stack.projectDir()));
   }
 }

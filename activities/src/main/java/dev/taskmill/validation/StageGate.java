@@ -1,5 +1,6 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.stage.StageContract;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.validation.report.TestOutcome;
@@ -38,7 +39,7 @@ final class StageGate {
     if (role == StageRole.OTHER) {
       return Optional.empty();
     }
-    if (exit == 3) {
+    if (StageContract.Exit.PATCH_FAILED.is(exit)) {
       String which = switch (role) {
         case TESTS_ONLY -> "tests.patch does not apply on the base commit";
         case TESTS_AND_FIX -> "fix.patch does not apply after tests.patch";
@@ -46,7 +47,7 @@ final class StageGate {
       };
       return reject(FailureType.PATCH_DOES_NOT_APPLY, which + " (stage " + name + ", see " + log + ")");
     }
-    if (exit == 4) {
+    if (StageContract.Exit.BUILD_FAILED.is(exit)) {
       return switch (role) {
         case BASE -> reject(FailureType.BASE_BUILD_FAILED, "the environment image built, but the project does not"
             + " build in it at the base commit (stage " + name + " exited 4, see " + log + "): a dependency or"

@@ -36,6 +36,22 @@ public record StageParallelism(int width) {
     };
   }
 
+  /**
+   * How many stages of one sample {@code engine}'s host runs side by side, unless {@code override} says; one
+   * after the other when side by side does not pay ({@code pays} false) or the engine does not say.
+   */
+  public static StageParallelism forEngine(dev.taskmill.docker.ContainerEngine engine, int memoryMbPerStage,
+      String override, boolean pays) {
+    if (override != null && !override.isBlank()) {
+      return forHost(1, 0, memoryMbPerStage, override);
+    }
+    if (!pays) {
+      return sequential();
+    }
+    return engine.host().map(host -> forHost(host.cpus(), host.memoryBytes(), memoryMbPerStage, null))
+        .orElseGet(StageParallelism::sequential);
+  }
+
   /** One after the other. */
   public static StageParallelism sequential() {
     return new StageParallelism(1);

@@ -1,6 +1,7 @@
 package dev.taskmill.validation;
 
 import dev.taskmill.validation.report.TestResults;
+import dev.taskmill.docker.ContainerRun;
 
 /** One finished stage: its summary for the workflow, its per-test results and the Docker timings. */
 public record StageRun(PlannedStage stage, StageResult result, TestResults tests, ContainerRun container) {

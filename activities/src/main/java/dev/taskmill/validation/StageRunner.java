@@ -1,5 +1,7 @@
 package dev.taskmill.validation;
 
+import dev.taskmill.files.FileTrees;
+import dev.taskmill.stage.StageContract;
 import dev.taskmill.progress.Heartbeat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +24,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.docker.ContainerRun;
+import dev.taskmill.docker.ContainerSpec;
+import dev.taskmill.stage.BindMount;
 
 /**
  * Runs one stage ({@code bash /taskmill/run.sh stage PATCH...}) in a fresh locked-down container, with any list
@@ -29,9 +35,9 @@ import java.util.Map;
  */
 public final class StageRunner {
   public static final String ROLE_LABEL = dev.taskmill.docker.ContainerOwner.ROLE_LABEL;
-  public static final String STAGE_LABEL = "dev.taskmill.stage";
-  public static final String WORKDIR_LABEL = "dev.taskmill.workdir";
-  static final long PIDS_LIMIT = 512;
+  public static final String STAGE_LABEL = ContainerSpec.STAGE_LABEL;
+  public static final String WORKDIR_LABEL = ContainerSpec.WORKDIR_LABEL;
+  public static final long PIDS_LIMIT = 512;
   /** The selected test ids, one per line, next to the stage's patches (never named on the command line). */
   static final String TEST_IDS_FILE = "test-ids.txt";
   /** The most test ids worth selecting: past this many a selection costs as much as the suite. */
@@ -105,7 +111,7 @@ public final class StageRunner {
       Path ids = Files.writeString(dirs.patches().resolve(TEST_IDS_FILE), String.join("\n", testIds) + "\n");
       Files.setPosixFilePermissions(ids, PosixFilePermissions.fromString("rw-r--r--"));
     }
-    List<String> command = new ArrayList<>(List.of("bash", "/taskmill/run.sh", "stage"));
+    List<String> command = new ArrayList<>(List.of("bash", StageContract.RUN_SCRIPT, "stage"));
     for (int i = 0; snapshot.startFrom() == null && i < stage.patches().size(); i++) {
       Path patch = stage.patches().get(i);
       if (!Files.isRegularFile(patch)) {
@@ -118,7 +124,7 @@ public final class StageRunner {
       Files.copy(patch, copy, StandardCopyOption.REPLACE_EXISTING);
       // The container runs as an unprivileged user; it must be able to read what it applies.
       Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      command.add("/taskmill/patches/" + name);
+      command.add(StageContract.PATCHES_DIR + "/" + name);
     }
     Path log = workDir.resolve(stage.name() + ".log");
     ContainerRun container;
@@ -129,7 +135,7 @@ public final class StageRunner {
             + " ended: its patches are applied and its build is done\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         on = new StageEnvironment(snapshot.startFrom(), env.runScript(), env.mounts(), env.user(), env.paths());
       }
-      container = engine.run(spec(on, stage, workDir, dirs, command, testIds), out,
+      container = engine.run(spec(on, stage, workDir, dirs, command, testIds, snapshot.startFrom() != null), out,
           Duration.ofSeconds(settings.stageTimeoutSeconds()), heartbeat, snapshot.keepAs());
     }
     TestResults tests = new ReportReader(env.paths()).readAll(dirs.out().resolve("reports"));
@@ -150,10 +156,15 @@ public final class StageRunner {
 
   ContainerSpec spec(StageEnvironment env, PlannedStage stage, Path workDir, StageDirs dirs,
       List<String> command, List<String> testIds) {
+    return spec(env, stage, workDir, dirs, command, testIds, false);
+  }
+
+  ContainerSpec spec(StageEnvironment env, PlannedStage stage, Path workDir, StageDirs dirs,
+      List<String> command, List<String> testIds, boolean fromSnapshot) {
     List<BindMount> mounts = new ArrayList<>();
-    mounts.add(BindMount.readOnly(env.runScript().toString(), "/taskmill/run.sh"));
-    mounts.add(BindMount.readOnly(dirs.patches().toString(), "/taskmill/patches"));
-    mounts.add(BindMount.readWrite(dirs.out().toString(), "/taskmill/out"));
+    mounts.add(BindMount.readOnly(env.runScript().toString(), StageContract.RUN_SCRIPT));
+    mounts.add(BindMount.readOnly(dirs.patches().toString(), StageContract.PATCHES_DIR));
+    mounts.add(BindMount.readWrite(dirs.out().toString(), StageContract.OUT_DIR));
     mounts.addAll(env.mounts());
     Map<String, String> envVars = new HashMap<>();
     envVars.put("PYTHONDONTWRITEBYTECODE", "1");
@@ -164,10 +175,14 @@ public final class StageRunner {
     envVars.put("TASKMILL_STAGE", stage.name());
     // Coverage costs a tracer in every test; only the stages whose coverage is reported pay for it.
     envVars.put("TASKMILL_COVERAGE", stage.coverage() ? "1" : "0");
+    if (fromSnapshot) {
+      // The stage script may then skip what the snapshot already holds (Maven's compile phases).
+      envVars.put("TASKMILL_FROM_SNAPSHOT", "1");
+    }
     if (!testIds.isEmpty()) {
       // A file, not the variable itself: one environment string may not exceed 128 KiB (execve's
       // MAX_ARG_STRLEN), and a suite's PASS_TO_PASS list of 2,000 ids is larger than that.
-      envVars.put("TASKMILL_TEST_IDS_FILE", "/taskmill/patches/" + TEST_IDS_FILE);
+      envVars.put("TASKMILL_TEST_IDS_FILE", StageContract.PATCHES_DIR + "/" + TEST_IDS_FILE);
     }
     Map<String, String> labels = new LinkedHashMap<>(extraLabels);
     labels.putAll(dev.taskmill.docker.ContainerOwner.labels());
@@ -212,7 +227,7 @@ public final class StageRunner {
   record StageDirs(Path root, Path patches, Path out) {
     static StageDirs prepare(Path workDir, String stageName) throws IOException {
       Path root = workDir.resolve("validation").resolve(stageName);
-      WorkDirs.deleteRecursively(root);
+      FileTrees.deleteRecursively(root);
       Path patches = Files.createDirectories(root.resolve("patches"));
       Path out = Files.createDirectories(root.resolve("out"));
       // The container user may be any uid (often 1000): out and its two folders must be writable for it.

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.taskmill.docker.ContainerEngine;
 
 /**
  * Runs a round of independent stages side by side (at most {@link StageParallelism#width()} at a time), each in

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.taskmill.docker.ContainerEngine;
 
 /**
  * Phase 5 without Temporal: runs the plan's first round side by side, checks each stage in plan order, reruns
@@ -35,7 +36,7 @@ public final class Validator {
   /** Side by side as far as the Docker host allows (or {@code TASKMILL_STAGE_PARALLELISM} says). */
   public Validator(ContainerEngine engine, StageRunner runner, ValidationSettings settings) {
     this(engine, runner, settings,
-        engine.parallelism(settings.memoryMb(), System.getenv(StageParallelism.ENV)));
+        StageParallelism.forEngine(engine, settings.memoryMb(), System.getenv(StageParallelism.ENV), true));
   }
 
   public Validator(ContainerEngine engine, StageRunner runner, ValidationSettings settings,
@@ -56,9 +57,9 @@ public final class Validator {
       throws IOException, InterruptedException {
     engine.ping();
     if (!engine.imageExists(env.image())) {
-      // Another worker built it; routing or a rebuild is the workflow's choice (docs/decisions.md).
+      // The activities rebuild a missing image first (ImageRebuild); a caller that did not gets this line.
       throw Failures.of(FailureType.TRANSIENT, "the sample image " + env.image() + " is not on the Docker engine at "
-          + engine.where() + ": run validation on the worker that built it, or rebuild it there");
+          + engine.where() + ": rebuild it with the work area's run.sh (TASKMILL_BUILD_ONLY=1)");
     }
     Files.createDirectories(workDir);
     List<String> snapshots = new ArrayList<>();

@@ -1,11 +1,11 @@
 package dev.taskmill.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.api.DockerClient;
-import dev.taskmill.docker.DockerClients;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.files.FileTrees;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Language;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.validation.StageEnvironment;
 import dev.taskmill.validation.StageRunner;
 import dev.taskmill.validation.ValidationSettings;
@@ -14,9 +14,7 @@ import dev.taskmill.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code taskmill verify --rerun}: phase 5's own {@link Validator} and {@link StageRunner} run the three stages
@@ -33,22 +31,19 @@ public final class DockerRerun implements SampleRerun {
   @Override
   public List<String> failToPass(Path sampleDir, JsonNode metadata) throws IOException, InterruptedException {
     SampleEnvironments.image(metadata);
-    try (DockerClient client = DockerClients.fromEnvironment()) {
-      ContainerEngine engine = new ContainerEngine(client, DockerClients.dockerHost());
+    try (ContainerEngine engine = ContainerEngine.fromEnvironment()) {
       engine.ping();
       StageEnvironment env = SampleEnvironments.prepare(sampleDir, metadata, engine, Heartbeat.none());
       Path work = Files.createTempDirectory("taskmill-rerun-");
       try {
         StageRunner runner = new StageRunner(engine, settings, Heartbeat.none());
         boolean pays = StageParallelism.paysFor(languageOf(metadata));
-        StageParallelism parallelism = engine.parallelism(settings.memoryMb(), System.getenv(StageParallelism.ENV),
+        StageParallelism parallelism = StageParallelism.forEngine(engine, settings.memoryMb(), System.getenv(StageParallelism.ENV),
             pays);
         return new Validator(engine, runner, settings, parallelism).validate(env, sampleDir.resolve(SampleVerifier.TESTS_PATCH),
             sampleDir.resolve(SampleVerifier.FIX_PATCH), work, settings.reruns()).failToPass();
       } finally {
-        try (Stream<Path> walk = Files.walk(work)) {
-          walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        FileTrees.deleteRecursively(work);
       }
     }
   }

@@ -2,8 +2,9 @@ package dev.taskmill.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskmill.progress.Heartbeat;
-import dev.taskmill.validation.BindMount;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.validation.ImageRebuild;
 import dev.taskmill.validation.StageEnvironment;
 import dev.taskmill.validation.report.ContainerPaths;
 import java.io.IOException;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +27,6 @@ import java.util.regex.Pattern;
 public final class SampleEnvironments {
   private static final Pattern HOST_MOUNTS = Pattern.compile("(?m)^HOST_MOUNTS=\\((.*)\\)\\s*$");
   private static final Pattern QUOTED = Pattern.compile("'((?:[^']|'\\\\'')*)'");
-  private static final long BUILD_TIMEOUT_MINUTES = 60;
-  /** One build per image tag at a time in this process: parallel predictions of one sample build it once. */
-  private static final ConcurrentHashMap<String, Object> BUILDING = new ConcurrentHashMap<>();
 
   private SampleEnvironments() {}
 
@@ -48,16 +44,11 @@ public final class SampleEnvironments {
       Heartbeat heartbeat) throws IOException, InterruptedException {
     String image = image(metadata);
     Path runScript = sampleDir.resolve(SampleVerifier.RUN_SCRIPT).toAbsolutePath();
-    if (!engine.imageExists(image)) {
-      synchronized (BUILDING.computeIfAbsent(image, k -> new Object())) {
-        if (!engine.imageExists(image)) {
-          String why = buildWithRunScript(sampleDir, image, heartbeat);
-          if (!engine.imageExists(image)) {
-            throw new IllegalStateException("the image " + image + " was missing and run.sh (which rebuilds it "
-                + "from the sample's Dockerfile) did not build it: " + why);
-          }
-        }
-      }
+    try {
+      ImageRebuild.ensure(engine, image, runScript, heartbeat);
+    } catch (io.temporal.failure.ApplicationFailure notBuilt) {
+      // verify and evaluate report a sample whose image cannot be made as a finding, not as a retry.
+      throw new IllegalStateException(notBuilt.getOriginalMessage(), notBuilt);
     }
     String text = Files.readString(runScript, StandardCharsets.UTF_8);
     return new StageEnvironment(image, runScript, hostMounts(text),
@@ -80,31 +71,5 @@ public final class SampleEnvironments {
       }
     }
     return mounts;
-  }
-
-  /** Runs run.sh's host mode to build {@code image}; returns its exit code and last line. */
-  private static String buildWithRunScript(Path sampleDir, String image, Heartbeat heartbeat)
-      throws IOException, InterruptedException {
-    Path log = Files.createTempFile("taskmill-image-build-", ".log");
-    try {
-      ProcessBuilder builder = new ProcessBuilder("bash", SampleVerifier.RUN_SCRIPT).directory(sampleDir.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().put("TASKMILL_LOCAL_IMAGE", image);
-      builder.environment().put("TASKMILL_BUILD_ONLY", "1");
-      Process process = builder.start();
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(BUILD_TIMEOUT_MINUTES);
-      heartbeat.beat("building " + image + " from the sample's Dockerfile");
-      while (!process.waitFor(15, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
-        heartbeat.beat("building " + image + " from the sample's Dockerfile");
-      }
-      if (process.isAlive()) {
-        process.destroyForcibly();
-        return "run.sh did not finish in " + BUILD_TIMEOUT_MINUTES + " minutes";
-      }
-      List<String> lines = Files.readAllLines(log);
-      return "run.sh exited " + process.exitValue() + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1));
-    } finally {
-      Files.deleteIfExists(log);
-    }
   }
 }

@@ -5,13 +5,14 @@
 #                               TASKMILL_COVERAGE=0 ./run.sh runs them without coverage.
 #   bash /taskmill/run.sh stage [PATCH...]
 #                               inside the container (docs/stage-contract.md): apply the patches, build, test.
-# Stage exit codes: 0 all tests passed, 1 some failed, 3 a patch does not apply, 4 build/compile failed.
+# Stage exit codes: 0 all tests passed, 1 some failed, $TASKMILL_EXIT_PATCH a patch does not apply,
+# $TASKMILL_EXIT_BUILD build/compile failed. Paths, codes and the user come from the header (StageContract).
 # The repository strings above are single-quoted data; nothing below evaluates them as code.
 # ---------------------------------------------------------------------------------------------------------
-OUT="${TASKMILL_OUT_DIR:-/taskmill/out}"  # overridable only for taskmill's own tests
+OUT="${TASKMILL_OUT_DIR:-$TASKMILL_OUT_DEFAULT}"  # overridable only for taskmill's own tests
 REPORTS="$OUT/reports"
 COVERAGE="$OUT/coverage"
-DEPS=/taskmill/deps
+DEPS="$TASKMILL_DEPS_DIR"
 
 CHANGED=/tmp/taskmill-changed-files  # NUL-separated /testbed-relative paths the patches touch
 
@@ -41,9 +42,9 @@ apply_patches() {
   for p in "$@"; do
     case "$p" in
       /*) f="$p" ;;
-      *) f="/taskmill/patches/$p" ;;
+      *) f="$TASKMILL_PATCHES_DIR/$p" ;;
     esac
-    if [[ ! -f "$f" ]]; then note "patch not found: $f" >&2; return 3; fi
+    if [[ ! -f "$f" ]]; then note "patch not found: $f" >&2; return "$TASKMILL_EXIT_PATCH"; fi
     if [[ ! -s "$f" ]]; then note "empty patch, nothing to apply: $p"; continue; fi
     record_changed "$f"
     if (cd /testbed && git apply --whitespace=nowarn -- "$f") 2>"/tmp/taskmill-apply.err"; then
@@ -54,7 +55,7 @@ apply_patches() {
     else
       cat /tmp/taskmill-apply.err >&2
       note "patch does not apply: $p" >&2
-      return 3
+      return "$TASKMILL_EXIT_PATCH"
     fi
   done
 }
@@ -64,12 +65,12 @@ run_stage() {
   if [[ -z "${HOME:-}" || ! -w "${HOME:-/nonexistent}" ]]; then export HOME=/tmp; fi
   export CI=true
 : >"$CHANGED"
-  apply_patches "$@" || exit 3
+  apply_patches "$@" || exit "$TASKMILL_EXIT_PATCH"
   cd "/testbed/$PROJECT_DIR" || { note "project directory missing: /testbed/$PROJECT_DIR" >&2; exit 5; }
   note "building ($TASKMILL_STACK)"
   if ! stage_build; then
     note "the build or test compilation failed" >&2
-    exit 4
+    exit "$TASKMILL_EXIT_BUILD"
   fi
   note "testing ($TASKMILL_FRAMEWORK)"
   stage_test
@@ -102,10 +103,10 @@ host_stage() {
   local out="$work/out-$name" container="taskmill-run-$$-$name" p m
   mkdir -p "$out" && chmod 0777 "$out"
   local args=(--rm --name "$container" --network none --cpus "${TASKMILL_CPUS:-2}"
-    --memory "${TASKMILL_MEMORY:-4g}" --pids-limit "${TASKMILL_PIDS:-1024}" --user 1000:1000
+    --memory "${TASKMILL_MEMORY:-4g}" --pids-limit "${TASKMILL_PIDS:-1024}" --user "$TASKMILL_USER"
     -e "TASKMILL_COVERAGE=${TASKMILL_COVERAGE:-1}"
-    -v "$HERE/run.sh:/taskmill/run.sh:ro" -v "$out:/taskmill/out")
-  for p in "$@"; do args+=(-v "$HERE/$p:/taskmill/patches/$p:ro"); done
+    -v "$HERE/run.sh:/taskmill/run.sh:ro" -v "$out:$TASKMILL_OUT_DEFAULT")
+  for p in "$@"; do args+=(-v "$HERE/$p:$TASKMILL_PATCHES_DIR/$p:ro"); done
   for m in "${HOST_MOUNTS[@]}"; do [[ -e "${m%%:*}" ]] && args+=(-v "$m"); done
   timeout --kill-after=10 "${TASKMILL_STAGE_TIMEOUT:-900}" \
     docker run "${args[@]}" "$LOCAL_IMAGE" bash /taskmill/run.sh stage "$@" >"$work/$name.log" 2>&1

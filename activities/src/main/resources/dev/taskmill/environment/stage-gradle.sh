@@ -17,7 +17,7 @@ stage_test() {
   done < <(find . -path '*/build/test-results/*' -name 'TEST-*.xml' -print0)
   if ((rc != 0)); then
     ((i > 0)) && return 1
-    return 4
+    return "$TASKMILL_EXIT_BUILD"
   fi
   return 0
 }

@@ -5,9 +5,7 @@ maven() {
   # Policy and report plugins decide nothing about which tests pass, and some pin a Maven newer than the
   # image's (the enforcer's requireMavenVersion): they are skipped; compilation and surefire are not.
   mvn -o -B -ntp "-Dmaven.repo.local=$repo" -Dmaven.test.redirectTestOutputToFile=false \
-    -Denforcer.skip=true -Drat.skip=true -Djapicmp.skip=true -Danimal.sniffer.skip=true -Dcheckstyle.skip=true \
-    -Dspotbugs.skip=true -Dpmd.skip=true -Dcpd.skip=true -Dmaven.javadoc.skip=true -Drevapi.skip=true \
-    -Dspotless.check.skip=true -Dlicense.skip=true -Dmoditect.skip=true "$@"
+    "${TASKMILL_MAVEN_SKIP_FLAGS[@]}" "$@"
 }
 
 # One Maven run per stage, not a test-compile and then a test: each start of Maven and of its plugins costs
@@ -36,12 +34,25 @@ stage_test() {
   fi
   # A rerun that starts from its first run's snapshot must not report that run's files again.
   find . -path '*/target/surefire-reports' -type d -prune -exec rm -rf {} + 2>/dev/null
-  maven -fae test ${extra[@]+"${extra[@]}"} | tee /tmp/taskmill-maven.log
+  # From a snapshot the classes are compiled already: surefire alone saves the lifecycle's seconds. Only for
+  # one module (a reactor resolves its siblings' classes only when their compile phase runs) and when no POM
+  # here names argLine (a plugin of the skipped phases may be what sets it).
+  local goal=test
+  if [[ "${TASKMILL_FROM_SNAPSHOT:-0}" == 1 ]] && ! grep -qs '<module>' pom.xml \
+      && ! grep -rqs --include=pom.xml argLine .; then
+    goal=surefire:test
+  fi
+  maven -fae "$goal" ${extra[@]+"${extra[@]}"} | tee /tmp/taskmill-maven.log
   local rc=${PIPESTATUS[0]} i=0 f
+  if [[ "$goal" != test ]] && ((rc != 0)) && [[ -z "$(find . -path '*/target/surefire-reports/*' -name 'TEST-*.xml' -print -quit)" ]]; then
+    note "surefire alone ran no test (exit $rc): the whole lifecycle instead"
+    maven -fae test ${extra[@]+"${extra[@]}"} | tee /tmp/taskmill-maven.log
+    rc=${PIPESTATUS[0]}
+  fi
   [[ "${TASKMILL_COVERAGE:-1}" == 1 ]] && maven_coverage_report
   if ((rc != 0)) && grep -qE 'COMPILATION ERROR|Compilation failure' /tmp/taskmill-maven.log; then
     note "the build or test compilation failed" >&2
-    return 4
+    return "$TASKMILL_EXIT_BUILD"
   fi
   while IFS= read -r -d '' f; do
     i=$((i + 1))
@@ -49,7 +60,7 @@ stage_test() {
   done < <(find . -path '*/target/surefire-reports/*' -name 'TEST-*.xml' -print0)
   if ((rc != 0)); then
     ((i > 0)) && return 1
-    return 4
+    return "$TASKMILL_EXIT_BUILD"
   fi
   return 0
 }

@@ -54,5 +54,5 @@ stage_test() {
   ((rc == 0)) && return 0
   # A runner that failed before writing its report could not load the tests: a build failure.
   [[ -s "$report" ]] && return 1
-  return 4
+  return "$TASKMILL_EXIT_BUILD"
 }

@@ -2,7 +2,22 @@
 # `coverage json`), only when TASKMILL_COVERAGE=1.
 stage_build() {
   export PYTHONDONTWRITEBYTECODE=1 PYTHONPATH="$PWD:$PWD/src${PYTHONPATH:+:$PYTHONPATH}"
-  if [[ -d "$DEPS/wheelhouse" ]] && compgen -G "$DEPS/wheelhouse/*" >/dev/null; then
+  local wanted="$DEPS/wheelhouse/taskmill-requirements.txt"
+  if [[ -s "$wanted" ]]; then
+    # What the worker collected from the project's manifests and downloaded as wheels (docs/offline-and-proxies.md).
+    # All at once; when pip refuses the set, one by one, so that one bad wheel does not keep the others out.
+    if ! PIP_BREAK_SYSTEM_PACKAGES=1 python -m pip install --user --quiet --no-index --disable-pip-version-check \
+        --find-links "$DEPS/wheelhouse" -r "$wanted" >/tmp/pip-deps.log 2>&1; then
+      note "the wheelhouse does not install as one set (see /tmp/pip-deps.log); installing one by one"
+      local req
+      while IFS= read -r req; do
+        [[ -n "$req" ]] || continue
+        PIP_BREAK_SYSTEM_PACKAGES=1 python -m pip install --user --quiet --no-index --disable-pip-version-check \
+          --find-links "$DEPS/wheelhouse" "$req" >>/tmp/pip-deps.log 2>&1 || note "not installed: $req"
+      done <"$wanted"
+    fi
+  elif [[ -d "$DEPS/wheelhouse" ]] && compgen -G "$DEPS/wheelhouse/*" >/dev/null; then
+    # A wheelhouse from an older worker: requirements files only.
     local r
     for r in requirements*.txt; do
       [[ -f "$r" ]] || continue
@@ -84,7 +99,7 @@ stage_test() {
     0) return 0 ;;
     1) return 1 ;;
     5) note "pytest collected no tests"; return 1 ;;
-    2 | 4) note "pytest could not collect the tests (exit $rc)"; return 4 ;;
+    2 | 4) note "pytest could not collect the tests (exit $rc)"; return "$TASKMILL_EXIT_BUILD" ;;
     *) return 5 ;;
   esac
 }

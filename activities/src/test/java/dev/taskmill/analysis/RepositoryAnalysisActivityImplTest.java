@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.taskmill.analysis.github.GitHubClient;
 
 /** The activity adapter inside Temporal's activity test environment: heartbeats reach Temporal, cancel stops it. */
 class RepositoryAnalysisActivityImplTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.taskmill.analysis.github.GitHubClient;
 
 /** Phase 1 end to end on fixture repositories built with JGit, without Temporal and without any GitHub API. */
 class RepositoryAnalyzerTest {

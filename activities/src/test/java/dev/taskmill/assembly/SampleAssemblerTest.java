@@ -1,5 +1,6 @@
 package dev.taskmill.assembly;
 
+import dev.taskmill.phase.Phase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,9 +80,9 @@ class SampleAssemblerTest {
         new StageResult("FAIL_pre_patch", work + "/FAIL_pre_patch.log", 1, false, 4, 3, 1, 0, null, 1100),
         new StageResult("PASS_post_patch", work + "/PASS_post_patch.log", 0, false, 4, 4, 0, 0, 83.0, 1150)),
         List.of("tests/test_calc.py::test_add"), List.of("tests/test_calc.py::test_sub"), List.of());
-    Map<String, Long> millis = new LinkedHashMap<>();
-    millis.put("ANALYSIS", 800L);
-    millis.put("PATCHES", 120L);
+    Map<Phase, Long> millis = new LinkedHashMap<>();
+    millis.put(Phase.ANALYSIS, 800L);
+    millis.put(Phase.PATCHES, 120L);
     return new AssemblyInput(samples().toString(), work.toString(), key, analysis, patches, env, validation, millis,
         "0.1.0");
   }

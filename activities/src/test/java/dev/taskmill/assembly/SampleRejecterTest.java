@@ -1,5 +1,6 @@
 package dev.taskmill.assembly;
 
+import dev.taskmill.phase.Phase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmill.failure.FailureType;
@@ -39,7 +40,7 @@ class SampleRejecterTest {
 
   RejectionInput input(Path work, FailureType type, String reason) {
     return new RejectionInput(samples().toString(), work == null ? null : work.toString(), KEY, type, reason,
-        "VALIDATION");
+        Phase.VALIDATION);
   }
 
   @Nested

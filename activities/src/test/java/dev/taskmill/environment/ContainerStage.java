@@ -29,7 +29,7 @@ final class ContainerStage {
     for (String patch : new java.util.LinkedHashSet<>(List.of(patches))) {
       binds.add(Bind.parse(patchDir.resolve(patch) + ":/taskmill/patches/" + patch + ":ro"));
     }
-    env.mounts().forEach(m -> binds.add(Bind.parse(m)));
+    env.mounts().forEach(m -> binds.add(Bind.parse(m.spec())));
     List<String> cmd = new ArrayList<>(List.of("bash", "/taskmill/run.sh", "stage"));
     cmd.addAll(List.of(patches));
     HostConfig host = HostConfig.newHostConfig().withNetworkMode("none").withBinds(binds)

@@ -7,6 +7,7 @@ import dev.taskmill.analysis.BuildSystem;
 import dev.taskmill.analysis.Language;
 import dev.taskmill.analysis.Stack;
 import dev.taskmill.analysis.TestFramework;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.docker.DockerClients;
 import dev.taskmill.git.RepositoryCache;
 import io.temporal.failure.ApplicationFailure;
@@ -20,7 +21,7 @@ class EnvironmentActivityImplTest {
   Path tmp;
 
   private EnvironmentActivityImpl activity() {
-    return new EnvironmentActivityImpl(new EnvironmentPreparer(DockerClients.forHost("tcp://127.0.0.1:1"),
+    return new EnvironmentActivityImpl(new EnvironmentPreparer(new ContainerEngine(DockerClients.forHost("tcp://127.0.0.1:1"), "tcp://127.0.0.1:1"),
         new RepositoryCache(tmp.resolve("clones")), BaseImages.load(name -> null), tmp.resolve("deps")));
   }
 

@@ -58,7 +58,7 @@ class EnvironmentDockerTest {
     String cache = System.getenv("TASKMILL_CACHE_DIR");
     Path deps = (cache != null ? Path.of(cache) : Path.of(System.getProperty("java.io.tmpdir"), "taskmill-test-cache"))
         .resolve("deps");
-    return new EnvironmentPreparer(docker, new RepositoryCache(tmp.resolve("clones")),
+    return new EnvironmentPreparer(new dev.taskmill.docker.ContainerEngine(docker, "test"), new RepositoryCache(tmp.resolve("clones")),
         BaseImages.load(Map.of("TASKMILL_IMAGES_CONFIG", images)::get), deps);
   }
 
@@ -147,7 +147,7 @@ class EnvironmentDockerTest {
   @Test
   void aBaseImageThatCannotBeHadIsOneLineSayingWhatToDo() {
     Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
-    var preparer = new EnvironmentPreparer(docker, new RepositoryCache(tmp.resolve("clones")),
+    var preparer = new EnvironmentPreparer(new dev.taskmill.docker.ContainerEngine(docker, "test"), new RepositoryCache(tmp.resolve("clones")),
         BaseImages.load(Map.of("TASKMILL_IMAGE_PYTHON", "taskmill-missing/python:none")::get), tmp.resolve("deps"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> preparer.prepare(input(fixture, fixture.baseCommit(),
         tmp.resolve("work")), Heartbeat.NONE))
@@ -221,7 +221,7 @@ class EnvironmentDockerTest {
     assertThat(result.exitCode()).as(result.out()).isZero();
     assertThat(result.out()).contains("the cycle holds");
     assertThat(snapshot(sample)).isEqualTo(before);
-    assertThat(new dev.taskmill.validation.ContainerEngine(docker, "test").imageExists(env.sampleImage() + "-local"))
+    assertThat(new dev.taskmill.docker.ContainerEngine(docker, "test").imageExists(env.sampleImage() + "-local"))
         .as("run.sh by hand removes the image it built").isFalse();
 
     // With the fix reverted into the test patch's place, the cycle no longer holds and run.sh says so.

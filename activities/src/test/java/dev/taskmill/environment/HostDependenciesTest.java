@@ -41,8 +41,8 @@ class HostDependenciesTest {
       Fixture fixture = StackFixtures.goModern(tmp.resolve("repo"));
       var mounts = new DependencyCache(tmp.resolve("deps"), Heartbeat.NONE).prepare(StackKind.GO,
           context(fixture, StackKind.GO), "");
-      assertThat(mounts).singleElement().asString().endsWith(":/taskmill/deps/gomod:ro");
-      Path gomod = Path.of(mounts.get(0).substring(0, mounts.get(0).indexOf(':')));
+      assertThat(mounts).singleElement().extracting(m -> m.spec()).asString().endsWith(":/taskmill/deps/gomod:ro");
+      Path gomod = Path.of(mounts.get(0).hostPath());
       assertThat(gomod.resolve("github.com/google/go-cmp@v0.6.0/cmp")).isDirectory();
     }
 
@@ -126,7 +126,7 @@ class HostDependenciesTest {
         BuildContext ctx = BuildContext.export(repo.git().getRepository(), commit, StackKind.NPM, "",
             tmp.resolve("ctx"));
         var mounts = new DependencyCache(tmp.resolve("deps"), Heartbeat.NONE).prepare(StackKind.NPM, ctx, "");
-        Path modules = Path.of(mounts.get(0).substring(0, mounts.get(0).indexOf(':')));
+        Path modules = Path.of(mounts.get(0).hostPath());
         assertThat(modules.resolve("is-number/package.json")).exists();
       }
     }

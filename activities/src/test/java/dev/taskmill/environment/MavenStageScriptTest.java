@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Maven stage's decisions (exit 4 for a compilation failure, 1 for failing tests, the test selection, no stale
@@ -37,12 +40,16 @@ class MavenStageScriptTest {
   }
 
   private Bash.Result stageTest(String selected) throws Exception {
+    return stageTest(selected, "");
+  }
+
+  private Bash.Result stageTest(String selected, String env) throws Exception {
     Path stage = Files.writeString(tmp.resolve("stage-maven.sh"), RunScript.resource("stage-maven.sh"));
-    String script = "set -u\nexport PATH=" + tmp.resolve("bin") + ":$PATH\n"
+    String script = "set -u\n" + RunScript.contractHeader() + "export PATH=" + tmp.resolve("bin") + ":$PATH\n"
         + "OUT=" + tmp.resolve("out") + " REPORTS=" + tmp.resolve("out/reports") + " COVERAGE="
         + tmp.resolve("out/coverage") + " DEPS=/nonexistent\n"
         + "note() { printf 'taskmill: %s\\n' \"$*\"; }\n"
-        + "SELECTED_IDS=(" + selected + ")\n"
+        + "SELECTED_IDS=(" + selected + ")\n" + env
         + "source " + stage + "\ncd " + project + "\nstage_test\necho \"rc=$?\"\n";
     return Bash.run(tmp, script, List.of());
   }
@@ -88,6 +95,51 @@ class MavenStageScriptTest {
     assertThat(stageTest("a.FooTest#m").out()).contains("rc=0");
     try (var reports = Files.list(tmp.resolve("out/reports"))) {
       assertThat(reports.map(p -> p.getFileName().toString())).containsExactly("1-TEST-a.FooTest.xml");
+    }
+  }
+
+  @Nested
+  class FromASnapshot {
+    private static final String FROM_SNAPSHOT = "export TASKMILL_FROM_SNAPSHOT=1\n";
+
+    @Test
+    void oneModuleRunsSurefireAloneOnTheClassesTheSnapshotHolds() throws Exception {
+      mvn("mkdir -p target/surefire-reports && echo '<testsuite/>' > target/surefire-reports/TEST-a.FooTest.xml");
+
+      assertThat(stageTest("a.FooTest#m", FROM_SNAPSHOT).out()).contains("rc=0");
+      assertThat(Files.readAllLines(tmp.resolve("mvn-args"))).contains("surefire:test").doesNotContain("test");
+    }
+
+    @Test
+    void aFirstRunRunsTheWholeLifecycle() throws Exception {
+      mvn("exit 0");
+
+      stageTest("a.FooTest#m");
+
+      assertThat(Files.readAllLines(tmp.resolve("mvn-args"))).contains("test").doesNotContain("surefire:test");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"<project><modules><module>core</module></modules></project>",
+        "<project><properties><argLine>-Xmx1g</argLine></properties></project>"})
+    void aReactorOrAnArgLineKeepsTheLifecycle(String pom) throws Exception {
+      Files.writeString(project.resolve("pom.xml"), pom);
+      mvn("exit 0");
+
+      stageTest("a.FooTest#m", FROM_SNAPSHOT);
+
+      assertThat(Files.readAllLines(tmp.resolve("mvn-args"))).contains("test").doesNotContain("surefire:test");
+    }
+
+    @Test
+    void surefireWithoutAnyReportFallsBackToTheLifecycle() throws Exception {
+      mvn("if [[ \" $* \" == *' surefire:test '* ]]; then exit 1; fi\n"
+          + "mkdir -p target/surefire-reports && echo '<testsuite/>' > target/surefire-reports/TEST-a.FooTest.xml");
+
+      Bash.Result result = stageTest("a.FooTest#m", FROM_SNAPSHOT);
+
+      assertThat(result.out()).contains("the whole lifecycle instead").contains("rc=0");
+      assertThat(Files.readAllLines(tmp.resolve("mvn-args"))).contains("test");
     }
   }
 }

@@ -24,14 +24,14 @@ class MavenWarmUpTest {
 
     // The offline Java image has Maven but no project in /testbed: the build fails within seconds.
     String image = "taskmill/java:17-maven";
-    org.junit.jupiter.api.Assumptions.assumeTrue(new dev.taskmill.validation.ContainerEngine(docker, "test")
+    org.junit.jupiter.api.Assumptions.assumeTrue(new dev.taskmill.docker.ContainerEngine(docker, "test")
         .imageExists(image) || "true".equals(System.getenv("CI")), image + " is not built");
-    new MavenWarmUp(docker, beats::add).warm(image, m2, "");
+    new MavenWarmUp(new dev.taskmill.docker.ContainerEngine(docker, "test"), beats::add).warm(image, m2, "");
 
     assertThat(beats).anySatisfy(beat -> assertThat(beat).contains("the Maven warm-up build exited 1"));
     assertThat(m2.resolveSibling(".warmed")).doesNotExist();
     assertThat(docker.listContainersCmd().withShowAll(true)
-        .withLabelFilter(java.util.Map.of(ContainerOwner.ROLE_LABEL, "maven-warm-up",
+        .withLabelFilter(java.util.Map.of(ContainerOwner.ROLE_LABEL, MavenWarmUp.ROLE,
             ContainerOwner.PID_LABEL, String.valueOf(ProcessHandle.current().pid()))).exec()).isEmpty();
   }
 }

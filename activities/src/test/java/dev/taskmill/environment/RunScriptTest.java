@@ -21,7 +21,7 @@ class RunScriptTest {
 
   static RunScript script(StackKind kind, String framework, String url, String projectDir, List<String> manifests) {
     return new RunScript(kind, framework, url, COMMIT, projectDir, "taskmill-sample/x:0123", manifests,
-        List.of("/cache/m2:/taskmill/deps/m2:ro"));
+        List.of(dev.taskmill.stage.BindMount.parse("/cache/m2:/taskmill/deps/m2:ro")));
   }
 
   @Nested

@@ -54,6 +54,8 @@ class ToolchainResolverTest {
         "python, '~=3.10',    taskmill/python:3.11",
         "python, '^3.9',      taskmill/python:3.11",
         "python, null,        taskmill/python:3.11",
+        "python, '>=3.12',    taskmill/python:3.13",
+        "python, '3.13',      taskmill/python:3.13",
         "npm,    '>=16',      taskmill/node:18",
         "npm,    '^18.2.0',   taskmill/node:18",
         "npm,    '16.x || 18.x', taskmill/node:18",
@@ -68,7 +70,7 @@ class ToolchainResolverTest {
     @CsvSource({
         "maven,  1.6,        'Java source 1.6, which no configured JDK image can build (JDK 17 supports 7 and later); set TASKMILL_IMAGE_JAVA'",
         "maven,  21,         'needs Java 21, newer than any configured JDK image (JDK 17)'",
-        "python, '>=3.12',   'asks for Python >=3.12, which no configured image offers (Python 3.11); set TASKMILL_IMAGE_PYTHON'",
+        "python, '>=3.14',   'asks for Python >=3.14, which no configured image offers (Python 3.11, Python 3.13); set TASKMILL_IMAGE_PYTHON'",
         "python, '<3.10',    'Python <3.10'",
     })
     void saysInOneLineWhyNoImageFits(String kind, String version, String message) {

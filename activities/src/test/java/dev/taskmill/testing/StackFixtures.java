@@ -301,7 +301,8 @@ public final class StackFixtures {
             + "\t\tt.Fatalf(\"clamp = %d\", got)\n\t}\n}\n" : "");
   }
 
-  private static Fixture fixture(String name, FixtureRepo repo, Stack stack, String base, String merge,
+  /** A fixture from a repository whose PR #1 goes from {@code base} to {@code merge}; the test files make tests.patch. */
+  public static Fixture fixture(String name, FixtureRepo repo, Stack stack, String base, String merge,
       List<String> testFiles, List<String> failToPass) {
     Predicate<String> isTest = testFiles::contains;
     return new Fixture(name, repo, stack, base, merge, 1, diff(repo, base, merge, isTest),

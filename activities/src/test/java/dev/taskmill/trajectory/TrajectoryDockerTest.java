@@ -18,7 +18,7 @@ import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.testing.DockerRequirement;
 import dev.taskmill.testing.StackFixtures;
 import dev.taskmill.testing.StackFixtures.Fixture;
-import dev.taskmill.validation.ContainerEngine;
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.validation.PatchSetEvaluator;
 import dev.taskmill.validation.StageEnvironment;
 import dev.taskmill.validation.StageRunner;
@@ -87,7 +87,7 @@ class TrajectoryDockerTest {
     String cache = System.getenv("TASKMILL_CACHE_DIR");
     Path deps = (cache != null ? Path.of(cache) : Path.of(System.getProperty("java.io.tmpdir"), "taskmill-test-cache"))
         .resolve("deps");
-    EnvironmentPreparer preparer = new EnvironmentPreparer(docker, new RepositoryCache(tmp.resolve("clones")),
+    EnvironmentPreparer preparer = new EnvironmentPreparer(new dev.taskmill.docker.ContainerEngine(docker, "test"), new RepositoryCache(tmp.resolve("clones")),
         BaseImages.load(Map.of("TASKMILL_IMAGES_CONFIG", images)::get), deps);
     EnvironmentOutput env = preparer.prepare(new EnvironmentInput(fixture.url(), "fixture/" + fixture.name(),
         fixture.baseCommit(), fixture.stack(), workDir.toString(), fixture.testFiles()), Heartbeat.NONE);
@@ -110,7 +110,7 @@ class TrajectoryDockerTest {
     TrajectoryInput input = new TrajectoryInput("fixture__pr-1", analysis, patches, env, validation,
         workDir.toString(), settings, "test");
     t0 = System.nanoTime();
-    TrajectoryOutput out = new TrajectoryGenerator(docker, new PatchSetEvaluator(runner), settings, Heartbeat.NONE,
+    TrajectoryOutput out = new TrajectoryGenerator(new dev.taskmill.docker.ContainerEngine(docker, "test"), new PatchSetEvaluator(runner), settings, Heartbeat.NONE,
         Map.of(RUN_LABEL, runId)).generate(input);
     long trajectoryMillis = (System.nanoTime() - t0) / 1_000_000;
     System.out.printf("[timing] %s: validation %d ms, trajectories %d ms (%d + %d steps, mode %s)%n", fixture.name(),

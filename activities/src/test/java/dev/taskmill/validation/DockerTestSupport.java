@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import dev.taskmill.docker.ContainerEngine;
 
 /**
  * Docker for tests: with CI=true a missing engine or base image fails the test; otherwise it skips.

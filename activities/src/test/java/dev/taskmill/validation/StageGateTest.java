@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.taskmill.docker.ContainerRun;
 
 class StageGateTest {
   private static final Path TESTS = Path.of("/work/tests.patch");

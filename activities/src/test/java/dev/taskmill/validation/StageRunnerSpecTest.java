@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.docker.ContainerSpec;
+import dev.taskmill.stage.BindMount;
 
 /** The container a stage asks for: the contract's mounts, limits, user, environment and labels. */
 class StageRunnerSpecTest {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.taskmill.docker.ContainerEngine;
 
 /** The three-run validation against the real Docker engine, with a pytest fixture repository and run.sh. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -306,7 +307,7 @@ class ValidatorDockerTest {
         List<String> beats = new java.util.concurrent.CopyOnWriteArrayList<>();
         temporal.setActivityHeartbeatListener(String.class, beats::add);
         temporal.registerActivitiesImplementations(
-            new ValidationActivityImpl(DockerClients::fromEnvironment, DockerClients.dockerHost()));
+            new ValidationActivityImpl(dev.taskmill.docker.ContainerEngine::fromEnvironment));
         ValidationActivity activity = temporal.newActivityStub(ValidationActivity.class,
             io.temporal.activity.ActivityOptions.newBuilder()
                 .setStartToCloseTimeout(java.time.Duration.ofMinutes(5)).build());

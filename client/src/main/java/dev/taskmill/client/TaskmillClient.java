@@ -1,9 +1,13 @@
 package dev.taskmill.client;
 
+import dev.taskmill.batch.BatchProgress;
+import dev.taskmill.batch.BatchRequest;
+import dev.taskmill.batch.BatchSummary;
+import dev.taskmill.workflow.BatchWorkflow;
 import dev.taskmill.workflow.EvaluationRequest;
 import dev.taskmill.workflow.EvaluationResult;
 import dev.taskmill.workflow.EvaluationWorkflow;
-import dev.taskmill.workflow.Phase;
+import dev.taskmill.phase.Phase;
 import dev.taskmill.workflow.Progress;
 import dev.taskmill.workflow.RepoSlug;
 import dev.taskmill.workflow.SampleCreationWorkflow;
@@ -23,7 +27,7 @@ import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 
 /**
- * The facade other programs call: submit a sample run, follow its progress, wait for it, cancel it.
+ * The facade other programs call: submit a sample run or a batch, follow its progress, wait for it, cancel it.
  * Submitting the same repository and PR twice attaches to the first run instead of starting another.
  */
 public final class TaskmillClient {
@@ -31,6 +35,8 @@ public final class TaskmillClient {
   static final Duration RUN_TIMEOUT = Duration.ofHours(24);
   /** Thousands of predictions at a few minutes each, spread over the Docker workers. */
   static final Duration EVALUATION_TIMEOUT = Duration.ofDays(3);
+  /** Thousands of repositories at a few minutes each, a few at a time; across every continue-as-new. */
+  static final Duration BATCH_TIMEOUT = Duration.ofDays(14);
 
   private final WorkflowClient client;
   private final boolean searchAttributes;
@@ -66,9 +72,14 @@ public final class TaskmillClient {
     }
   }
 
-  /** The progress board of a run, running or finished. */
+  /**
+   * The progress board of a run, running or finished; a phase whose activity waits for a worker of its task queue
+   * says so ({@link QueueWaits}).
+   */
   public Progress progress(String workflowId) {
-    return client.newWorkflowStub(SampleCreationWorkflow.class, workflowId).progress();
+    Progress board = client.newWorkflowStub(SampleCreationWorkflow.class, workflowId).progress();
+    return QueueWaits.annotate(board, client.getWorkflowServiceStubs(), client.getOptions().getNamespace(),
+        workflowId, java.time.Instant.now());
   }
 
   /** The server's view of a run: RUNNING, COMPLETED, FAILED, ... */
@@ -117,6 +128,45 @@ public final class TaskmillClient {
     try {
       return client.newUntypedWorkflowStub(workflowId).getResult(timeout.toMillis(),
           java.util.concurrent.TimeUnit.MILLISECONDS, EvaluationResult.class);
+    } catch (WorkflowException e) {
+      throw FailureTranslator.translate(e);
+    }
+  }
+
+  /**
+   * Starts a batch under {@code workflowId}, or attaches to the batch of that id still running (a CLI started again
+   * on the same file). A finished batch of the same id runs again: its children attach to the runs already made.
+   */
+  public Submission submitBatch(String workflowId, BatchRequest request) {
+    BatchRequest withAttributes = request.withChildOptions(request.maxCandidates(), request.githubApiUrl(),
+        request.validation(), searchAttributes);
+    BatchWorkflow workflow = client.newWorkflowStub(BatchWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(TaskQueues.LIGHT)
+        .setWorkflowExecutionTimeout(BATCH_TIMEOUT)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .setStaticSummary("Batch of " + request.total() + " entr" + (request.total() == 1 ? "y" : "ies")
+            + (request.mine() == null ? "" : ", the " + request.mine() + " best PRs of each repository")
+            + ", " + request.concurrency() + " at a time")
+        .setStaticDetails("samples: " + request.samplesDir())
+        .build());
+    try {
+      WorkflowClient.start(workflow::run, withAttributes);
+      return new Submission(workflowId, false);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return new Submission(workflowId, true);
+    }
+  }
+
+  /** A batch's counts, running children and ended items (of its current run, after continue-as-new). */
+  public BatchProgress batchProgress(String workflowId) {
+    return client.newWorkflowStub(BatchWorkflow.class, workflowId).progress();
+  }
+
+  /** Waits for the batch (following its continue-as-new runs) and returns its summary. */
+  public BatchSummary awaitBatch(String workflowId) {
+    try {
+      return client.newUntypedWorkflowStub(workflowId).getResult(BatchSummary.class);
     } catch (WorkflowException e) {
       throw FailureTranslator.translate(e);
     }

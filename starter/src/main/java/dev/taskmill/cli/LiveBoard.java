@@ -2,7 +2,7 @@ package dev.taskmill.cli;
 
 import dev.taskmill.client.TaskmillClient;
 import dev.taskmill.client.TaskmillException;
-import dev.taskmill.workflow.Phase;
+import dev.taskmill.phase.Phase;
 import dev.taskmill.workflow.PhaseProgress;
 import dev.taskmill.workflow.PhaseState;
 import dev.taskmill.workflow.Progress;

@@ -48,6 +48,11 @@ final class Reports {
       out.printf("  left:    PR %s, report in %s%n", left.describe(), left.rejectedDir());
     }
     out.printf("  files:   %s%n", String.join(" ", sample.files()));
+    if (result.environment() != null) {
+      for (String note : result.environment().dependencyNotes()) {
+        out.printf("  note:    %s%n", clip(note, 110));
+      }
+    }
     out.println("  checks:");
     check(out, true, "fix.patch and tests.patch apply on the base commit");
     List<StageResult> stages = validation.stages();

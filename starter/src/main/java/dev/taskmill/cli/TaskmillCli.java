@@ -7,10 +7,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The taskmill command line: run, analyze, submit, status, watch, cancel, list, server, verify, evaluate, export, worker. */
+/** The taskmill command line: run, analyze, batch, submit, status, watch, cancel, list, server, verify, evaluate, export, worker. */
 @Command(name = "taskmill", mixinStandardHelpOptions = true, versionProvider = TaskmillCli.Version.class,
     description = "Turns git repositories into validated bug-fix samples.",
-    subcommands = {RunCommand.class, AnalyzeCommand.class, SubmitCommand.class, StatusCommand.class,
+    subcommands = {RunCommand.class, AnalyzeCommand.class, BatchCommand.class, SubmitCommand.class, StatusCommand.class,
         WatchCommand.class, CancelCommand.class, ListCommand.class, ServerCommand.class, VerifyCommand.class,
         EvaluateCommand.class, ExportCommand.class,
         CommandLine.HelpCommand.class})

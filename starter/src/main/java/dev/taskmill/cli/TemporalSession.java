@@ -9,6 +9,7 @@ import dev.taskmill.worker.QueueRole;
 import dev.taskmill.worker.TaskmillWorkers;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -37,7 +38,7 @@ final class TemporalSession implements AutoCloseable {
   /** Connects to an existing server only; not finding one is a user error. */
   static TemporalSession connect(ConnectionOptions options) {
     ConnectionSettings settings = options.settings();
-    WorkflowServiceStubs stubs = TemporalConnections.connect(settings, null);
+    WorkflowServiceStubs stubs = open(settings);
     if (!TemporalConnections.answers(stubs, 5)) {
       stubs.shutdownNow();
       throw new UserError(UserError.SERVER_UNREACHABLE, "no Temporal server answers at " + settings.address()
@@ -54,9 +55,11 @@ final class TemporalSession implements AutoCloseable {
    */
   static TemporalSession forLocalRun(ConnectionOptions options, boolean remoteWorkers, PrintStream out) {
     ConnectionSettings settings = options.settings();
-    WorkflowServiceStubs stubs = TemporalConnections.connect(settings, null);
+    WorkflowServiceStubs stubs = open(settings);
     EmbeddedTemporal embedded = null;
-    if (!TemporalConnections.answers(stubs, options.explicit() ? 5 : 1)) {
+    // A first gRPC call of a fresh JVM on a loaded machine can take seconds: a port that accepts connections gets
+    // that long, and only a closed one is answered at once by starting a server (which would find the port taken).
+    if (!TemporalConnections.answers(stubs, options.explicit() || accepts(settings.address()) ? 15 : 1)) {
       stubs.shutdownNow();
       if (options.explicit()) {
         throw new UserError(UserError.SERVER_UNREACHABLE, "no Temporal server answers at " + settings.address()
@@ -64,11 +67,11 @@ final class TemporalSession implements AutoCloseable {
       }
       DevServer dev = startDevServer(settings, out);
       if (dev != null) {
-        stubs = TemporalConnections.connect(settings, null);
+        stubs = open(settings);
       } else {
         embedded = EmbeddedTemporal.start(0);
         settings = new ConnectionSettings(embedded.address(), settings.namespace());
-        stubs = TemporalConnections.connect(settings, null);
+        stubs = open(settings);
         out.println("No Temporal server at " + options.settings().address() + ": started an embedded in-memory"
             + " server on " + embedded.address() + " and an in-process worker (install the development server"
             + " with bash deploy/temporal/install.sh for the Web UI).");
@@ -86,6 +89,18 @@ final class TemporalSession implements AutoCloseable {
             testServer);
     return new TemporalSession(embedded, stubs, worker, new TaskmillClient(workflowClient, attributes),
         settings.address());
+  }
+
+  /** Whether something accepts TCP connections at "host:port" (not yet whether it speaks Temporal's API). */
+  static boolean accepts(String address) {
+    int colon = address.lastIndexOf(':');
+    try (var socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(address.substring(0, colon),
+          Integer.parseInt(address.substring(colon + 1))), 500);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**
@@ -113,6 +128,15 @@ final class TemporalSession implements AutoCloseable {
       out.println("The Temporal development server did not start (" + e.getMessage()
           + "); using the in-memory server.");
       return null;
+    }
+  }
+
+  /** Stubs for {@code settings}; a TLS file that cannot be read is the user's one line, not an internal error. */
+  private static WorkflowServiceStubs open(ConnectionSettings settings) {
+    try {
+      return TemporalConnections.connect(settings, null);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(3, e.getMessage());
     }
   }
 

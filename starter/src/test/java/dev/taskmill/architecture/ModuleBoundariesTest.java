@@ -1,6 +1,7 @@
 package dev.taskmill.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -131,6 +132,33 @@ class ModuleBoundariesTest {
       assertThat(activities).isNotEmpty().allMatch(outside::test);
       assertThat(workflows).isNotEmpty().noneMatch(outside::test);
       assertThat(client).noneMatch(outside::test);
+    }
+  }
+
+  @Nested
+  class TheActivities {
+    /** The activities module's own classes, without its test jar (which the starter's tests also see). */
+    private final JavaClasses main = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> inModule("activities").includes(location) && !location.contains("-tests.jar"))
+        .importPackages("dev.taskmill");
+
+    @Test
+    void onlyTheDockerRoomTouchesDockerJava() {
+      noClasses().that().resideOutsideOfPackage("dev.taskmill.docker..")
+          .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
+          .check(main);
+    }
+
+    @Test
+    void haveNoImportCyclesBetweenTheirRooms() {
+      slices().matching("dev.taskmill.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void seeTheirClasses() {
+      assertThat(main.contain("dev.taskmill.docker.ContainerEngine")).isTrue();
+      assertThat(main.contain("dev.taskmill.validation.ValidatorDockerTest")).isFalse();
     }
   }
 }

@@ -28,7 +28,7 @@ class CliHelpTest {
   }
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"run", "analyze", "submit", "status", "watch", "cancel", "list", "server", "verify", "evaluate",
+  @ValueSource(strings = {"run", "analyze", "batch", "submit", "status", "watch", "cancel", "list", "server", "verify", "evaluate",
       "export"})
   void helpShowsUsageAndAnExample(String command) {
     Outcome outcome = taskmill(command, "--help");

@@ -26,7 +26,8 @@ class ExitCodeTableTest {
 
     Set<Integer> used = Arrays.stream(FailureType.values()).map(FailureType::exitCode).collect(Collectors.toSet());
     used.addAll(Set.of(0, TaskmillCli.INTERNAL, 2, UserError.SERVER_UNREACHABLE, UserError.NOT_FOUND,
-        VerifyCommand.FAILED, UserError.SERVER_GONE, EvaluateCommand.INCOMPLETE, ExportCommand.INVALID));
+        VerifyCommand.FAILED, UserError.SERVER_GONE, EvaluateCommand.INCOMPLETE, ExportCommand.INVALID,
+        BatchFile.INVALID, BatchBoard.NO_SAMPLE));
 
     assertThat(documented).isEqualTo(new java.util.TreeSet<>(used));
   }

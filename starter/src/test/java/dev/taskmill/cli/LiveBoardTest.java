@@ -2,7 +2,7 @@ package dev.taskmill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskmill.workflow.Phase;
+import dev.taskmill.phase.Phase;
 import dev.taskmill.workflow.PhaseProgress;
 import dev.taskmill.workflow.PhaseState;
 import dev.taskmill.workflow.Progress;

@@ -1,9 +1,10 @@
 package dev.taskmill.worker;
 
-import dev.taskmill.analysis.GitHubClient;
+import dev.taskmill.analysis.github.GitHubClient;
 import dev.taskmill.analysis.RepositoryAnalysisActivityImpl;
 import dev.taskmill.assembly.SampleAssemblyActivityImpl;
-import dev.taskmill.docker.DockerClients;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.batch.ExistingRunActivityImpl;
 import dev.taskmill.enrichment.EnrichmentActivityImpl;
 import dev.taskmill.enrichment.ParsedDiffSemantics;
 import dev.taskmill.environment.BaseImages;
@@ -33,13 +34,13 @@ public final class ActivityWiring {
   }
 
   private static ActivityImplementations create(RepositoryCache repositories, Path dependencies) {
-    EnvironmentPreparer environment = new EnvironmentPreparer(DockerClients.fromEnvironment(), repositories,
+    EnvironmentPreparer environment = new EnvironmentPreparer(ContainerEngine.fromEnvironment(), repositories,
         BaseImages.fromEnvironment(), dependencies);
     return new ActivityImplementations(
         List.of(new RepositoryAnalysisActivityImpl(repositories, new GitHubClient()),
             new PatchExtractionActivityImpl(repositories),
             new EnrichmentActivityImpl(new ParsedDiffSemantics(repositories)),
-            new SampleAssemblyActivityImpl()),
+            new SampleAssemblyActivityImpl(), new ExistingRunActivityImpl()),
         List.of(new EnvironmentActivityImpl(environment), new ValidationActivityImpl(), new TrajectoryActivityImpl(),
             new EvaluationActivityImpl()));
   }

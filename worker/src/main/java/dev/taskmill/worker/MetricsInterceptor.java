@@ -78,7 +78,8 @@ public final class MetricsInterceptor extends WorkerInterceptorBase {
       TaskmillMetrics.sample("created", assembly.analysis().stack().language().name());
     } else if (input instanceof RejectionInput rejection) {
       TaskmillMetrics.sample("rejected", rejection.language());
-      TaskmillMetrics.rejection(rejection.failure().name(), rejection.phase());
+      TaskmillMetrics.rejection(rejection.failure().name(),
+          rejection.phase() == null ? null : rejection.phase().name());
     } else if (input instanceof EnvironmentInput environment) {
       TaskmillMetrics.imageBuild(environment.stack().language().name(), took);
     } else if (result instanceof ValidationOutput validation) {

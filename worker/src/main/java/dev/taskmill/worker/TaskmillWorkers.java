@@ -1,5 +1,7 @@
 package dev.taskmill.worker;
 
+import dev.taskmill.workflow.ActivityOptionsCatalog;
+import dev.taskmill.workflow.BatchWorkflowImpl;
 import dev.taskmill.workflow.EvaluationWorkflowImpl;
 import dev.taskmill.workflow.SampleCreationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -7,6 +9,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.util.Set;
 
@@ -27,14 +30,29 @@ public final class TaskmillWorkers {
    */
   public static WorkerFactory start(WorkflowClient client, Set<QueueRole> roles, ActivityImplementations activities,
       boolean testServer) {
+    return start(client, roles, activities, testServer, null);
+  }
+
+  /**
+   * Starts a worker factory serving {@code roles}; the workflows it runs schedule their heartbeating activities with
+   * {@code heartbeatTimeout} instead of the catalog's (null keeps the catalog's).
+   */
+  public static WorkerFactory start(WorkflowClient client, Set<QueueRole> roles, ActivityImplementations activities,
+      boolean testServer, Duration heartbeatTimeout) {
     if (roles.isEmpty()) {
       throw new IllegalArgumentException("a worker must serve at least one task queue");
     }
     WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-        .setWorkerInterceptors(new MetricsInterceptor()).build());
+        // The last interceptor is the outermost: metrics see the failure already typed.
+        .setWorkerInterceptors(new TypedFailureInterceptor(), new MetricsInterceptor()).build());
     if (roles.contains(QueueRole.LIGHT)) {
       Worker light = factory.newWorker(QueueRole.LIGHT.taskQueue(), options(testServer, LIGHT_CONCURRENCY));
-      light.registerWorkflowImplementationTypes(SampleCreationWorkflowImpl.class, EvaluationWorkflowImpl.class);
+      WorkflowImplementationOptions.Builder workflows = WorkflowImplementationOptions.newBuilder();
+      if (heartbeatTimeout != null) {
+        workflows.setActivityOptions(ActivityOptionsCatalog.withHeartbeatTimeout(heartbeatTimeout));
+      }
+      light.registerWorkflowImplementationTypes(workflows.build(), SampleCreationWorkflowImpl.class,
+          EvaluationWorkflowImpl.class, BatchWorkflowImpl.class);
       light.registerActivitiesImplementations(activities.light().toArray());
     }
     if (roles.contains(QueueRole.DOCKER)) {

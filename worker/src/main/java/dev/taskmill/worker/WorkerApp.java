@@ -2,6 +2,7 @@ package dev.taskmill.worker;
 
 import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.TemporalConnections;
+import dev.taskmill.workflow.ActivityOptionsCatalog;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -18,11 +19,12 @@ import picocli.CommandLine;
 @Command(name = "taskmill-worker", mixinStandardHelpOptions = true,
     description = "Runs a taskmill worker against a Temporal server.")
 public final class WorkerApp implements Callable<Integer> {
-  @Option(names = "--address", description = "Temporal frontend host:port (default: $TEMPORAL_ADDRESS or localhost:7233)")
-  String address = ConnectionSettings.defaultAddress();
+  @Option(names = "--address", description = "Temporal frontend host:port (default: $TEMPORAL_ADDRESS or localhost:7233)."
+      + " TLS, mTLS and an API key come from the temporal CLI's variables: docs/operations.md")
+  String address;
 
-  @Option(names = "--namespace", description = "Temporal namespace (default: ${DEFAULT-VALUE})")
-  String namespace = ConnectionSettings.DEFAULT_NAMESPACE;
+  @Option(names = "--namespace", description = "Temporal namespace (default: $TEMPORAL_NAMESPACE or default)")
+  String namespace;
 
   @Option(names = "--queues", split = ",", description = "Task queues to serve: LIGHT, DOCKER (default: both)")
   Set<QueueRole> queues = EnumSet.allOf(QueueRole.class);
@@ -33,13 +35,24 @@ public final class WorkerApp implements Callable<Integer> {
   @Option(names = "--shutdown-grace", description = "Seconds running activities get to finish on SIGTERM (default: ${DEFAULT-VALUE})")
   int shutdownGraceSeconds = 30;
 
+  @Option(names = "--heartbeat-timeout", paramLabel = "SECONDS",
+      description = "Heartbeat timeout of the long activities that the runs this worker hosts schedule (default: the"
+          + " catalog's 1-2 minutes); shorter moves the work of a dead worker sooner (at least 10)")
+  Integer heartbeatTimeoutSeconds;
+
   @Override
   public Integer call() throws Exception {
-    ConnectionSettings settings = new ConnectionSettings(address, namespace);
+    ConnectionSettings settings;
+    try {
+      settings = ConnectionSettings.fromEnvironment(address, namespace);
+    } catch (IllegalArgumentException e) {
+      System.err.println("taskmill-worker: " + e.getMessage());
+      return 3;
+    }
     MetricsEndpoint metrics = metricsPort == null ? null : MetricsEndpoint.start(metricsPort);
     WorkflowServiceStubs stubs = TemporalConnections.connect(settings, metrics == null ? null : metrics.registry());
     if (!TemporalConnections.answers(stubs, 5)) {
-      System.err.println("taskmill-worker: no Temporal server answers at " + address
+      System.err.println("taskmill-worker: no Temporal server answers at " + settings.describe()
           + "; start one (taskmill server, temporal server start-dev) or pass --address");
       return 21;
     }
@@ -48,8 +61,15 @@ public final class WorkerApp implements Callable<Integer> {
     if (queues.contains(QueueRole.DOCKER)) {
       TaskmillWorkers.removeLeftoverContainers(System.out);
     }
-    WorkerFactory factory = TaskmillWorkers.start(client, queues, ActivityWiring.fromEnvironment(), testServer);
-    System.out.println("taskmill-worker: serving " + queues + " on " + address + " (namespace " + namespace + ")"
+    Duration heartbeatTimeout = heartbeatTimeoutSeconds == null ? null : Duration.ofSeconds(heartbeatTimeoutSeconds);
+    if (heartbeatTimeout != null && heartbeatTimeout.compareTo(ActivityOptionsCatalog.MIN_HEARTBEAT_TIMEOUT) < 0) {
+      System.err.println("taskmill-worker: --heartbeat-timeout " + heartbeatTimeoutSeconds + " is too short (at least "
+          + ActivityOptionsCatalog.MIN_HEARTBEAT_TIMEOUT.toSeconds() + ")");
+      return 2;
+    }
+    WorkerFactory factory = TaskmillWorkers.start(client, queues, ActivityWiring.fromEnvironment(), testServer,
+        heartbeatTimeout);
+    System.out.println("taskmill-worker: serving " + queues + " on " + settings.describe()
         + (testServer ? ", standalone test server" : "")
         + (metrics == null ? "" : ", metrics on :" + metrics.port() + "/metrics"));
     CountDownLatch stopped = stopGracefullyOnSigterm(factory, stubs, Duration.ofSeconds(shutdownGraceSeconds), () -> {

@@ -56,6 +56,59 @@ class DeployConfigTest {
   }
 
   @Nested
+  class Kubernetes {
+    JsonNode read(String file) throws IOException {
+      return YAML.readTree(DEPLOY.resolve("k8s").resolve(file).toFile());
+    }
+
+    @Test
+    void theManifestsPassTheSchemasOfKubernetesOffline() throws Exception {
+      Path tool = Path.of("..", ".tools", "k8s-validate", "1.37.0", "bin", "kubernetes-validate");
+      boolean ci = "true".equals(System.getenv("CI"));
+      org.junit.jupiter.api.Assumptions.assumeTrue(ci || java.nio.file.Files.isExecutable(tool),
+          "kubernetes-validate is not installed: bash deploy/k8s/validate.sh --install");
+      Process check = new ProcessBuilder("bash", DEPLOY.resolve("k8s/validate.sh").toString())
+          .redirectErrorStream(true).start();
+      String output = new String(check.getInputStream().readAllBytes());
+      assertThat(check.waitFor()).as(output).isZero();
+      assertThat(output).contains("valid for Kubernetes");
+    }
+
+    @Test
+    void bothWorkerKindsReadTheConfigMapAndServeTheirQueueAndMetrics() throws IOException {
+      String configMap = read("configmap.yaml").path("metadata").path("name").asText();
+      for (String kind : List.of("light", "docker")) {
+        JsonNode container = read("worker-" + kind + ".yaml").path("spec").path("template").path("spec")
+            .path("containers").get(0);
+        assertThat(container.path("envFrom").toString()).contains("\"name\":\"" + configMap + "\"");
+        assertThat(container.path("args").toString()).contains("\"--queues\",\"" + kind + "\"")
+            .contains("\"--metrics-port\",\"" + container.path("ports").get(0).path("containerPort").asInt() + "\"");
+      }
+      assertThat(read("worker-docker.yaml").toString()).contains("/var/run/docker.sock");
+    }
+
+    @Test
+    void theConfigMapNamesOnlyVariablesTheWorkerReads() throws IOException {
+      Set<String> known = Set.of("TEMPORAL_ADDRESS", "TEMPORAL_NAMESPACE", "TEMPORAL_TLS", "TASKMILL_CACHE_DIR",
+          "TASKMILL_IMAGES_CONFIG", "JAVA_TOOL_OPTIONS");
+      assertThat(fieldNames(read("configmap.yaml").path("data"))).isSubsetOf(known);
+    }
+
+    @Test
+    void theAutoscalersScaleTheDeploymentsOnCpuAndSlowlyIn() throws IOException {
+      List<JsonNode> autoscalers = YAML.readValues(YAML.getFactory().createParser(
+          DEPLOY.resolve("k8s/autoscaling.yaml").toFile()), JsonNode.class).readAll();
+      Set<String> targets = new HashSet<>();
+      for (JsonNode hpa : autoscalers) {
+        targets.add(hpa.path("spec").path("scaleTargetRef").path("name").asText());
+        assertThat(hpa.path("spec").path("metrics").get(0).path("resource").path("name").asText()).isEqualTo("cpu");
+      }
+      assertThat(targets).containsExactlyInAnyOrder(read("worker-light.yaml").path("metadata").path("name").asText(),
+          read("worker-docker.yaml").path("metadata").path("name").asText());
+    }
+  }
+
+  @Nested
   class Dashboard {
     @Test
     void queriesOnlySeriesTheWorkerExports() throws IOException {

@@ -7,7 +7,7 @@ import dev.taskmill.failure.FailureType;
 import dev.taskmill.testing.FixtureRepo;
 import dev.taskmill.workflow.Outcome;
 import dev.taskmill.workflow.RunOutcome;
-import dev.taskmill.workflow.Phase;
+import dev.taskmill.phase.Phase;
 import dev.taskmill.workflow.PhaseProgress;
 import dev.taskmill.workflow.PhaseState;
 import dev.taskmill.workflow.SampleCreationWorkflow;

@@ -22,8 +22,11 @@ public enum FailureType {
   CANCELLED(false, 20, "the run was cancelled"),
   /** The image built, but the project's own build fails in it before any patch (exit 4 of the base stage). */
   BASE_BUILD_FAILED(false, 27, "the project does not build at the base commit"),
-  /** A dependency the build file names cannot be downloaded on the host (a Go module, an npm package). */
-  DEPENDENCY_UNAVAILABLE(false, 40, "a dependency the project needs cannot be downloaded"),
+  /**
+   * A dependency the project needs cannot be had on the host: a Python requirement the tests import or a pytest
+   * plugin the configuration names, an npm package or git dependency the code loads, a Go module.
+   */
+  DEPENDENCY_UNAVAILABLE(false, 35, "a dependency the project needs cannot be had"),
   /** The project's lockfile belongs to a package manager taskmill does not run (yarn 2+ Plug'n'Play, ...). */
   PACKAGE_MANAGER_UNSUPPORTED(false, 41, "the project's package manager is not supported"),
   TRANSIENT(true, 1, "a transient error"),

@@ -4,6 +4,10 @@ import dev.taskmill.failure.Failures;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.taskmill.phase.Phase;
 
 /** Every activity's options, as named constants with explicit timeouts and retry policies. */
 public final class ActivityOptionsCatalog {
@@ -96,6 +100,62 @@ public final class ActivityOptionsCatalog {
       .setScheduleToCloseTimeout(Duration.ofHours(3))
       .setStartToCloseTimeout(Duration.ofMinutes(75))
       .setHeartbeatTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(TRANSIENT_RETRY)
+      .build();
+
+  /** Activities beat every 2-5 s (the worker's throttle is 5 s): below this a live activity could time out. */
+  public static final Duration MIN_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The activity types measured to heartbeat at least every 5 s all through their work (clone progress, image build
+   * and stage waits), by their registered names: the ones whose heartbeat timeout a worker may shorten
+   * ({@link #withHeartbeatTimeout}). WriteTrajectories is not among them: under load it went more than 15 s
+   * without a heartbeat and timed out five times in a row (2026-12-03).
+   */
+  public static final List<String> HEARTBEATING_TYPES = List.of("AnalyzeRepository", "PrepareEnvironment",
+      "ValidateSample");
+
+  /**
+   * Per-activity-type overrides that set only the heartbeat timeout of {@link #HEARTBEATING_TYPES}, for
+   * {@code WorkflowImplementationOptions.setActivityOptions} (they win over the constants above, field by field):
+   * with a short timeout, an activity of a worker killed outright moves to another worker in seconds instead of
+   * minutes ({@code taskmill worker --heartbeat-timeout}, the recovery tests). Replay does not compare timeouts.
+   */
+  public static Map<String, ActivityOptions> withHeartbeatTimeout(Duration timeout) {
+    if (timeout.compareTo(MIN_HEARTBEAT_TIMEOUT) < 0) {
+      throw new IllegalArgumentException("a heartbeat timeout under " + MIN_HEARTBEAT_TIMEOUT.toSeconds()
+          + " s would time out activities that are alive: " + timeout.toSeconds() + " s");
+    }
+    Map<String, ActivityOptions> overrides = new LinkedHashMap<>();
+    for (String type : HEARTBEATING_TYPES) {
+      overrides.put(type, ActivityOptions.newBuilder().setHeartbeatTimeout(timeout).build());
+    }
+    return overrides;
+  }
+
+  /** The task queue each activity type is scheduled on (as the constants above say), by its registered name. */
+  public static String taskQueueOf(String activityType) {
+    return switch (activityType) {
+      case "PrepareEnvironment", "ValidateSample", "WriteTrajectories", "EvaluatePrediction" -> TaskQueues.DOCKER;
+      default -> TaskQueues.LIGHT;
+    };
+  }
+
+  /**
+   * A batch's --mine ranking: phase 1 on a repository without a PR (its clone lands in the cache the children then
+   * reuse); the same limits as phase 1.
+   */
+  public static final ActivityOptions RANKING = ActivityOptions.newBuilder(ANALYSIS).build();
+
+  /**
+   * A batch waiting for a run that already existed under the id it wanted: as long as a run may take (a day), with a
+   * heartbeat so that a worker that dies while waiting hands the wait to another.
+   */
+  public static final ActivityOptions AWAIT_EXISTING_RUN = ActivityOptions.newBuilder()
+      .setTaskQueue(TaskQueues.LIGHT)
+      .setScheduleToCloseTimeout(Duration.ofHours(25))
+      .setStartToCloseTimeout(Duration.ofHours(25))
+      .setHeartbeatTimeout(Duration.ofMinutes(1))
       .setRetryOptions(TRANSIENT_RETRY)
       .build();
 

@@ -2,6 +2,7 @@ package dev.taskmill.workflow;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Objects;
+import dev.taskmill.phase.Phase;
 
 /**
  * One phase's state, its start and end (epoch millis, 0 when not yet), and a detail line.

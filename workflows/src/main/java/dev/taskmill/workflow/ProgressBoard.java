@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import dev.taskmill.phase.Phase;
 
 /** The workflow's mutable view of the six phases; times come from the workflow clock so it stays deterministic. */
 final class ProgressBoard {

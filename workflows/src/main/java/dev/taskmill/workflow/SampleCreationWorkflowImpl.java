@@ -33,13 +33,14 @@ import io.temporal.workflow.Workflow;
 import dev.taskmill.analysis.Candidate;
 import dev.taskmill.version.TaskmillVersion;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
+import dev.taskmill.phase.Phase;
 
 /** Runs the phases in order as activities and keeps the progress board; deterministic, no I/O. */
 public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
@@ -164,7 +165,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
     board.finishRun(RunOutcome.FAILED, null, message);
     publishDetails();
     upsert(SearchAttributeKeys.OUTCOME, RunOutcome.FAILED.word());
-    return Failures.of(last, message);
+    return Failures.withDetails(last, message, language);
   }
 
   /** The path of runs recorded before phases 3 and 6 existed: kept command for command so that they replay. */
@@ -209,7 +210,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
             written)),
         e -> e.changedSymbols().size() + " changed symbols");
     // Taken before the assembly restarts phase 6's clock, so that metadata.json has the enrichment's time.
-    Map<String, Long> millis = phaseMillis();
+    Map<Phase, Long> millis = phaseMillis();
     AssemblyOutput sample = phase(Phase.ENRICHMENT, "assembling the sample",
         () -> assembly.assemble(new AssemblyInput(request.samplesDir(), workDir, sampleKey, analyzed,
             extracted, env, validated, millis, TOOL_VERSION, written, enriched)),
@@ -246,10 +247,10 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
         result.validation(), result.sample(), board.snapshot(), result.trajectories(), result.enrichment());
   }
 
-  private Map<String, Long> phaseMillis() {
-    Map<String, Long> millis = new LinkedHashMap<>();
+  private Map<Phase, Long> phaseMillis() {
+    Map<Phase, Long> millis = new EnumMap<>(Phase.class);
     for (Phase p : Phase.values()) {
-      millis.put(p.name(), board.millis(p));
+      millis.put(p, board.millis(p));
     }
     return millis;
   }
@@ -282,7 +283,8 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       upsert(SearchAttributeKeys.OUTCOME, RunOutcome.FAILED.word());
       fileRejection(phase, type, message);
       publishDetails();
-      throw Failures.of(type, message);
+      // The language travels in the failure's details so that a batch can count its rejections by language.
+      throw Failures.withDetails(type, message, language);
     }
   }
 
@@ -295,7 +297,7 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
       SampleAssemblyActivity assembly = stub(SampleAssemblyActivity.class,
           ActivityOptionsCatalog.ASSEMBLY, "Reject " + sampleKey);
       String dir = assembly.reject(new RejectionInput(request.samplesDir(), workDir, sampleKey, type, message,
-          phase.name(), language)).rejectedDir();
+          phase, language)).rejectedDir();
       lastRejectedDir = dir;
       board.finishRun(RunOutcome.FAILED, null, message + " (report in " + dir + ")");
     } catch (ActivityFailure e) {

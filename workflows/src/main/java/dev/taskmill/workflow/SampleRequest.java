@@ -2,6 +2,7 @@ package dev.taskmill.workflow;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.taskmill.validation.ValidationSettings;
+import dev.taskmill.phase.Phase;
 
 /**
  * One unit of work: make a sample from this repository (and PR). Build one with {@link #builder}; the canonical

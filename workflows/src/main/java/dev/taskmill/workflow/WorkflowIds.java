@@ -1,5 +1,7 @@
 package dev.taskmill.workflow;
 
+import dev.taskmill.phase.Phase;
+
 /**
  * Workflow ids and sample keys derived from the repository and the PR, so the same work submitted twice runs once.
  */
@@ -39,6 +41,27 @@ public final class WorkflowIds {
    */
   public static String forEvaluation(String predictionsHash, String samplesDir) {
     return "taskmill/evaluate/" + predictionsHash + "/in-" + shortHash(samplesDir);
+  }
+
+  /** Every batch id starts with this; `taskmill watch` tells a batch from a run by it. */
+  public static final String BATCH_PREFIX = "taskmill/batch/";
+
+  /**
+   * The id of a batch: the same entries and options (hashed by the caller) for the same samples directory attach to
+   * the batch already running, e.g. "taskmill/batch/1a2b3c4d/in-5e6f7a8b".
+   */
+  public static String forBatch(String contentHash, String samplesDir) {
+    return BATCH_PREFIX + contentHash + "/in-" + shortHash(samplesDir);
+  }
+
+  /** Whether the id is a batch's. */
+  public static boolean isBatch(String workflowId) {
+    return workflowId.startsWith(BATCH_PREFIX);
+  }
+
+  /** Eight hex digits of the string's hash, for callers that name work by its content. */
+  public static String contentHash(String value) {
+    return shortHash(value);
   }
 
   /** The key of one sample (repo + picked PR), one path segment; the same however the PR was chosen. */

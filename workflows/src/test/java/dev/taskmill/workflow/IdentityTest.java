@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.taskmill.phase.Phase;
 
 /** The names that make the same work map to the same run and the same sample. */
 class IdentityTest {

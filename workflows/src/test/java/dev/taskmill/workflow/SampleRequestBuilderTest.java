@@ -7,6 +7,7 @@ import dev.taskmill.validation.ValidationSettings;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import dev.taskmill.phase.Phase;
 
 /** The builder makes the same records as the positional constructor, with the same ids and the same JSON. */
 class SampleRequestBuilderTest {

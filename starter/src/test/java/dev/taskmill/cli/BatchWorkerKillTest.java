@@ -1,0 +1,167 @@
+package dev.taskmill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskmill.batch.BatchEntry;
+import dev.taskmill.batch.BatchProgress;
+import dev.taskmill.batch.BatchRequest;
+import dev.taskmill.batch.BatchSummary;
+import dev.taskmill.client.ConnectionSettings;
+import dev.taskmill.client.SearchAttributeRegistrar;
+import dev.taskmill.client.TaskmillClient;
+import dev.taskmill.client.TemporalConnections;
+import dev.taskmill.git.RepositoryCache;
+import dev.taskmill.testing.DockerRequirement;
+import dev.taskmill.testing.StackFixtures;
+import dev.taskmill.validation.ValidationSettings;
+import dev.taskmill.verify.SampleVerifier;
+import dev.taskmill.verify.VerificationReport;
+import dev.taskmill.workflow.WorkflowIds;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A batch of ten repositories runs to its summary with two real worker processes on the real development server, one
+ * of them killed with SIGKILL (kill -9) halfway: every sample directory is whole and none is doubled. Needs Docker and
+ * the Temporal CLI: skipped without them on a developer machine, failing under CI=true.
+ */
+class BatchWorkerKillTest {
+  static final int REPOSITORIES = 10;
+  /** No reruns and short stages: the fixtures' tests take a second; the kill and the retries are what is tested. */
+  static final ValidationSettings QUICK = new ValidationSettings(0, 120, 2.0, 2048);
+
+  @TempDir Path tmp;
+  Process server;
+  final List<Process> workers = new ArrayList<>();
+  WorkflowServiceStubs stubs;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    for (Process worker : workers) {
+      worker.destroyForcibly().waitFor();
+    }
+    if (stubs != null) {
+      stubs.shutdownNow();
+    }
+    if (server != null) {
+      server.descendants().forEach(ProcessHandle::destroyForcibly);
+      server.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void tenRepositoriesWithOneOfTwoWorkersKilledHalfwayMakeTenWholeSamplesOnce() throws Exception {
+    Path binary = DevServerTest.binary();
+    DockerRequirement.client();
+    DevServer dev = new DevServer(binary, "127.0.0.1", freePort(), freePort(), tmp.resolve("temporal.db"));
+    server = dev.startDetached(tmp.resolve("server.log"));
+    ConnectionSettings settings = new ConnectionSettings(dev.address(), "default");
+    stubs = TemporalConnections.connect(settings, null);
+    TaskmillClient client = new TaskmillClient(TemporalConnections.client(stubs, settings),
+        SearchAttributeRegistrar.ensure(stubs, "default"));
+    Process doomed = worker(dev.address(), "worker-1");
+    worker(dev.address(), "worker-2");
+
+    List<BatchEntry> entries = new ArrayList<>();
+    for (int i = 1; i <= REPOSITORIES; i++) {
+      entries.add(new BatchEntry(StackFixtures.python(tmp.resolve("repos/calc-" + i)).url(), 1));
+    }
+    Path samples = tmp.resolve("samples");
+    String id = WorkflowIds.forBatch("kill-test", samples.toString());
+    client.submitBatch(id, BatchRequest.of(entries, samples.toString(), null, 4)
+        .withChildOptions(null, null, QUICK, false));
+    CompletableFuture<BatchSummary> done = CompletableFuture.supplyAsync(() -> client.awaitBatch(id));
+
+    // Halfway: some samples made, others running (so the killed worker holds some of their activities).
+    BatchProgress halfway = awaitProgress(client, id, p -> p.summary().finished() >= REPOSITORIES / 2 - 1
+        && !p.running().isEmpty());
+    doomed.destroyForcibly(); // SIGKILL: no shutdown hook, no hand-back of its activities
+    assertThat(doomed.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(doomed.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+
+    BatchSummary summary = done.get(10, TimeUnit.MINUTES);
+    assertThat(summary.rejectionsByReason()).as("worker-2 log:\n" + log("worker-2")).isEmpty();
+    assertThat(summary.samplesMade()).isEqualTo(REPOSITORIES);
+    assertThat(halfway.summary().finished()).isLessThan(REPOSITORIES);
+
+    List<Path> tasks;
+    try (Stream<Path> listing = Files.list(samples)) {
+      tasks = listing.filter(p -> p.getFileName().toString().startsWith("task-")).sorted().toList();
+    }
+    assertThat(tasks).as("one directory per repository, none doubled").hasSize(REPOSITORIES);
+    Set<String> keys = new HashSet<>();
+    SampleVerifier verifier = new SampleVerifier(new RepositoryCache(tmp.resolve("verify-cache")), null);
+    ObjectMapper json = new ObjectMapper();
+    for (Path task : tasks) {
+      VerificationReport report = verifier.verify(task, false);
+      assertThat(report.failures()).as(task + " is whole").isEmpty();
+      keys.add(json.readTree(task.resolve(SampleVerifier.METADATA).toFile()).path("sampleKey").asText());
+    }
+    assertThat(keys).as("ten different repositories").hasSize(REPOSITORIES);
+    assertThat(samples.resolve(".rejected")).doesNotExist();
+  }
+
+  private Process worker(String address, String name) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        TaskmillCli.class.getName(), "worker", "--address", address)
+        .redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile());
+    // Both workers on one host share the clone and dependency caches, as two processes on one machine would.
+    builder.environment().put("TASKMILL_CACHE_DIR", tmp.resolve("cache").toString());
+    Process process = builder.start();
+    workers.add(process);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!log(name).contains("taskmill-worker: serving")) {
+      assertThat(process.isAlive()).as(log(name)).isTrue();
+      assertThat(System.nanoTime()).as("worker start").isLessThan(deadline);
+      Thread.sleep(200);
+    }
+    return process;
+  }
+
+  private String log(String name) {
+    try {
+      return Files.readString(tmp.resolve(name + ".log"));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static BatchProgress awaitProgress(TaskmillClient client, String id,
+      java.util.function.Predicate<BatchProgress> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+    BatchProgress last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = client.batchProgress(id);
+        if (condition.test(last)) {
+          return last;
+        }
+      } catch (RuntimeException notYetRunning) {
+        // the first workflow task has not run yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("the batch never got halfway: " + last);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
