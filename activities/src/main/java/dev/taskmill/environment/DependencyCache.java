@@ -180,14 +180,14 @@ public final class DependencyCache {
     if (!Files.exists(project.resolve("package.json"))) {
       return;
     }
-    boolean locked = Files.exists(project.resolve("package-lock.json"))
-        || Files.exists(project.resolve("npm-shrinkwrap.json"));
-    List<String> command = new ArrayList<>(List.of("npm", locked ? "ci" : "install", "--ignore-scripts",
-        "--no-audit", "--no-fund", "--loglevel=error"));
-    HostCommand.Result result = HostCommand.run(command, project, Map.of(), TIMEOUT, heartbeat);
+    NodePackageManager manager = NodePackageManager.of(project);
+    HostCommand.Result result = HostCommand.run(manager.command(project), project, Map.of(), TIMEOUT, heartbeat);
     List<GitDependencies.GitDependency> git = GitDependencies.find(project.resolve("package.json"));
     if (result.ok() || git.isEmpty()) {
-      require(result, "npm " + command.get(1));
+      if (!result.ok()) {
+        throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, manager.label() + " failed on the host (exit "
+            + result.exitCode() + "): " + result.installError());
+      }
       return;
     }
     // A dependency from a git host cannot be fetched here (no git host is reachable). The tests can do without
@@ -234,11 +234,28 @@ public final class DependencyCache {
     result.problems().forEach(p -> notes.add("left out " + p.line() + "; nothing in the repository imports it"));
   }
 
-  private void go(Path dir, Path project) {
-    if (Files.exists(project.resolve("go.mod"))) {
-      HostCommand.run(List.of("go", "mod", "download"), project, Map.of("GOMODCACHE", dir.resolve("gomod").toString(),
-          "GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local"), TIMEOUT, heartbeat); // best effort: go may be missing
+  /**
+   * go mod download of what go.mod requires, verified against go.sum and the checksum database. GOFLAGS=-mod=mod
+   * so that a vendor/ folder or a stale go.sum in the copy does not stop the download, GOTOOLCHAIN=local so that
+   * no toolchain is fetched and run on the host (the image gets it: ToolchainImages).
+   */
+  private void go(Path dir, Path project) throws IOException {
+    if (!Files.exists(project.resolve("go.mod"))) {
+      return;
     }
+    if (!Files.readString(project.resolve("go.mod")).matches("(?s).*(^|\\n)require\\b.*")) {
+      return; // nothing to download, whatever Go the host has
+    }
+    HostCommand.Result result = HostCommand.run(List.of("go", "mod", "download"), project, Map.of(
+        "GOMODCACHE", dir.resolve("gomod").toString(), "GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local",
+        "GO111MODULE", "on", "GOWORK", "off"), TIMEOUT, heartbeat);
+    if (result.ok()) {
+      return;
+    }
+    String why = result.tail().stream().map(String::strip).filter(l -> l.startsWith("go: ")).findFirst()
+        .orElse(result.lastMeaningfulLine());
+    throw Failures.of(FailureType.DEPENDENCY_UNAVAILABLE, "a Go module cannot be downloaded (go mod download, exit "
+        + result.exitCode() + "): " + why);
   }
 
   private static void require(HostCommand.Result result, String what) {

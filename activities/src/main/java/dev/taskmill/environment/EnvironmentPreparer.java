@@ -4,6 +4,8 @@ import dev.taskmill.files.FileTrees;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.analysis.Stack;
 import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.failure.FailureType;
+import dev.taskmill.failure.Failures;
 import dev.taskmill.stage.BindMount;
 import dev.taskmill.stage.StageContract;
 import dev.taskmill.git.RepositoryCache;
@@ -46,11 +48,17 @@ public final class EnvironmentPreparer {
   /** Does the work; idempotent: a second call with the same input reuses both images. */
   public EnvironmentOutput prepare(EnvironmentInput input, Heartbeat heartbeat) {
     Stack stack = input.stack();
-    ResolvedToolchain toolchain = resolver.resolve(stack);
-    StackKind kind = toolchain.kind();
+    ResolvedToolchain resolved = resolver.resolve(stack);
+    StackKind kind = resolved.kind();
     engine.ping();
     ImageBuilder images = engine.images(heartbeat);
-    images.requireBase(toolchain.image());
+    images.requireBase(resolved.image());
+    if (kind == StackKind.GRADLE && "true".equals(images.labels(resolved.image().canonical()).get(OFFLINE_LABEL))) {
+      throw Failures.of(FailureType.UNSUPPORTED_STACK, "Gradle projects cannot be validated with the offline images:"
+          + " the Gradle wrapper downloads its distribution and the dependencies at run time, which test stages"
+          + " without network cannot, and no registry package provides them yet; set TASKMILL_IMAGE_GRADLE to an"
+          + " image with Gradle and its dependencies");
+    }
 
     Path workDir = Path.of(input.workDir());
     Path contextDir = workDir.resolve(".taskmill-context");
@@ -63,7 +71,11 @@ public final class EnvironmentPreparer {
       }
       heartbeat.beat("preparing dependencies");
       DependencyCache dependencies = new DependencyCache(dependencyRoot, heartbeat);
-      List<BindMount> mounts = dependencies.prepare(kind, context, stack.projectDir(), toolchain.version());
+      List<BindMount> mounts = dependencies.prepare(kind, context, stack.projectDir(), resolved.version());
+      // A go.mod or engines version no configured image offers: that release layered on the stack's image, after
+      // the dependencies, so that a module or package that cannot be had fails before a toolchain is fetched.
+      ResolvedToolchain toolchain = new ToolchainImages(images, dependencyRoot.resolveSibling("toolchains"),
+          heartbeat).ensure(resolved);
 
       boolean offlineBase = "true".equals(images.labels(toolchain.image().canonical()).get(OFFLINE_LABEL));
       boolean online = !offlineBase && !(kind == StackKind.MAVEN || kind == StackKind.NPM);

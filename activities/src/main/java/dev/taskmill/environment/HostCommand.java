@@ -21,6 +21,27 @@ final class HostCommand {
       return exitCode == 0;
     }
 
+    /**
+     * npm's, pnpm's or Yarn's own account of an install failure: the first lines of its error that name something
+     * (the package and the registry's answer, or the git command and why it failed), without the code line, the
+     * log's path or the advice; the last meaningful line when there are none.
+     */
+    String installError() {
+      List<String> said = tail.stream().map(String::strip)
+          .filter(l -> l.startsWith("npm error") || l.startsWith("npm ERR!") || l.startsWith("ERR_PNPM")
+              || l.startsWith(" ERR_PNPM") || l.startsWith("error "))
+          .map(l -> l.replaceFirst("^(npm error|npm ERR!|error)\\s*", "").strip())
+          .filter(l -> !l.isEmpty() && !l.matches("(?i)(code \\S+|404|A complete log of this run.*"
+              + "|(404\\s+)?Note that you can.*|(404\\s+)?tarball, folder, .*|Please make sure .*"
+              + "|and the repository exists\\.?|Command failed\\..*|Exit code: .*|info Visit .*)"))
+          .distinct().limit(3).toList();
+      if (said.isEmpty()) {
+        return lastMeaningfulLine();
+      }
+      String line = String.join("; ", said).replaceAll("\\s+", " ");
+      return line.length() > 400 ? line.substring(0, 400) + "..." : line;
+    }
+
     /** The last line that says something, preferring Maven/npm error lines. */
     String lastMeaningfulLine() {
       for (int i = tail.size() - 1; i >= 0; i--) {

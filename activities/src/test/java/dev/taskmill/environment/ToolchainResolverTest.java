@@ -72,8 +72,6 @@ class ToolchainResolverTest {
         "maven,  21,         'needs Java 21, newer than any configured JDK image (JDK 17)'",
         "python, '>=3.14',   'asks for Python >=3.14, which no configured image offers (Python 3.11, Python 3.13); set TASKMILL_IMAGE_PYTHON'",
         "python, '<3.10',    'Python <3.10'",
-        "npm,    '>=20',     'Node >=20'",
-        "go,     1.22,       'needs go 1.22, newer than any configured image (go 1.19)'",
     })
     void saysInOneLineWhyNoImageFits(String kind, String version, String message) {
       assertThatThrownBy(() -> offline().resolve(stack(kind, version)))
@@ -81,6 +79,38 @@ class ToolchainResolverTest {
             assertThat(f.getType()).isEqualTo("TOOLCHAIN_UNAVAILABLE");
             assertThat(f.getOriginalMessage()).contains(message).doesNotContain("\n");
           });
+    }
+  }
+
+  @Nested
+  class WhenNoConfiguredImageOffersIt {
+    @ParameterizedTest(name = "{0} {1} -> {2} {3} on {4}")
+    @CsvSource({
+        "go,  1.22,     go,   1.22.0, taskmill/go:1.19",
+        "go,  1.22.5,   go,   1.22.5, taskmill/go:1.19",
+        "go,  1.20,     go,   1.20,   taskmill/go:1.19",
+        "npm, 20,       node, 20,     taskmill/node:18",
+        "npm, 22.3.0,   node, 22.3.0, taskmill/node:18",
+    })
+    void downloadsTheToolchainOntoTheStacksImage(String kind, String version, String tool, String release,
+        String base) {
+      ResolvedToolchain resolved = offline().resolve(stack(kind, version));
+      assertThat(resolved.image().canonical()).isEqualTo(base);
+      assertThat(resolved.download()).isEqualTo(new ToolchainDownload(tool, release));
+      assertThat(resolved.version()).isEqualTo(release);
+    }
+
+    @Test
+    void anOfficialGoImageOfTheSameMinorVersionNeedsNoDownload() {
+      ResolvedToolchain resolved = defaults().resolve(stack("go", "1.22.5"));
+      assertThat(resolved.image().canonical()).isEqualTo("golang:1.22");
+      assertThat(resolved.download()).isNull();
+    }
+
+    @Test
+    void anImageThatOffersTheVersionNeedsNoDownload() {
+      assertThat(offline().resolve(stack("npm", "18")).download()).isNull();
+      assertThat(offline().resolve(stack("go", "1.19")).download()).isNull();
     }
   }
 

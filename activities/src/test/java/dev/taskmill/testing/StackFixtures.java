@@ -164,10 +164,126 @@ public final class StackFixtures {
         base, merge, List.of("calc_test.go"), List.of("example.com/calc/TestClampUpper"));
   }
 
+  /** The go.mod of {@link #goModern}: Go 1.22 (range over an int, built-in min/max) and go-cmp from the proxy. */
+  static final String MODERN_GO_MOD = "module example.com/calc\n\ngo 1.22\n\ntoolchain go1.22.5\n\n"
+      + "require github.com/google/go-cmp v0.6.0\n";
+  static final String MODERN_GO_SUM = "github.com/google/go-cmp v0.6.0 h1:ofyhxvXcZhMsU5ulbFiLKl/XBFqE1GSq7atu8tAmTRI=\n"
+      + "github.com/google/go-cmp v0.6.0/go.mod h1:17dUlkBOakJ0+DkrSSNjCkIjxS6bF9zb3elmeNGIjoY=\n";
+
+  /**
+   * A Go module that Go 1.19 refuses (go 1.22, toolchain go1.22.5; range over an int, built-in min and max) with a
+   * third-party test dependency (github.com/google/go-cmp): Clamp ignores its upper bound.
+   */
+  public static Fixture goModern(Path dir) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("go.mod", MODERN_GO_MOD).write("go.sum", MODERN_GO_SUM)
+        .write("calc.go", modernGoCalc("max(lo, x)"))
+        .write("calc_test.go", modernGoTest(false));
+    String base = repo.commit("calc with Sum and Clamp");
+    String merge = repo.mergePullRequest(1, "Fix Clamp ignoring the upper bound", r -> r
+        .write("calc.go", modernGoCalc("min(hi, max(lo, x))"))
+        .write("calc_test.go", modernGoTest(true)));
+    return fixture("go-modern", repo, new Stack(Language.GO, BuildSystem.GO_MODULES, TestFramework.GO_TEST, "1.22.5",
+        ""), base, merge, List.of("calc_test.go"), List.of("example.com/calc/TestClampUpper"));
+  }
+
+  private static String modernGoCalc(String clampBody) {
+    return "package calc\n\n// Sum adds 0..n-1 (range over an int: Go 1.22).\nfunc Sum(n int) int {\n\ts := 0\n"
+        + "\tfor i := range n {\n\t\ts += i\n\t}\n\treturn s\n}\n\n"
+        + "// Clamp uses the built-in min and max (Go 1.21).\nfunc Clamp(x, lo, hi int) int { return " + clampBody
+        + " }\n";
+  }
+
+  private static String modernGoTest(boolean withClamp) {
+    return "package calc\n\nimport (\n\t\"testing\"\n\n\t\"github.com/google/go-cmp/cmp\"\n)\n\n"
+        + "func TestSum(t *testing.T) {\n\tif d := cmp.Diff(6, Sum(4)); d != \"\" {\n\t\tt.Fatal(d)\n\t}\n}\n"
+        + (withClamp ? "\nfunc TestClampUpper(t *testing.T) {\n\tif d := cmp.Diff(10, Clamp(15, 0, 10)); d != \"\" {\n"
+            + "\t\tt.Fatal(d)\n\t}\n}\n" : "");
+  }
+
+  /**
+   * TypeScript, npm, jest with ts-jest, Node 20 from engines: the project's own tsc checks the types before the
+   * tests run; clamp ignores its upper bound.
+   */
+  public static Fixture typescript(Path dir) {
+    return typescript(dir, "");
+  }
+
+  private static Fixture typescript(Path dir, String extraDevDependency) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("package.json", """
+            {
+              "name": "fixture-calc-ts",
+              "version": "1.0.0",
+              "private": true,
+              "scripts": { "build": "tsc", "test": "jest" },
+              "engines": { "node": ">=20" },
+              "devDependencies": {
+                %s
+                "@types/jest": "29.5.12",
+                "jest": "29.7.0",
+                "ts-jest": "29.1.4",
+                "typescript": "5.4.5"
+              }
+            }
+            """.formatted(extraDevDependency))
+        .write("tsconfig.json", """
+            {
+              "compilerOptions": {
+                "target": "ES2022", "module": "commonjs", "strict": true, "esModuleInterop": true,
+                "types": ["jest"], "outDir": "dist"
+              },
+              "include": ["src", "test"]
+            }
+            """)
+        .write("jest.config.js", "module.exports = { preset: 'ts-jest', testEnvironment: 'node' };\n")
+        .write("src/calc.ts", tsCalc("Math.max(lo, x)"))
+        .write("test/calc.test.ts", tsTest(false));
+    String base = repo.commit("calc with add and clamp");
+    String merge = repo.mergePullRequest(1, "Fix clamp ignoring the upper bound", r -> r
+        .write("src/calc.ts", tsCalc("Math.min(hi, Math.max(lo, x))"))
+        .write("test/calc.test.ts", tsTest(true)));
+    return fixture("typescript", repo, new Stack(Language.TYPESCRIPT, BuildSystem.NPM, TestFramework.JEST, "20", ""),
+        base, merge, List.of("test/calc.test.ts"), List.of("test/calc.test.ts > calc > clamps to the upper bound"));
+  }
+
+  private static String tsCalc(String clampBody) {
+    return "export function add(a: number, b: number): number {\n  return a + b;\n}\n\n"
+        + "export function clamp(x: number, lo: number, hi: number): number {\n  return " + clampBody + ";\n}\n";
+  }
+
+  private static String tsTest(boolean withClamp) {
+    return "import { add, clamp } from '../src/calc';\n\ndescribe('calc', () => {\n  test('adds', () => {\n"
+        + "    expect(add(2, 3)).toBe(5);\n  });\n"
+        + (withClamp ? "  test('clamps to the upper bound', () => {\n    expect(clamp(15, 0, 10)).toBe(10);\n  });\n" : "")
+        + "  test('clamp is a function', () => {\n    expect(typeof clamp).toBe('function');\n  });\n"
+        + "});\n";
+  }
+
+  /**
+   * The modern Go fixture with {@code goMod} instead of its go.mod (and no go.sum): a module the proxy does not
+   * have, or a Go release that does not exist. Its PR is #1 as in every fixture.
+   */
+  public static Fixture goModernWith(Path dir, String goMod) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write("go.mod", goMod).write("calc.go", modernGoCalc("max(lo, x)")).write("calc_test.go", modernGoTest(false));
+    String base = repo.commit("calc with Sum and Clamp");
+    String merge = repo.mergePullRequest(1, "Fix Clamp ignoring the upper bound", r -> r
+        .write("calc.go", modernGoCalc("min(hi, max(lo, x))")).write("calc_test.go", modernGoTest(true)));
+    return fixture("go-broken", repo, new Stack(Language.GO, BuildSystem.GO_MODULES, TestFramework.GO_TEST, "1.22.5",
+        ""), base, merge, List.of("calc_test.go"), List.of("example.com/calc/TestClampUpper"));
+  }
+
+  /** The TypeScript fixture with one more devDependency, a package that npm does not have. */
+  public static Fixture typescriptWithMissingPackage(Path dir) {
+    return typescript(dir, "\"taskmill-fixture-no-such-package-4f1c\": \"1.0.0\",");
+  }
+
   /** Every fixture above by name, for parameterized tests. */
   public static Map<String, java.util.function.Function<Path, Fixture>> all() {
     return Map.of("python", StackFixtures::python, "maven", StackFixtures::mavenJunit5, "mocha", StackFixtures::mocha,
-        "go", StackFixtures::go, "jest", StackFixtures::jest, "vitest", StackFixtures::vitest);
+        "go", StackFixtures::go, "jest", StackFixtures::jest, "vitest", StackFixtures::vitest,
+        "go-modern", StackFixtures::goModern, "typescript", StackFixtures::typescript);
   }
 
   private static String goCalc(String clampBody) {

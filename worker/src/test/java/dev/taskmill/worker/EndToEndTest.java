@@ -99,11 +99,11 @@ class EndToEndTest {
 
   /** Each stack fixture's language as a metrics label. */
   static final java.util.Map<String, String> LANGUAGE = java.util.Map.of(
-      "python", "python", "maven", "java", "mocha", "javascript");
+      "python", "python", "maven", "java", "mocha", "javascript", "go-modern", "go", "typescript", "typescript");
 
   /** The changed symbol each stack's fixture fix touches, as diffSemantics names it. */
   static final java.util.Map<String, String> FIXED_SYMBOL = java.util.Map.of(
-      "python", "clamp", "maven", "clamp", "mocha", "clamp");
+      "python", "clamp", "maven", "clamp", "mocha", "clamp", "go-modern", "Clamp", "typescript", "clamp");
 
   static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
@@ -115,7 +115,12 @@ class EndToEndTest {
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class Samples {
     Stream<Arguments> stacks() {
-      return Stream.of("python", "maven", "mocha").map(Arguments::of);
+      // go-modern: go 1.22 with go-cmp (a toolchain from the Go module proxy, a module from it); typescript: tsc,
+      // ts-jest and Node 20 from npm.
+      // -Dtaskmill.e2e.stacks=go-modern,typescript runs only those (a developer's loop; CI runs all).
+      String only = System.getProperty("taskmill.e2e.stacks", "");
+      return Stream.of("python", "maven", "mocha", "go-modern", "typescript")
+          .filter(s -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(s)).map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,6 +184,47 @@ class EndToEndTest {
       HistoryRecorder.record(client, WorkflowIds.forRequest(fixture.url(), null, null), "six-phases-sample-" + stack);
       SampleResult again = run(fixture.url(), null, samples, QUICK);
       assertThat(again.sample().sampleDir()).as("the same work submitted twice").isEqualTo(sample.toString());
+    }
+  }
+
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class UnavailableDependencies {
+    Stream<Arguments> cases() {
+      return Stream.of(
+          Arguments.of("go module", (Function<Path, StackFixtures.Fixture>) dir -> StackFixtures.goModernWith(dir,
+              "module example.com/calc\n\ngo 1.22\n\nrequire example.com/taskmill-no-such-module v1.0.0\n"),
+              FailureType.DEPENDENCY_UNAVAILABLE, "example.com/taskmill-no-such-module@v1.0.0"),
+          Arguments.of("go toolchain", (Function<Path, StackFixtures.Fixture>) dir -> StackFixtures.goModernWith(dir,
+              "module example.com/calc\n\ngo 1.99.0\n"), FailureType.TOOLCHAIN_UNAVAILABLE,
+              "go.mod asks for go1.99.0, which cannot be had from the Go module proxy"),
+          Arguments.of("npm package", (Function<Path, StackFixtures.Fixture>) StackFixtures::typescriptWithMissingPackage,
+              FailureType.DEPENDENCY_UNAVAILABLE, "taskmill-fixture-no-such-package-4f1c"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isOneLineAndLeavesNoSample(String name, Function<Path, StackFixtures.Fixture> make, FailureType expected,
+        String named) throws IOException {
+      StackFixtures.Fixture fixture = make.apply(tmp.resolve("unavailable-" + name.replace(' ', '-')));
+      Path samples = tmp.resolve("samples-unavailable-" + name.replace(' ', '-'));
+
+      assertThatThrownBy(() -> run(fixture.url(), 1, samples, QUICK))
+          .isInstanceOf(WorkflowFailedException.class)
+          .cause().isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+            assertThat(f.getType()).isEqualTo(expected.name());
+            assertThat(f.getOriginalMessage()).contains(named).doesNotContain("\n");
+          });
+      try (Stream<Path> entries = Files.list(samples)) {
+        assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("task-"));
+      }
+      if (Files.isDirectory(samples.resolve(".work"))) {
+        try (Stream<Path> work = Files.list(samples.resolve(".work"))) {
+          assertThat(work).as("nothing half-written in the work area").isEmpty();
+        }
+      }
+      assertThat(samples.resolve(".rejected").resolve(WorkflowIds.sampleKey(fixture.url(), 1)).resolve("reason.txt"))
+          .content().contains(expected.name());
     }
   }
 

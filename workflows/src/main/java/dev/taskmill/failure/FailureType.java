@@ -22,8 +22,13 @@ public enum FailureType {
   CANCELLED(false, 20, "the run was cancelled"),
   /** The image built, but the project's own build fails in it before any patch (exit 4 of the base stage). */
   BASE_BUILD_FAILED(false, 27, "the project does not build at the base commit"),
-  /** A dependency the tests import (or a pytest plugin the configuration names) cannot be fetched on the host. */
-  DEPENDENCY_UNAVAILABLE(false, 35, "a dependency the tests need cannot be had"),
+  /**
+   * A dependency the project needs cannot be had on the host: a Python requirement the tests import or a pytest
+   * plugin the configuration names, an npm package or git dependency the code loads, a Go module.
+   */
+  DEPENDENCY_UNAVAILABLE(false, 35, "a dependency the project needs cannot be had"),
+  /** The project's lockfile belongs to a package manager taskmill does not run (yarn 2+ Plug'n'Play, ...). */
+  PACKAGE_MANAGER_UNSUPPORTED(false, 41, "the project's package manager is not supported"),
   TRANSIENT(true, 1, "a transient error"),
   INTERNAL(true, 1, "an internal error");
 
@@ -57,7 +62,8 @@ public enum FailureType {
   public boolean candidateSpecific() {
     return switch (this) {
       case NO_TESTS, NO_SOURCE_CHANGE, PATCH_DOES_NOT_APPLY, UNSAFE_PATCH, TOOLCHAIN_UNAVAILABLE,
-          ENVIRONMENT_BUILD_FAILED, BASE_BUILD_FAILED, DEPENDENCY_UNAVAILABLE, BASE_TESTS_FAIL, TESTS_DO_NOT_COMPILE, NO_TEST_FLIPS,
+          ENVIRONMENT_BUILD_FAILED, BASE_BUILD_FAILED, DEPENDENCY_UNAVAILABLE, PACKAGE_MANAGER_UNSUPPORTED,
+          BASE_TESTS_FAIL, TESTS_DO_NOT_COMPILE, NO_TEST_FLIPS,
           PASS_TO_FAIL,
           STAGE_TIMEOUT -> true;
       default -> false;
