@@ -1,10 +1,13 @@
 package dev.taskmill.analysis;
 
-import dev.taskmill.progress.Heartbeat;
-import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.analysis.github.GitHubClient;
+import dev.taskmill.git.RepositoryCache;
+import dev.taskmill.progress.Heartbeat;
 
-/** Phase 1 as a Temporal activity: a thin adapter that gives {@link RepositoryAnalyzer} the activity heartbeat. */
+/**
+ * Phase 1 as a Temporal activity: a thin adapter that gives {@link RepositoryAnalyzer} the activity
+ * heartbeat.
+ */
 public class RepositoryAnalysisActivityImpl implements RepositoryAnalysisActivity {
   private final RepositoryAnalyzer analyzer;
 
@@ -12,7 +15,8 @@ public class RepositoryAnalysisActivityImpl implements RepositoryAnalysisActivit
     this(cache, github, AnalysisSettings.fromEnvironment(System::getenv));
   }
 
-  public RepositoryAnalysisActivityImpl(RepositoryCache cache, GitHubClient github, AnalysisSettings settings) {
+  public RepositoryAnalysisActivityImpl(
+      RepositoryCache cache, GitHubClient github, AnalysisSettings settings) {
     this.analyzer = new RepositoryAnalyzer(cache, github, settings);
   }
 

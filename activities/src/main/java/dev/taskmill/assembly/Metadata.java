@@ -9,15 +9,35 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * metadata.json without the seven enrichment sections (docs/schemas/metadata.schema.json), as records that Jackson
- * writes in declaration order. {@link MetadataWriter} fills them; {@code MetadataSchemaTest} holds them against
- * the schema.
+ * metadata.json without the seven enrichment sections (docs/schemas/metadata.schema.json), as
+ * records that Jackson writes in declaration order. {@link MetadataWriter} fills them; {@code
+ * MetadataSchemaTest} holds them against the schema.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"sampleKey", "repo", "pullRequest", "baseCommit", "mergeCommit", "language", "buildSystem",
-    "testFramework", "toolchainVersion", "toolchainRequired", "projectDir", "patches", "FAIL_TO_PASS",
-    "PASS_TO_PASS", "flaky", "stages", "environment", "candidates", "pickReason", "timings", "toolVersion",
-    "createdAt"})
+@JsonPropertyOrder({
+  "sampleKey",
+  "repo",
+  "pullRequest",
+  "baseCommit",
+  "mergeCommit",
+  "language",
+  "buildSystem",
+  "testFramework",
+  "toolchainVersion",
+  "toolchainRequired",
+  "projectDir",
+  "patches",
+  "FAIL_TO_PASS",
+  "PASS_TO_PASS",
+  "flaky",
+  "stages",
+  "environment",
+  "candidates",
+  "pickReason",
+  "timings",
+  "toolVersion",
+  "createdAt"
+})
 record Metadata(
     String sampleKey,
     Repo repo,
@@ -58,15 +78,45 @@ record Metadata(
 
   /** The pull request the sample is made from. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonPropertyOrder({"number", "title", "body", "url", "merged", "source", "mergedAt", "linkedIssues"})
-  record Pr(int number, String title, String body, String url, boolean merged, String source, String mergedAt,
+  @JsonPropertyOrder({
+    "number",
+    "title",
+    "body",
+    "url",
+    "merged",
+    "source",
+    "mergedAt",
+    "linkedIssues"
+  })
+  record Pr(
+      int number,
+      String title,
+      String body,
+      String url,
+      boolean merged,
+      String source,
+      String mergedAt,
       List<Integer> linkedIssues) {}
 
   /** The two patch files, the files each touches, and what was left out of both. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonPropertyOrder({"fix", "tests", "other", "binaryFiles", "linesAdded", "linesRemoved", "notes"})
-  record Patches(PatchFile fix, PatchFile tests, Files other, List<String> binaryFiles, int linesAdded,
-      int linesRemoved, List<String> notes) {}
+  @JsonPropertyOrder({
+    "fix",
+    "tests",
+    "other",
+    "binaryFiles",
+    "linesAdded",
+    "linesRemoved",
+    "notes"
+  })
+  record Patches(
+      PatchFile fix,
+      PatchFile tests,
+      Files other,
+      List<String> binaryFiles,
+      int linesAdded,
+      int linesRemoved,
+      List<String> notes) {}
 
   /** A patch file of the sample and the repository files it changes. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -79,15 +129,38 @@ record Metadata(
 
   /** One validation stage as the sample keeps it; its log by file name. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonPropertyOrder({"name", "log", "exitCode", "timedOut", "testsRun", "passed", "failed", "skipped",
-      "lineCoverage", "millis"})
-  record Stage(String name, String log, int exitCode, boolean timedOut, int testsRun, int passed, int failed,
-      int skipped, Double lineCoverage, long millis) {}
+  @JsonPropertyOrder({
+    "name",
+    "log",
+    "exitCode",
+    "timedOut",
+    "testsRun",
+    "passed",
+    "failed",
+    "skipped",
+    "lineCoverage",
+    "millis"
+  })
+  record Stage(
+      String name,
+      String log,
+      int exitCode,
+      boolean timedOut,
+      int testsRun,
+      int passed,
+      int failed,
+      int skipped,
+      Double lineCoverage,
+      long millis) {}
 
   /** The images the sample runs in. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonPropertyOrder({"baseImage", "environmentImage", "sampleImage", "user", "dependencyNotes"})
-  record Environment(String baseImage, String environmentImage, String sampleImage, String user,
+  record Environment(
+      String baseImage,
+      String environmentImage,
+      String sampleImage,
+      String user,
       List<String> dependencyNotes) {}
 
   /** Wall time of each phase, by phase name, and their sum. */

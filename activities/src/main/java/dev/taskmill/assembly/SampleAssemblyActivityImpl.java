@@ -4,7 +4,10 @@ import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import java.io.IOException;
 
-/** The end of phase 5 as a Temporal activity: a thin adapter over {@link SampleAssembler} and {@link SampleRejecter}. */
+/**
+ * The end of phase 5 as a Temporal activity: a thin adapter over {@link SampleAssembler} and {@link
+ * SampleRejecter}.
+ */
 public class SampleAssemblyActivityImpl implements SampleAssemblyActivity {
   private final SampleAssembler assembler = new SampleAssembler();
   private final SampleRejecter rejecter = new SampleRejecter();
@@ -14,8 +17,15 @@ public class SampleAssemblyActivityImpl implements SampleAssemblyActivity {
     try {
       return assembler.assemble(input);
     } catch (IOException e) {
-      throw Failures.of(FailureType.TRANSIENT, "cannot assemble " + input.sampleKey() + " in "
-          + input.samplesDir() + ": " + e.getMessage(), e);
+      throw Failures.of(
+          FailureType.TRANSIENT,
+          "cannot assemble "
+              + input.sampleKey()
+              + " in "
+              + input.samplesDir()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -24,8 +34,15 @@ public class SampleAssemblyActivityImpl implements SampleAssemblyActivity {
     try {
       return rejecter.reject(input);
     } catch (IOException e) {
-      throw Failures.of(FailureType.TRANSIENT, "cannot file the rejection of " + input.sampleKey() + " in "
-          + input.samplesDir() + ": " + e.getMessage(), e);
+      throw Failures.of(
+          FailureType.TRANSIENT,
+          "cannot file the rejection of "
+              + input.sampleKey()
+              + " in "
+              + input.samplesDir()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

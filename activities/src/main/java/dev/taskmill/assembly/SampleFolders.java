@@ -23,9 +23,18 @@ final class SampleFolders {
   static final String RUN_SCRIPT = "run.sh";
   static final String IDEAL_TRAJECTORY = "ideal_trajectory.json";
   static final String FAILED_TRAJECTORY = "failed_trajectory.json";
+
   /** Copied from the work area when present, in this order. */
-  static final List<String> SAMPLE_FILES = List.of(FIX_PATCH, TESTS_PATCH, "Dockerfile", RUN_SCRIPT,
-      "PASS_pre_tests.log", "FAIL_pre_patch.log", "PASS_post_patch.log");
+  static final List<String> SAMPLE_FILES =
+      List.of(
+          FIX_PATCH,
+          TESTS_PATCH,
+          "Dockerfile",
+          RUN_SCRIPT,
+          "PASS_pre_tests.log",
+          "FAIL_pre_patch.log",
+          "PASS_post_patch.log");
+
   private static final Logger LOG = LoggerFactory.getLogger(SampleFolders.class);
   private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
 
@@ -34,13 +43,19 @@ final class SampleFolders {
   /** The sample key becomes a folder name, so it must be one plain path segment. */
   static String requireSafeKey(String key) {
     if (!SAFE_KEY.matcher(key).matches() || key.contains("..")) {
-      throw Failures.of(FailureType.INVALID_INPUT, "sample key '" + key
-          + "' is not a plain folder name; use WorkflowIds.sampleKey(repo, pr)");
+      throw Failures.of(
+          FailureType.INVALID_INPUT,
+          "sample key '"
+              + key
+              + "' is not a plain folder name; use WorkflowIds.sampleKey(repo, pr)");
     }
     return key;
   }
 
-  /** Copies {@code names} that exist as regular files in {@code from} into {@code to}; returns those copied. */
+  /**
+   * Copies {@code names} that exist as regular files in {@code from} into {@code to}; returns those
+   * copied.
+   */
   static List<String> copyExisting(Path from, Path to, List<String> names) throws IOException {
     List<String> copied = new ArrayList<>();
     if (from == null || !Files.isDirectory(from)) {
@@ -60,7 +75,10 @@ final class SampleFolders {
     return copied;
   }
 
-  /** Copies {@code source} to {@code to/name} when it is a regular file (not a link); returns whether it did. */
+  /**
+   * Copies {@code source} to {@code to/name} when it is a regular file (not a link); returns
+   * whether it did.
+   */
   static boolean copyIfPresent(Path source, Path to, String name) throws IOException {
     if (source == null || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
       return false;
@@ -78,8 +96,8 @@ final class SampleFolders {
   }
 
   /**
-   * Deletes the work area, but never a folder that holds the samples. Best effort: the sample is already in
-   * place, and failing now would make the retry report it as made by an earlier attempt.
+   * Deletes the work area, but never a folder that holds the samples. Best effort: the sample is
+   * already in place, and failing now would make the retry report it as made by an earlier attempt.
    */
   static void deleteWorkDir(Path workDir, Path samplesDir) {
     if (workDir == null) {
@@ -97,13 +115,17 @@ final class SampleFolders {
     }
   }
 
-  /** Removes temporary folders named {@code prefix*} in {@code dir}, left by an attempt that was killed. */
+  /**
+   * Removes temporary folders named {@code prefix*} in {@code dir}, left by an attempt that was
+   * killed.
+   */
   static void deleteStale(Path dir, String prefix) throws IOException {
     if (!Files.isDirectory(dir)) {
       return;
     }
     try (Stream<Path> children = Files.list(dir)) {
-      for (Path child : children.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+      for (Path child :
+          children.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
         FileTrees.deleteRecursively(child);
       }
     }

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Hands out samples/task-N: finds the sample of a key, and renames a finished folder to the next free number.
- * Callers hold {@link #locked}: an in-process lock (a JVM cannot FileLock a file twice) plus a FileChannel lock
- * on samples/.lock for other worker processes on the same disk.
+ * Hands out samples/task-N: finds the sample of a key, and renames a finished folder to the next
+ * free number. Callers hold {@link #locked}: an in-process lock (a JVM cannot FileLock a file
+ * twice) plus a FileChannel lock on samples/.lock for other worker processes on the same disk.
  */
 final class TaskAllocator {
   static final String KEY_FILE = ".taskmill-key";
@@ -44,8 +44,11 @@ final class TaskAllocator {
     Files.createDirectories(samplesDir);
     ReentrantLock lock = LOCKS.computeIfAbsent(samplesDir, p -> new ReentrantLock());
     lock.lock();
-    try (FileChannel channel = FileChannel.open(samplesDir.resolve(LOCK_FILE),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try (FileChannel channel =
+            FileChannel.open(
+                samplesDir.resolve(LOCK_FILE),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock ignored = channel.lock()) {
       return work.run();
     } finally {
@@ -56,7 +59,8 @@ final class TaskAllocator {
   /** The task folder whose key file holds {@code key}. */
   Optional<Path> findByKey(String key) throws IOException {
     try (Stream<Path> children = Files.list(samplesDir)) {
-      return children.filter(p -> number(p) > 0)
+      return children
+          .filter(p -> number(p) > 0)
           .filter(p -> key.equals(readKey(p)))
           .min((a, b) -> Integer.compare(number(a), number(b)));
     }
@@ -93,7 +97,9 @@ final class TaskAllocator {
   private static String readKey(Path taskDir) {
     Path keyFile = taskDir.resolve(KEY_FILE);
     try {
-      return Files.isRegularFile(keyFile) ? Files.readString(keyFile, StandardCharsets.UTF_8).trim() : null;
+      return Files.isRegularFile(keyFile)
+          ? Files.readString(keyFile, StandardCharsets.UTF_8).trim()
+          : null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

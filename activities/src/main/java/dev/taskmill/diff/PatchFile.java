@@ -9,7 +9,8 @@ import java.util.List;
  * @param newPath the path after the change, null for a deleted file
  * @param binary true for "GIT binary patch" / "Binary files differ" entries, which have no hunks
  */
-public record PatchFile(String oldPath, String newPath, Change change, boolean binary, List<PatchHunk> hunks) {
+public record PatchFile(
+    String oldPath, String newPath, Change change, boolean binary, List<PatchHunk> hunks) {
   /** How git describes the file's change. */
   public enum Change {
     ADDED,

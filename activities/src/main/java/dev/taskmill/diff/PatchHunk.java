@@ -4,22 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One {@code @@ -oldStart,oldLines +newStart,newLines @@} hunk with the changed line numbers of each side.
+ * One {@code @@ -oldStart,oldLines +newStart,newLines @@} hunk with the changed line numbers of
+ * each side.
  *
  * @param removedLines 1-based line numbers in the old content of the lines the hunk removes
  * @param addedLines 1-based line numbers in the new content of the lines the hunk adds
- * @param lines the body as written, each line with its ' ', '-' or '+' prefix ("\ No newline" markers dropped, an
- *     empty line read as " ", a carriage return before the newline kept so that the texts match CRLF files)
+ * @param lines the body as written, each line with its ' ', '-' or '+' prefix ("\ No newline"
+ *     markers dropped, an empty line read as " ", a carriage return before the newline kept so that
+ *     the texts match CRLF files)
  */
-public record PatchHunk(int oldStart, int oldLines, int newStart, int newLines, List<Integer> removedLines,
-    List<Integer> addedLines, List<String> lines) {
+public record PatchHunk(
+    int oldStart,
+    int oldLines,
+    int newStart,
+    int newLines,
+    List<Integer> removedLines,
+    List<Integer> addedLines,
+    List<String> lines) {
   public PatchHunk {
     removedLines = List.copyOf(removedLines);
     addedLines = List.copyOf(addedLines);
     lines = List.copyOf(lines);
   }
 
-  /** A hunk made of {@code lines} (prefixed as in {@link #lines()}): counts and line numbers follow from them. */
+  /**
+   * A hunk made of {@code lines} (prefixed as in {@link #lines()}): counts and line numbers follow
+   * from them.
+   */
   public static PatchHunk of(int oldStart, int newStart, List<String> lines) {
     List<Integer> removed = new ArrayList<>();
     List<Integer> added = new ArrayList<>();
@@ -35,7 +46,8 @@ public record PatchHunk(int oldStart, int oldLines, int newStart, int newLines, 
         newLine++;
       }
     }
-    return new PatchHunk(oldStart, oldLine - oldStart, newStart, newLine - newStart, removed, added, lines);
+    return new PatchHunk(
+        oldStart, oldLine - oldStart, newStart, newLine - newStart, removed, added, lines);
   }
 
   /** Context and removed lines, joined with newlines (each line ending in one). */

@@ -6,22 +6,28 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses a unified git diff (as git and JGit write fix.patch and tests.patch) into files and hunks. */
+/**
+ * Parses a unified git diff (as git and JGit write fix.patch and tests.patch) into files and hunks.
+ */
 public final class UnifiedDiffParser {
-  private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
+  private static final Pattern HUNK =
+      Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
   private static final String DEV_NULL = "/dev/null";
 
   private UnifiedDiffParser() {}
 
-  /** The files of {@code diff} in order; text before the first {@code diff --git} line is ignored. */
+  /**
+   * The files of {@code diff} in order; text before the first {@code diff --git} line is ignored.
+   */
   public static List<PatchFile> parse(String diff) {
     return parse(diff, false);
   }
 
   /**
-   * Like {@link #parse(String)}, for diffs written by hand whose {@code @@} counts may be off: a hunk runs to the next
-   * hunk or file header, every line in it with a ' ', '+' or '-' prefix belongs to it (other lines are skipped), and
-   * blank context lines at its end are taken for separators and dropped.
+   * Like {@link #parse(String)}, for diffs written by hand whose {@code @@} counts may be off: a
+   * hunk runs to the next hunk or file header, every line in it with a ' ', '+' or '-' prefix
+   * belongs to it (other lines are skipped), and blank context lines at its end are taken for
+   * separators and dropped.
    */
   public static List<PatchFile> parseByPrefixes(String diff) {
     return parse(diff, true);
@@ -50,8 +56,12 @@ public final class UnifiedDiffParser {
       } else if (current == null) {
         i++;
       } else if (line.startsWith("@@ ")) {
-        i = byPrefixes ? readHunkByPrefixes(lines, raw, i, current) : readHunk(lines, raw, i, current);
-      } else if (line.equals("GIT binary patch") || (line.startsWith("Binary files ") && line.endsWith(" differ"))) {
+        i =
+            byPrefixes
+                ? readHunkByPrefixes(lines, raw, i, current)
+                : readHunk(lines, raw, i, current);
+      } else if (line.equals("GIT binary patch")
+          || (line.startsWith("Binary files ") && line.endsWith(" differ"))) {
         current.binary = true;
         // The base85 payload follows until the next file; none of it is a header or a hunk.
         i++;
@@ -87,7 +97,8 @@ public final class UnifiedDiffParser {
     int oldLeft = oldCount;
     int newLeft = newCount;
     int i = start + 1;
-    // Counting down both sides (not looking at prefixes) is what tells a removed "-- x" line from a header.
+    // Counting down both sides (not looking at prefixes) is what tells a removed "-- x" line from a
+    // header.
     while (i < lines.length && (oldLeft > 0 || newLeft > 0 || lines[i].startsWith("\\"))) {
       String line = lines[i];
       if (line.startsWith("\\")) {
@@ -116,7 +127,10 @@ public final class UnifiedDiffParser {
     return i;
   }
 
-  /** Reads one hunk as {@link #parseByPrefixes} does; returns the index of the next hunk or file header. */
+  /**
+   * Reads one hunk as {@link #parseByPrefixes} does; returns the index of the next hunk or file
+   * header.
+   */
   private static int readHunkByPrefixes(String[] lines, String[] raw, int start, FileBuilder file) {
     Matcher m = HUNK.matcher(lines[start]);
     if (!m.matches()) {
@@ -124,7 +138,9 @@ public final class UnifiedDiffParser {
     }
     List<String> body = new ArrayList<>();
     int i = start + 1;
-    while (i < lines.length && !lines[i].startsWith("diff --git ") && !HUNK.matcher(lines[i]).matches()) {
+    while (i < lines.length
+        && !lines[i].startsWith("diff --git ")
+        && !HUNK.matcher(lines[i]).matches()) {
       String line = raw[i];
       if (line.startsWith(" ") || line.startsWith("+") || line.startsWith("-")) {
         body.add(line);
@@ -134,15 +150,24 @@ public final class UnifiedDiffParser {
       // "\ No newline at end of file" and anything else: skipped
       i++;
     }
-    // The patch text's last newline, or blank lines between files, would read as blank context lines at the end.
+    // The patch text's last newline, or blank lines between files, would read as blank context
+    // lines at the end.
     while (!body.isEmpty() && body.get(body.size() - 1).equals(" ")) {
       body.remove(body.size() - 1);
     }
-    PatchHunk counted = PatchHunk.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), body);
+    PatchHunk counted =
+        PatchHunk.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), body);
     int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
     int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
-    file.hunks.add(new PatchHunk(counted.oldStart(), oldCount, counted.newStart(), newCount, counted.removedLines(),
-        counted.addedLines(), body));
+    file.hunks.add(
+        new PatchHunk(
+            counted.oldStart(),
+            oldCount,
+            counted.newStart(),
+            newCount,
+            counted.removedLines(),
+            counted.addedLines(),
+            body));
     return i;
   }
 
@@ -191,7 +216,8 @@ public final class UnifiedDiffParser {
 
     PatchFile build() {
       if (!oldSeen || !newSeen) {
-        // Binary files and mode-only changes have no ---/+++ lines: the paths come from the diff --git line.
+        // Binary files and mode-only changes have no ---/+++ lines: the paths come from the diff
+        // --git line.
         String[] both = splitGitLine(gitLine);
         if (!oldSeen) {
           oldPath = both[0];
@@ -241,15 +267,20 @@ public final class UnifiedDiffParser {
       return new String[] {stripPrefix(first), stripPrefix(second)};
     }
     int half = (rest.length() - 1) / 2;
-    if (rest.length() % 2 == 1 && rest.charAt(half) == ' '
+    if (rest.length() % 2 == 1
+        && rest.charAt(half) == ' '
         && rest.substring(2, half).equals(rest.substring(half + 3))) {
-      return new String[] {stripPrefix(rest.substring(0, half)), stripPrefix(rest.substring(half + 1))};
+      return new String[] {
+        stripPrefix(rest.substring(0, half)), stripPrefix(rest.substring(half + 1))
+      };
     }
     int split = rest.lastIndexOf(" b/");
     if (split < 0) {
       split = rest.lastIndexOf(' ');
     }
-    return new String[] {stripPrefix(rest.substring(0, split)), stripPrefix(path(rest.substring(split + 1)))};
+    return new String[] {
+      stripPrefix(rest.substring(0, split)), stripPrefix(path(rest.substring(split + 1)))
+    };
   }
 
   private static int closingQuote(String s) {
@@ -278,16 +309,17 @@ public final class UnifiedDiffParser {
         out.write(Integer.parseInt(s.substring(i, i + 3), 8));
         i += 2;
       } else {
-        out.write(switch (e) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case 'r' -> '\r';
-          case 'a' -> 7;
-          case 'b' -> '\b';
-          case 'f' -> '\f';
-          case 'v' -> 11;
-          default -> e;
-        });
+        out.write(
+            switch (e) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              case 'r' -> '\r';
+              case 'a' -> 7;
+              case 'b' -> '\b';
+              case 'f' -> '\f';
+              case 'v' -> 11;
+              default -> e;
+            });
       }
     }
     return out.toString(java.nio.charset.StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package dev.taskmill.docker;
 
-import dev.taskmill.progress.Heartbeat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -12,6 +11,7 @@ import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.WaitResponse;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.progress.Heartbeat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,19 +21,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Docker engine as taskmill uses it: containers run to their end safely, sessions, images; closing it closes
- * its docker-java client. Nothing outside dev.taskmill.docker touches docker-java.
+ * The Docker engine as taskmill uses it: containers run to their end safely, sessions, images;
+ * closing it closes its docker-java client. Nothing outside dev.taskmill.docker touches
+ * docker-java.
  */
 public final class ContainerEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerEngine.class);
+
   /** A test suite that prints without end must not fill the disk: the log is cut here. */
   static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
+
   private static final Duration KILL_GRACE = Duration.ofSeconds(30);
 
   private final DockerClient client;
   private final String where;
 
-  /** @param where the engine address for messages (DOCKER_HOST or the socket) */
+  /**
+   * @param where the engine address for messages (DOCKER_HOST or the socket)
+   */
   public ContainerEngine(DockerClient client, String where) {
     this.client = client;
     this.where = where;
@@ -65,12 +70,17 @@ public final class ContainerEngine implements AutoCloseable {
     client.close();
   }
 
-  /** What the engine's host offers (docker info's CPUs and memory), or empty when the engine does not say. */
+  /**
+   * What the engine's host offers (docker info's CPUs and memory), or empty when the engine does
+   * not say.
+   */
   public java.util.Optional<Host> host() {
     try {
       var info = client.infoCmd().exec();
-      return java.util.Optional.of(new Host(info.getNCPU() == null ? 1 : info.getNCPU(),
-          info.getMemTotal() == null ? 0 : info.getMemTotal()));
+      return java.util.Optional.of(
+          new Host(
+              info.getNCPU() == null ? 1 : info.getNCPU(),
+              info.getMemTotal() == null ? 0 : info.getMemTotal()));
     } catch (RuntimeException e) {
       LOG.info("docker info failed ({})", e.getMessage());
       return java.util.Optional.empty();
@@ -92,8 +102,12 @@ public final class ContainerEngine implements AutoCloseable {
   private boolean commitQuietly(String id, String snapshot, java.util.Map<String, String> labels) {
     int colon = snapshot.lastIndexOf(':');
     try {
-      client.commitCmd(id).withRepository(snapshot.substring(0, colon)).withTag(snapshot.substring(colon + 1))
-          .withLabels(labels).exec();
+      client
+          .commitCmd(id)
+          .withRepository(snapshot.substring(0, colon))
+          .withTag(snapshot.substring(colon + 1))
+          .withLabels(labels)
+          .exec();
       return true;
     } catch (RuntimeException e) {
       // Without the snapshot the rerun builds again from the sample image: slower, never wrong.
@@ -107,8 +121,14 @@ public final class ContainerEngine implements AutoCloseable {
     try {
       client.pingCmd().exec();
     } catch (RuntimeException e) {
-      throw Failures.of(FailureType.DOCKER_UNREACHABLE, "the Docker engine at " + where
-          + " does not answer (" + reason(e) + "): start the Docker engine or set DOCKER_HOST", e);
+      throw Failures.of(
+          FailureType.DOCKER_UNREACHABLE,
+          "the Docker engine at "
+              + where
+              + " does not answer ("
+              + reason(e)
+              + "): start the Docker engine or set DOCKER_HOST",
+          e);
     }
   }
 
@@ -122,21 +142,23 @@ public final class ContainerEngine implements AutoCloseable {
   }
 
   /**
-   * Runs a container to its end, streaming stdout and stderr into log; kills it after timeout. The container is
-   * removed whatever happens, including cancellation thrown by the heartbeat.
+   * Runs a container to its end, streaming stdout and stderr into log; kills it after timeout. The
+   * container is removed whatever happens, including cancellation thrown by the heartbeat.
    */
-  public ContainerRun run(ContainerSpec spec, OutputStream log, Duration timeout, Heartbeat heartbeat)
+  public ContainerRun run(
+      ContainerSpec spec, OutputStream log, Duration timeout, Heartbeat heartbeat)
       throws InterruptedException {
     return run(spec, log, timeout, heartbeat, null);
   }
 
   /**
-   * As above; when {@code snapshot} ("repository:tag") is given and the container ran to its end (not killed),
-   * its file system is committed to that image before the container is removed, so that a rerun of the same
-   * stage starts where this one ended, built (docs/validation.md).
+   * As above; when {@code snapshot} ("repository:tag") is given and the container ran to its end
+   * (not killed), its file system is committed to that image before the container is removed, so
+   * that a rerun of the same stage starts where this one ended, built (docs/validation.md).
    */
-  public ContainerRun run(ContainerSpec spec, OutputStream log, Duration timeout, Heartbeat heartbeat,
-      String snapshot) throws InterruptedException {
+  public ContainerRun run(
+      ContainerSpec spec, OutputStream log, Duration timeout, Heartbeat heartbeat, String snapshot)
+      throws InterruptedException {
     removeIfPresent(spec.name()); // a leftover from a crashed attempt of the same stage
     long t0 = System.nanoTime();
     String id = create(spec);
@@ -150,15 +172,25 @@ public final class ContainerEngine implements AutoCloseable {
     try (LogCallback logs = new LogCallback(log)) {
       client.startContainerCmd(id).exec();
       started = System.nanoTime();
-      client.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(logs);
+      client
+          .logContainerCmd(id)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withFollowStream(true)
+          .exec(logs);
       long deadline = started + timeout.toNanos();
       ExitWatch watch = client.waitContainerCmd(id).exec(new ExitWatch());
       final long since = started;
-      java.util.function.Supplier<String> detail = () -> spec.title() + " running "
-          + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since) + "s";
+      java.util.function.Supplier<String> detail =
+          () ->
+              spec.title()
+                  + " running "
+                  + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since)
+                  + "s";
       while (true) {
         long until = timedOut ? deadline + KILL_GRACE.toNanos() : deadline;
-        if (EngineWait.await(watch, Duration.ofNanos(Math.max(0, until - System.nanoTime())), heartbeat, detail)) {
+        if (EngineWait.await(
+            watch, Duration.ofNanos(Math.max(0, until - System.nanoTime())), heartbeat, detail)) {
           if (watch.status != null) {
             exitCode = watch.status;
             break;
@@ -175,9 +207,14 @@ public final class ContainerEngine implements AutoCloseable {
           timedOut = true;
           LOG.info("container {} exceeded {}s: killing it", spec.name(), timeout.toSeconds());
           killQuietly(id);
-          logs.note("[taskmill] stage timeout of " + timeout.toSeconds() + " s reached: container killed");
+          logs.note(
+              "[taskmill] stage timeout of "
+                  + timeout.toSeconds()
+                  + " s reached: container killed");
         } else {
-          LOG.warn("container {} still runs {} s after its kill: removing it by force", spec.name(),
+          LOG.warn(
+              "container {} still runs {} s after its kill: removing it by force",
+              spec.name(),
               KILL_GRACE.toSeconds());
           exitCode = 137;
           break;
@@ -195,36 +232,64 @@ public final class ContainerEngine implements AutoCloseable {
       removeQuietly(id);
       removeMillis = ms(System.nanoTime() - removeStart);
     }
-    LOG.debug("{}: create {} ms, start {} ms, wait {} ms, remove {} ms", spec.name(), ms(created - t0),
-        ms(started - created), ms(waited - started), removeMillis);
-    return new ContainerRun(exitCode, timedOut, ms(created - t0), ms(started - created), ms(waited - started),
-        removeMillis, committed ? snapshot : null);
+    LOG.debug(
+        "{}: create {} ms, start {} ms, wait {} ms, remove {} ms",
+        spec.name(),
+        ms(created - t0),
+        ms(started - created),
+        ms(waited - started),
+        removeMillis);
+    return new ContainerRun(
+        exitCode,
+        timedOut,
+        ms(created - t0),
+        ms(started - created),
+        ms(waited - started),
+        removeMillis,
+        committed ? snapshot : null);
   }
 
   private String create(ContainerSpec spec) {
     return create(client, spec);
   }
 
-  /** Creates (does not start) the container {@code spec} describes; stages and trajectory sessions alike. */
+  /**
+   * Creates (does not start) the container {@code spec} describes; stages and trajectory sessions
+   * alike.
+   */
   static String create(DockerClient client, ContainerSpec spec) {
-    // Network mode "none" keeps a loopback interface and a loopback /etc/hosts (tests open servers on localhost);
+    // Network mode "none" keeps a loopback interface and a loopback /etc/hosts (tests open servers
+    // on localhost);
     // NetworkDisabled would leave /etc/hosts empty.
-    HostConfig host = HostConfig.newHostConfig()
-        .withNetworkMode(spec.network() ? "bridge" : "none")
-        .withNanoCPUs(spec.nanoCpus())
-        .withMemory(spec.memoryBytes())
-        .withMemorySwap(spec.memoryBytes())
-        .withPidsLimit(spec.pidsLimit())
-        .withSecurityOpts(java.util.List.of("no-new-privileges"))
-        .withBinds(spec.mounts().stream()
-            .map(m -> new Bind(m.hostPath(), new Volume(m.containerPath()), m.readOnly() ? AccessMode.ro : AccessMode.rw))
-            .toList());
-    var create = client.createContainerCmd(spec.image())
-        .withName(spec.name())
-        .withCmd(spec.command())
-        .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
-        .withLabels(spec.labels())
-        .withHostConfig(host);
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withNetworkMode(spec.network() ? "bridge" : "none")
+            .withNanoCPUs(spec.nanoCpus())
+            .withMemory(spec.memoryBytes())
+            .withMemorySwap(spec.memoryBytes())
+            .withPidsLimit(spec.pidsLimit())
+            .withSecurityOpts(java.util.List.of("no-new-privileges"))
+            .withBinds(
+                spec.mounts().stream()
+                    .map(
+                        m ->
+                            new Bind(
+                                m.hostPath(),
+                                new Volume(m.containerPath()),
+                                m.readOnly() ? AccessMode.ro : AccessMode.rw))
+                    .toList());
+    var create =
+        client
+            .createContainerCmd(spec.image())
+            .withName(spec.name())
+            .withCmd(spec.command())
+            .withEnv(
+                spec.env().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .sorted()
+                    .toList())
+            .withLabels(spec.labels())
+            .withHostConfig(host);
     if (spec.user() != null && !spec.user().isBlank()) {
       create.withUser(spec.user());
     }
@@ -261,7 +326,10 @@ public final class ContainerEngine implements AutoCloseable {
     }
   }
 
-  /** The innermost message of a failure, without Java class names ("Connection refused", "No such file"). */
+  /**
+   * The innermost message of a failure, without Java class names ("Connection refused", "No such
+   * file").
+   */
   static String reason(Throwable e) {
     String reason = null;
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
@@ -319,7 +387,9 @@ public final class ContainerEngine implements AutoCloseable {
       try {
         if (written + payload.length > MAX_LOG_BYTES) {
           cut = true;
-          out.write(("\n[taskmill] log cut at " + MAX_LOG_BYTES + " bytes\n").getBytes(StandardCharsets.UTF_8));
+          out.write(
+              ("\n[taskmill] log cut at " + MAX_LOG_BYTES + " bytes\n")
+                  .getBytes(StandardCharsets.UTF_8));
         } else {
           out.write(payload);
           written += payload.length;
@@ -330,5 +400,4 @@ public final class ContainerEngine implements AutoCloseable {
       }
     }
   }
-
 }

@@ -11,16 +11,23 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
- * Labels that tie a container to the process that started it (host name, pid, process start time), and the rule
- * that tells when that process is gone: same host, and no live process with that pid and start time.
+ * Labels that tie a container to the process that started it (host name, pid, process start time),
+ * and the rule that tells when that process is gone: same host, and no live process with that pid
+ * and start time.
  */
 public final class ContainerOwner {
-  /** Every container taskmill starts carries this label; its value says what the container is for. */
+  /**
+   * Every container taskmill starts carries this label; its value says what the container is for.
+   */
   public static final String ROLE_LABEL = "dev.taskmill.role";
+
   public static final String HOST_LABEL = "dev.taskmill.owner-host";
   public static final String PID_LABEL = "dev.taskmill.owner-pid";
   public static final String STARTED_LABEL = "dev.taskmill.owner-started";
-  /** /proc reports start times in clock ticks; two readings of one process agree well within this. */
+
+  /**
+   * /proc reports start times in clock ticks; two readings of one process agree well within this.
+   */
   private static final long START_TOLERANCE_MILLIS = 1_000;
 
   private static final Map<String, String> CURRENT = current();
@@ -33,11 +40,14 @@ public final class ContainerOwner {
   }
 
   /**
-   * True only when the container's owner is provably gone: its labels name this host and a pid that is not alive
-   * or now belongs to a process started at another time. Containers without owner labels, or from another host
-   * (another machine, or a worker in another container), are never taken for dead.
+   * True only when the container's owner is provably gone: its labels name this host and a pid that
+   * is not alive or now belongs to a process started at another time. Containers without owner
+   * labels, or from another host (another machine, or a worker in another container), are never
+   * taken for dead.
    */
-  public static boolean ownerIsDead(Map<String, String> labels, String thisHost,
+  public static boolean ownerIsDead(
+      Map<String, String> labels,
+      String thisHost,
       LongFunction<Optional<Optional<Instant>>> startOfLivePid) {
     if (labels == null || !thisHost.equals(labels.get(HOST_LABEL))) {
       return false;
@@ -55,10 +65,15 @@ public final class ContainerOwner {
       return true;
     }
     // A live pid whose start time cannot be read is given the benefit of the doubt.
-    return live.get().map(start -> Math.abs(start.toEpochMilli() - started) > START_TOLERANCE_MILLIS).orElse(false);
+    return live.get()
+        .map(start -> Math.abs(start.toEpochMilli() - started) > START_TOLERANCE_MILLIS)
+        .orElse(false);
   }
 
-  /** Looks a pid up on this host: empty when no such process is alive, else its start time if readable. */
+  /**
+   * Looks a pid up on this host: empty when no such process is alive, else its start time if
+   * readable.
+   */
   public static Optional<Optional<Instant>> livePid(long pid) {
     return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> p.info().startInstant());
   }
@@ -81,7 +96,9 @@ public final class ContainerOwner {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(HOST_LABEL, hostName());
     labels.put(PID_LABEL, String.valueOf(self.pid()));
-    labels.put(STARTED_LABEL, String.valueOf(self.info().startInstant().map(Instant::toEpochMilli).orElse(0L)));
+    labels.put(
+        STARTED_LABEL,
+        String.valueOf(self.info().startInstant().map(Instant::toEpochMilli).orElse(0L)));
     return Map.copyOf(labels);
   }
 }

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything one locked-down container needs; without network unless {@link #withNetwork()} says (only the Maven
- * warm-up, which fetches dependencies, runs with it).
+ * Everything one locked-down container needs; without network unless {@link #withNetwork()} says
+ * (only the Maven warm-up, which fetches dependencies, runs with it).
  *
- * @param name a deterministic container name, so that a retried activity finds and removes a leftover
+ * @param name a deterministic container name, so that a retried activity finds and removes a
+ *     leftover
  * @param user "uid:gid" or null for the image's default user
  * @param network true for the engine's default bridge network, false for network mode "none"
  * @param workingDir the working directory, or null for the image's
@@ -29,6 +30,7 @@ public record ContainerSpec(
     String workingDir) {
   /** The label naming the stage a container runs; heartbeats name the container by it. */
   public static final String STAGE_LABEL = "dev.taskmill.stage";
+
   /** The label naming the work directory a container belongs to. */
   public static final String WORKDIR_LABEL = "dev.taskmill.workdir";
 
@@ -50,22 +52,64 @@ public record ContainerSpec(
   }
 
   /** A container without network in the image's working directory. */
-  public ContainerSpec(String name, String image, List<String> command, Map<String, String> env,
-      List<BindMount> mounts, String user, long nanoCpus, long memoryBytes, long pidsLimit,
+  public ContainerSpec(
+      String name,
+      String image,
+      List<String> command,
+      Map<String, String> env,
+      List<BindMount> mounts,
+      String user,
+      long nanoCpus,
+      long memoryBytes,
+      long pidsLimit,
       Map<String, String> labels) {
-    this(name, image, command, env, mounts, user, nanoCpus, memoryBytes, pidsLimit, labels, false, null);
+    this(
+        name,
+        image,
+        command,
+        env,
+        mounts,
+        user,
+        nanoCpus,
+        memoryBytes,
+        pidsLimit,
+        labels,
+        false,
+        null);
   }
 
   /** The same container on the engine's default network. */
   public ContainerSpec withNetwork() {
-    return new ContainerSpec(name, image, command, env, mounts, user, nanoCpus, memoryBytes, pidsLimit, labels,
-        true, workingDir);
+    return new ContainerSpec(
+        name,
+        image,
+        command,
+        env,
+        mounts,
+        user,
+        nanoCpus,
+        memoryBytes,
+        pidsLimit,
+        labels,
+        true,
+        workingDir);
   }
 
   /** The same container, started in {@code dir}. */
   public ContainerSpec inDirectory(String dir) {
-    return new ContainerSpec(name, image, command, env, mounts, user, nanoCpus, memoryBytes, pidsLimit, labels,
-        network, dir);
+    return new ContainerSpec(
+        name,
+        image,
+        command,
+        env,
+        mounts,
+        user,
+        nanoCpus,
+        memoryBytes,
+        pidsLimit,
+        labels,
+        network,
+        dir);
   }
 
   /** What heartbeats and logs call it: its stage, else its name. */

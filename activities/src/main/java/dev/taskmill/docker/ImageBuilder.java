@@ -1,12 +1,12 @@
 package dev.taskmill.docker;
 
-import dev.taskmill.progress.Heartbeat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
+import dev.taskmill.progress.Heartbeat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.taskmill.docker.ImageRef;
 
 /** Builds, inspects and pulls images through docker-java, heartbeating while the engine works. */
 public final class ImageBuilder {
@@ -45,13 +44,17 @@ public final class ImageBuilder {
     return config == null || config.getLabels() == null ? Map.of() : config.getLabels();
   }
 
-  /** Makes sure the base image is local: pulls it when missing, else fails in one line saying what to do. */
+  /**
+   * Makes sure the base image is local: pulls it when missing, else fails in one line saying what
+   * to do.
+   */
   public void requireBase(ImageRef image) {
     if (imageId(image.canonical()).isPresent()) {
       return;
     }
     heartbeat.beat("pulling " + image);
-    try (Pull pull = docker.pullImageCmd(image.repository()).withTag(image.tag()).exec(new Pull())) {
+    try (Pull pull =
+        docker.pullImageCmd(image.repository()).withTag(image.tag()).exec(new Pull())) {
       if (!EngineWait.await(pull, PULL_TIMEOUT, heartbeat, () -> "pulling " + image)) {
         throw new IllegalStateException("no answer in " + PULL_TIMEOUT.toMinutes() + " min");
       }
@@ -63,30 +66,56 @@ public final class ImageBuilder {
       throw Failures.of(FailureType.CANCELLED, "interrupted while pulling " + image);
     } catch (RuntimeException | IOException e) {
       if (EngineWait.passesThrough(e)) {
-        throw (RuntimeException) e; // a cancellation must reach the activity as itself, not as a build failure
+        throw (RuntimeException)
+            e; // a cancellation must reach the activity as itself, not as a build failure
       }
-      throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "the base image " + image + " is not on this engine"
-          + " and cannot be pulled (" + oneLine(e.getMessage()) + "); build local images with"
-          + " deploy/offline-images/build.sh and set TASKMILL_IMAGES_CONFIG=deploy/offline-images/stacks.properties");
+      throw Failures.of(
+          FailureType.ENVIRONMENT_BUILD_FAILED,
+          "the base image "
+              + image
+              + " is not on this engine"
+              + " and cannot be pulled ("
+              + oneLine(e.getMessage())
+              + "); build local images with"
+              + " deploy/offline-images/build.sh and set TASKMILL_IMAGES_CONFIG=deploy/offline-images/stacks.properties");
     }
   }
 
   /**
-   * Builds {@code context} (holding "Dockerfile") up to {@code target} and tags it. Replacing an existing tag
-   * removes the image it pointed to when nothing else uses it, so rebuilds leave no dangling images.
+   * Builds {@code context} (holding "Dockerfile") up to {@code target} and tags it. Replacing an
+   * existing tag removes the image it pointed to when nothing else uses it, so rebuilds leave no
+   * dangling images.
    */
-  public String build(Path context, String target, String tag, Map<String, String> buildArgs,
+  public String build(
+      Path context,
+      String target,
+      String tag,
+      Map<String, String> buildArgs,
       Map<String, String> labels) {
     Optional<String> previous = imageId(tag);
-    var cmd = docker.buildImageCmd().withBaseDirectory(context.toFile())
-        .withDockerfile(context.resolve("Dockerfile").toFile()).withTarget(target).withTags(Set.of(tag))
-        .withPull(false).withRemove(true).withForcerm(true).withLabels(labels);
+    var cmd =
+        docker
+            .buildImageCmd()
+            .withBaseDirectory(context.toFile())
+            .withDockerfile(context.resolve("Dockerfile").toFile())
+            .withTarget(target)
+            .withTags(Set.of(tag))
+            .withPull(false)
+            .withRemove(true)
+            .withForcerm(true)
+            .withLabels(labels);
     buildArgs.forEach(cmd::withBuildArg);
     LogTail tail = new LogTail();
     try (LogTail callback = cmd.exec(tail)) {
       if (!EngineWait.await(callback, BUILD_TIMEOUT, heartbeat, () -> "building " + tag)) {
-        throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "docker build of " + tag + " did not finish in "
-            + BUILD_TIMEOUT.toMinutes() + " min; last output: " + tail.lastMeaningfulLine());
+        throw Failures.of(
+            FailureType.ENVIRONMENT_BUILD_FAILED,
+            "docker build of "
+                + tag
+                + " did not finish in "
+                + BUILD_TIMEOUT.toMinutes()
+                + " min; last output: "
+                + tail.lastMeaningfulLine());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -97,15 +126,34 @@ public final class ImageBuilder {
       if (EngineWait.passesThrough(e)) {
         throw e; // a cancellation must reach the activity as itself, not as a build failure
       }
-      throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "docker build of " + tag + " failed: "
-          + oneLine(tail.error != null ? tail.error : tail.lastMeaningfulLine()));
+      throw Failures.of(
+          FailureType.ENVIRONMENT_BUILD_FAILED,
+          "docker build of "
+              + tag
+              + " failed: "
+              + oneLine(tail.error != null ? tail.error : tail.lastMeaningfulLine()));
     }
     if (tail.error != null) {
-      throw Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED, "docker build of " + tag + " failed: "
-          + oneLine(tail.error) + " (after: " + tail.lastMeaningfulLine() + ")");
+      throw Failures.of(
+          FailureType.ENVIRONMENT_BUILD_FAILED,
+          "docker build of "
+              + tag
+              + " failed: "
+              + oneLine(tail.error)
+              + " (after: "
+              + tail.lastMeaningfulLine()
+              + ")");
     }
-    String id = imageId(tag).orElseThrow(() -> Failures.of(FailureType.ENVIRONMENT_BUILD_FAILED,
-        "docker build of " + tag + " ended without an image: " + tail.lastMeaningfulLine()));
+    String id =
+        imageId(tag)
+            .orElseThrow(
+                () ->
+                    Failures.of(
+                        FailureType.ENVIRONMENT_BUILD_FAILED,
+                        "docker build of "
+                            + tag
+                            + " ended without an image: "
+                            + tail.lastMeaningfulLine()));
     previous.filter(old -> !old.equals(id)).ifPresent(this::removeQuietly);
     return id;
   }
@@ -137,8 +185,10 @@ public final class ImageBuilder {
     @Override
     public void onNext(BuildResponseItem item) {
       if (item.getErrorDetail() != null || item.getError() != null) {
-        error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-            ? item.getErrorDetail().getMessage() : item.getError();
+        error =
+            item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                ? item.getErrorDetail().getMessage()
+                : item.getError();
       }
       if (item.getStream() != null) {
         for (String line : item.getStream().split("\\R")) {
@@ -162,13 +212,17 @@ public final class ImageBuilder {
       super.onError(throwable);
     }
 
-    /** The last line that is not a step header or a layer id, which is where a failing RUN says why. */
+    /**
+     * The last line that is not a step header or a layer id, which is where a failing RUN says why.
+     */
     String lastMeaningfulLine() {
       synchronized (lines) {
         var it = lines.descendingIterator();
         while (it.hasNext()) {
           String line = it.next();
-          if (!line.startsWith("--->") && !line.startsWith("Step ") && !line.startsWith("Removing intermediate")
+          if (!line.startsWith("--->")
+              && !line.startsWith("Step ")
+              && !line.startsWith("Removing intermediate")
               && !line.startsWith("Successfully")) {
             return line;
           }

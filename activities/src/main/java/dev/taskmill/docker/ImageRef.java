@@ -3,12 +3,17 @@ package dev.taskmill.docker;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** An image reference such as "python:3.11-slim" or "registry:5000/team/app:1@sha256:...", validated on creation. */
+/**
+ * An image reference such as "python:3.11-slim" or "registry:5000/team/app:1@sha256:...", validated
+ * on creation.
+ */
 public final class ImageRef {
-  // Docker's reference grammar, simplified: lowercase path components, optional registry host:port, tag, digest.
+  // Docker's reference grammar, simplified: lowercase path components, optional registry host:port,
+  // tag, digest.
   private static final Pattern REPOSITORY =
-      Pattern.compile("(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
-          + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+      Pattern.compile(
+          "(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+              + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
   private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+:[a-f0-9]{32,}");
 
@@ -49,15 +54,20 @@ public final class ImageRef {
   }
 
   private static ImageRef of(String repository, String tag, String digest, String original) {
-    if (repository == null || repository.length() > 255 || !REPOSITORY.matcher(repository).matches()) {
-      throw new IllegalArgumentException("not a valid image name: \"" + original
-          + "\" (expected e.g. python:3.11-slim or registry.example.com/team/image:tag)");
+    if (repository == null
+        || repository.length() > 255
+        || !REPOSITORY.matcher(repository).matches()) {
+      throw new IllegalArgumentException(
+          "not a valid image name: \""
+              + original
+              + "\" (expected e.g. python:3.11-slim or registry.example.com/team/image:tag)");
     }
     if (tag != null && !TAG.matcher(tag).matches()) {
       throw new IllegalArgumentException("not a valid image tag in \"" + original + "\": " + tag);
     }
     if (digest != null && !DIGEST.matcher(digest).matches()) {
-      throw new IllegalArgumentException("not a valid image digest in \"" + original + "\": " + digest);
+      throw new IllegalArgumentException(
+          "not a valid image digest in \"" + original + "\": " + digest);
     }
     return new ImageRef(repository, tag, digest);
   }

@@ -22,15 +22,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One long-lived, locked-down container from a sample image in which a trajectory's tool calls run, each as a
- * {@code docker exec} with its own timeout. Same limits, user and dependency mounts as a stage, network mode
- * "none", no run.sh and no patches mounted. {@link #close()} removes the container whatever happened.
+ * One long-lived, locked-down container from a sample image in which a trajectory's tool calls run,
+ * each as a {@code docker exec} with its own timeout. Same limits, user and dependency mounts as a
+ * stage, network mode "none", no run.sh and no patches mounted. {@link #close()} removes the
+ * container whatever happened.
  */
 public final class SessionContainer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SessionContainer.class);
   public static final String ROLE = "trajectory-session";
+
   /** The output of one call is kept up to here; the observation is cut much shorter later. */
   static final int MAX_CAPTURE_BYTES = 4 * 1024 * 1024;
+
   /** Above this, a file is copied in as a tar archive instead of through a base64 argument. */
   private static final int MAX_INLINE_BYTES = 64 * 1024;
 
@@ -45,7 +48,12 @@ public final class SessionContainer implements AutoCloseable {
   private final Heartbeat heartbeat;
   private volatile boolean closed;
 
-  private SessionContainer(DockerClient client, String id, String name, String user, Map<String, String> env,
+  private SessionContainer(
+      DockerClient client,
+      String id,
+      String name,
+      String user,
+      Map<String, String> env,
       Heartbeat heartbeat) {
     this.client = client;
     this.heartbeat = heartbeat;
@@ -60,11 +68,12 @@ public final class SessionContainer implements AutoCloseable {
       List.of("sh", "-c", "trap 'exit 0' TERM; while :; do sleep 3600 & wait $!; done");
 
   /**
-   * Creates and starts the session container from {@code spec}: its name is deterministic (a leftover of the same
-   * name is removed first), its command {@link #IDLE_COMMAND}, its env that of every exec (HOME, PYTHONPATH, ...).
-   * Every exec waits through {@link EngineWait}, heartbeating.
+   * Creates and starts the session container from {@code spec}: its name is deterministic (a
+   * leftover of the same name is removed first), its command {@link #IDLE_COMMAND}, its env that of
+   * every exec (HOME, PYTHONPATH, ...). Every exec waits through {@link EngineWait}, heartbeating.
    */
-  public static SessionContainer start(DockerClient client, ContainerSpec spec, Heartbeat heartbeat) {
+  public static SessionContainer start(
+      DockerClient client, ContainerSpec spec, Heartbeat heartbeat) {
     try {
       client.removeContainerCmd(spec.name()).withForce(true).withRemoveVolumes(true).exec();
       LOG.info("removed leftover session container {}", spec.name());
@@ -74,10 +83,23 @@ public final class SessionContainer implements AutoCloseable {
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
     labels.putAll(ContainerOwner.labels());
     labels.put(ContainerOwner.ROLE_LABEL, ROLE);
-    ContainerSpec owned = new ContainerSpec(spec.name(), spec.image(), spec.command(), spec.env(), spec.mounts(),
-        spec.user(), spec.nanoCpus(), spec.memoryBytes(), spec.pidsLimit(), labels, spec.network(), spec.workingDir());
+    ContainerSpec owned =
+        new ContainerSpec(
+            spec.name(),
+            spec.image(),
+            spec.command(),
+            spec.env(),
+            spec.mounts(),
+            spec.user(),
+            spec.nanoCpus(),
+            spec.memoryBytes(),
+            spec.pidsLimit(),
+            labels,
+            spec.network(),
+            spec.workingDir());
     String id = ContainerEngine.create(client, owned);
-    SessionContainer session = new SessionContainer(client, id, spec.name(), spec.user(), spec.env(), heartbeat);
+    SessionContainer session =
+        new SessionContainer(client, id, spec.name(), spec.user(), spec.env(), heartbeat);
     try {
       client.startContainerCmd(id).exec();
     } catch (RuntimeException e) {
@@ -91,26 +113,42 @@ public final class SessionContainer implements AutoCloseable {
     return name;
   }
 
-  /** Runs {@code bash -c command} in {@code workdir}; output beyond MAX_CAPTURE_BYTES is dropped. */
-  public ExecResult bash(String command, String workdir, Duration timeout) throws InterruptedException {
+  /**
+   * Runs {@code bash -c command} in {@code workdir}; output beyond MAX_CAPTURE_BYTES is dropped.
+   */
+  public ExecResult bash(String command, String workdir, Duration timeout)
+      throws InterruptedException {
     return exec(List.of("bash", "-c", command), workdir, timeout);
   }
 
-  /** Runs argv under coreutils' {@code timeout}, so that a call that hangs is killed inside the container. */
-  public ExecResult exec(List<String> argv, String workdir, Duration timeout) throws InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("timeout", "-k", "5", Long.toString(Math.max(1, timeout.toSeconds()))));
+  /**
+   * Runs argv under coreutils' {@code timeout}, so that a call that hangs is killed inside the
+   * container.
+   */
+  public ExecResult exec(List<String> argv, String workdir, Duration timeout)
+      throws InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("timeout", "-k", "5", Long.toString(Math.max(1, timeout.toSeconds()))));
     cmd.addAll(argv);
     long t0 = System.nanoTime();
-    String execId = client.execCreateCmd(id)
-        .withCmd(cmd.toArray(String[]::new))
-        .withAttachStdout(true)
-        .withAttachStderr(true)
-        .withWorkingDir(workdir)
-        .exec().getId();
+    String execId =
+        client
+            .execCreateCmd(id)
+            .withCmd(cmd.toArray(String[]::new))
+            .withAttachStdout(true)
+            .withAttachStderr(true)
+            .withWorkingDir(workdir)
+            .exec()
+            .getId();
     Capture capture = new Capture();
     client.execStartCmd(execId).exec(capture);
-    boolean done = EngineWait.await(capture, timeout.plusSeconds(15), heartbeat,
-        () -> "session " + name + ": " + argv.get(0) + " running");
+    boolean done =
+        EngineWait.await(
+            capture,
+            timeout.plusSeconds(15),
+            heartbeat,
+            () -> "session " + name + ": " + argv.get(0) + " running");
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     try {
       capture.close();
@@ -130,14 +168,27 @@ public final class SessionContainer implements AutoCloseable {
     return new ExecResult(exit, capture.text(), millis, !done || exit == 124 || exit == 137);
   }
 
-  /** Writes a file in the container with the session's user (base64 through an exec, or a tar copy when large). */
+  /**
+   * Writes a file in the container with the session's user (base64 through an exec, or a tar copy
+   * when large).
+   */
   public void writeFile(String absolutePath, String content) throws InterruptedException {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     if (bytes.length <= MAX_INLINE_BYTES) {
-      ExecResult r = exec(List.of("bash", "-c", "mkdir -p -- \"$(dirname -- \"$2\")\" && printf '%s' \"$1\" | base64 -d > \"$2\"",
-          "write", Base64.getEncoder().encodeToString(bytes), absolutePath), "/", Duration.ofSeconds(30));
+      ExecResult r =
+          exec(
+              List.of(
+                  "bash",
+                  "-c",
+                  "mkdir -p -- \"$(dirname -- \"$2\")\" && printf '%s' \"$1\" | base64 -d > \"$2\"",
+                  "write",
+                  Base64.getEncoder().encodeToString(bytes),
+                  absolutePath),
+              "/",
+              Duration.ofSeconds(30));
       if (r.exitCode() != 0) {
-        throw new IllegalStateException("writing " + absolutePath + " in the session failed: " + r.output().strip());
+        throw new IllegalStateException(
+            "writing " + absolutePath + " in the session failed: " + r.output().strip());
       }
       return;
     }
@@ -158,8 +209,11 @@ public final class SessionContainer implements AutoCloseable {
       throw new IllegalStateException("cannot build the archive for " + absolutePath, e);
     }
     bash("mkdir -p -- \"$0\"".replace("$0", dir.replace("\"", "")), "/", Duration.ofSeconds(30));
-    client.copyArchiveToContainerCmd(id).withRemotePath(dir)
-        .withTarInputStream(new ByteArrayInputStream(tar.toByteArray())).exec();
+    client
+        .copyArchiveToContainerCmd(id)
+        .withRemotePath(dir)
+        .withTarInputStream(new ByteArrayInputStream(tar.toByteArray()))
+        .exec();
   }
 
   private int[] uidGid() {

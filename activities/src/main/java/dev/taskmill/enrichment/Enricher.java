@@ -13,10 +13,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Phase 6 without Temporal: reads every earlier phase's output and writes workDir/enrichment.json. */
+/**
+ * Phase 6 without Temporal: reads every earlier phase's output and writes workDir/enrichment.json.
+ */
 public final class Enricher {
   public static final String FILE = "enrichment.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final DiffSemanticsSource diffSemantics;
   private final TokenCounter counter;
 
@@ -38,12 +41,16 @@ public final class Enricher {
     }
     List<String> symbols = new ArrayList<>();
     sections.diffSemantics().path("changedSymbols").forEach(s -> symbols.add(s.asText()));
-    return new EnrichmentOutput(target.toString(), symbols,
+    return new EnrichmentOutput(
+        target.toString(),
+        symbols,
         sections.navigationMetrics().idealTrajectory().editPrecision(),
-        sections.testExecution().fixLineCoverage().ratio(), counter.encodingName());
+        sections.testExecution().fixLineCoverage().ratio(),
+        counter.encodingName());
   }
 
-  public EnrichmentSections sections(EnrichmentInput input, Heartbeat heartbeat) throws IOException {
+  public EnrichmentSections sections(EnrichmentInput input, Heartbeat heartbeat)
+      throws IOException {
     Path workDir = Path.of(input.workDir());
     heartbeat.beat("reading trajectories");
     TrajectoryPair pair = TrajectoryPair.read(input.trajectories());
@@ -51,18 +58,22 @@ public final class Enricher {
     heartbeat.beat("taskGoal");
     TaskGoal goal = TaskGoalBuilder.build(input.analysis().pullRequest(), fixPatch);
     heartbeat.beat("failureModeAnalysis");
-    FailureModeAnalysis failure = new FailureModeAnalysisBuilder(workDir).build(pair, input.trajectories());
+    FailureModeAnalysis failure =
+        new FailureModeAnalysisBuilder(workDir).build(pair, input.trajectories());
     heartbeat.beat("stepLevelMetrics");
     StepLevelMetrics steps = new StepLevelMetricsBuilder(counter).build(pair);
     heartbeat.beat("diffSemantics");
     JsonNode diff = diffSemantics.diffSemantics(input);
     heartbeat.beat("testExecution");
-    TestExecution tests = new TestExecutionBuilder(workDir)
-        .build(input.analysis().stack().testFramework(), input.validation(), fixPatch);
+    TestExecution tests =
+        new TestExecutionBuilder(workDir)
+            .build(input.analysis().stack().testFramework(), input.validation(), fixPatch);
     heartbeat.beat("navigationMetrics");
-    NavigationMetrics navigation = new NavigationMetricsBuilder(input.patches().fixFiles(),
-        input.patches().testFiles()).build(pair);
-    PlanAndMemorySignals plan = new PlanAndMemorySignalsBuilder(input.patches().testFiles()).build(pair);
+    NavigationMetrics navigation =
+        new NavigationMetricsBuilder(input.patches().fixFiles(), input.patches().testFiles())
+            .build(pair);
+    PlanAndMemorySignals plan =
+        new PlanAndMemorySignalsBuilder(input.patches().testFiles()).build(pair);
     return new EnrichmentSections(goal, failure, steps, diff, tests, navigation, plan);
   }
 }

@@ -7,11 +7,15 @@ import dev.taskmill.tokens.TokenCounter;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
-/** Phase 6 as a Temporal activity: a thin adapter over {@link Enricher} that heartbeats per section. */
+/**
+ * Phase 6 as a Temporal activity: a thin adapter over {@link Enricher} that heartbeats per section.
+ */
 public class EnrichmentActivityImpl implements EnrichmentActivity {
   private final Enricher enricher;
 
-  /** @param diffSemantics the parser-based diffSemantics section (dev.taskmill.enrichment.diff) */
+  /**
+   * @param diffSemantics the parser-based diffSemantics section (dev.taskmill.enrichment.diff)
+   */
   public EnrichmentActivityImpl(DiffSemanticsSource diffSemantics) {
     this.enricher = new Enricher(diffSemantics, TokenCounter.standard());
   }
@@ -21,15 +25,21 @@ public class EnrichmentActivityImpl implements EnrichmentActivity {
     try {
       return enricher.enrich(input, Heartbeat.ofCurrentActivity());
     } catch (NoSuchFileException e) {
-      throw Failures.of(FailureType.INVALID_INPUT, "cannot enrich " + input.workDir() + ": missing file "
-          + e.getFile(), e);
+      throw Failures.of(
+          FailureType.INVALID_INPUT,
+          "cannot enrich " + input.workDir() + ": missing file " + e.getFile(),
+          e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw Failures.of(FailureType.INVALID_INPUT, "cannot enrich " + input.workDir() + ": unreadable JSON: "
-          + oneLine(e), e);
+      throw Failures.of(
+          FailureType.INVALID_INPUT,
+          "cannot enrich " + input.workDir() + ": unreadable JSON: " + oneLine(e),
+          e);
     } catch (IOException e) {
-      throw Failures.of(FailureType.TRANSIENT, "cannot enrich " + input.workDir() + ": " + oneLine(e), e);
+      throw Failures.of(
+          FailureType.TRANSIENT, "cannot enrich " + input.workDir() + ": " + oneLine(e), e);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw Failures.of(FailureType.INVALID_INPUT, "cannot enrich " + input.workDir() + ": " + oneLine(e), e);
+      throw Failures.of(
+          FailureType.INVALID_INPUT, "cannot enrich " + input.workDir() + ": " + oneLine(e), e);
     }
   }
 

@@ -8,8 +8,15 @@ import java.util.Objects;
 
 /** enrichment.json: exactly the seven sections of docs/enrichment.md, in its order. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"taskGoal", "failureModeAnalysis", "stepLevelMetrics", "diffSemantics", "testExecution",
-    "navigationMetrics", "planAndMemorySignals"})
+@JsonPropertyOrder({
+  "taskGoal",
+  "failureModeAnalysis",
+  "stepLevelMetrics",
+  "diffSemantics",
+  "testExecution",
+  "navigationMetrics",
+  "planAndMemorySignals"
+})
 public record EnrichmentSections(
     TaskGoal taskGoal,
     FailureModeAnalysis failureModeAnalysis,
@@ -19,8 +26,15 @@ public record EnrichmentSections(
     NavigationMetrics navigationMetrics,
     PlanAndMemorySignals planAndMemorySignals) {
   /** The seven top-level keys, as the assembly merges them into metadata.json. */
-  public static final List<String> KEYS = List.of("taskGoal", "failureModeAnalysis", "stepLevelMetrics",
-      "diffSemantics", "testExecution", "navigationMetrics", "planAndMemorySignals");
+  public static final List<String> KEYS =
+      List.of(
+          "taskGoal",
+          "failureModeAnalysis",
+          "stepLevelMetrics",
+          "diffSemantics",
+          "testExecution",
+          "navigationMetrics",
+          "planAndMemorySignals");
 
   public EnrichmentSections {
     Objects.requireNonNull(taskGoal, "taskGoal");

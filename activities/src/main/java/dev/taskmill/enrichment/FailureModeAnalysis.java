@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The failed trajectory's failure mode, classified, with the step where it left the ideal path and the evidence.
+ * The failed trajectory's failure mode, classified, with the step where it left the ideal path and
+ * the evidence.
  *
- * @param divergenceStep the id of the failed trajectory's step where it goes wrong, or null when there is none
+ * @param divergenceStep the id of the failed trajectory's step where it goes wrong, or null when
+ *     there is none
  * @param evidence lines of the log of the failed patch's run that name the tests still failing
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -29,7 +31,8 @@ public record FailureModeAnalysis(
     stillFailing = List.copyOf(stillFailing);
     evidence = List.copyOf(evidence);
     if (weakTests != (mode == FailureMode.NONE)) {
-      throw new IllegalArgumentException("mode is NONE exactly when the tests are weak: " + mode + ", " + weakTests);
+      throw new IllegalArgumentException(
+          "mode is NONE exactly when the tests are weak: " + mode + ", " + weakTests);
     }
     if (divergenceStep != null && divergenceStep < 1) {
       throw new IllegalArgumentException("step ids start at 1: " + divergenceStep);

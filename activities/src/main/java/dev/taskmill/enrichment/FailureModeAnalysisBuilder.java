@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds {@link FailureModeAnalysis}. Evidence: the lines naming a failing test in the log that evaluated the
- * failed patch (outcome.evaluatedBy, when it is a file under the work area); else in the observations of the
- * failed trajectory's verify steps; else the divergence's own evidence.
+ * Builds {@link FailureModeAnalysis}. Evidence: the lines naming a failing test in the log that
+ * evaluated the failed patch (outcome.evaluatedBy, when it is a file under the work area); else in
+ * the observations of the failed trajectory's verify steps; else the divergence's own evidence.
  */
 public final class FailureModeAnalysisBuilder {
   static final int MAX_EVIDENCE = 20;
@@ -30,15 +30,20 @@ public final class FailureModeAnalysisBuilder {
     this.workDir = workDir.toAbsolutePath().normalize();
   }
 
-  public FailureModeAnalysis build(TrajectoryPair pair, TrajectoryOutput output) throws IOException {
+  public FailureModeAnalysis build(TrajectoryPair pair, TrajectoryOutput output)
+      throws IOException {
     Trajectory failed = pair.failed();
     Trajectory.Divergence divergence = failed.divergence();
     FailureMode mode = output.weakTests() ? FailureMode.NONE : mode(output, divergence);
     boolean weak = mode == FailureMode.NONE;
-    Integer step = divergence != null && divergence.step() > 0 ? Integer.valueOf(divergence.step())
-        : output.divergenceStep() > 0 ? Integer.valueOf(output.divergenceStep()) : null;
-    String description = divergence != null && !divergence.description().isBlank() ? divergence.description()
-        : mode.description();
+    Integer step =
+        divergence != null && divergence.step() > 0
+            ? Integer.valueOf(divergence.step())
+            : output.divergenceStep() > 0 ? Integer.valueOf(output.divergenceStep()) : null;
+    String description =
+        divergence != null && !divergence.description().isBlank()
+            ? divergence.description()
+            : mode.description();
     Set<String> stillFailing = new LinkedHashSet<>(output.stillFailing());
     if (stillFailing.isEmpty()) {
       stillFailing.addAll(failed.outcome().failToPass().failure());
@@ -47,10 +52,21 @@ public final class FailureModeAnalysisBuilder {
     failing.addAll(failed.outcome().passToPass().failure());
     List<String> evidence = evidence(failed, failing);
     if (evidence.isEmpty() && divergence != null) {
-      evidence = divergence.evidence().stream().map(FailureModeAnalysisBuilder::cut).limit(MAX_EVIDENCE).toList();
+      evidence =
+          divergence.evidence().stream()
+              .map(FailureModeAnalysisBuilder::cut)
+              .limit(MAX_EVIDENCE)
+              .toList();
     }
-    return new FailureModeAnalysis(mode, mode.label(), mode.failureClass(), step, description,
-        List.copyOf(stillFailing), evidence, weak);
+    return new FailureModeAnalysis(
+        mode,
+        mode.label(),
+        mode.failureClass(),
+        step,
+        description,
+        List.copyOf(stillFailing),
+        evidence,
+        weak);
   }
 
   private static FailureMode mode(TrajectoryOutput output, Trajectory.Divergence divergence) {
@@ -81,7 +97,10 @@ public final class FailureModeAnalysisBuilder {
     return matching(observed, failing);
   }
 
-  /** The log file, when evaluatedBy names a regular file inside the work area (relative or absolute). */
+  /**
+   * The log file, when evaluatedBy names a regular file inside the work area (relative or
+   * absolute).
+   */
   Optional<Path> evaluationLog(String evaluatedBy) {
     if (evaluatedBy == null || evaluatedBy.isBlank()) {
       return Optional.empty();
@@ -93,7 +112,8 @@ public final class FailureModeAnalysisBuilder {
     if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
       p = workDir.resolve(evaluatedBy + ".log").normalize();
     }
-    return p.startsWith(workDir) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Optional.of(p)
+    return p.startsWith(workDir) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(p)
         : Optional.empty();
   }
 
@@ -104,7 +124,10 @@ public final class FailureModeAnalysisBuilder {
     return new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
   }
 
-  /** Lines naming a failing test by its id, or by its last name part on a line that reports a failure. */
+  /**
+   * Lines naming a failing test by its id, or by its last name part on a line that reports a
+   * failure.
+   */
   static List<String> matching(List<String> lines, Set<String> failing) {
     List<String> out = new ArrayList<>();
     for (String line : lines) {
@@ -140,12 +163,17 @@ public final class FailureModeAnalysisBuilder {
 
   private static boolean reportsFailure(String line) {
     String l = line.toLowerCase(java.util.Locale.ROOT);
-    return l.contains("fail") || l.contains("error") || l.contains("assert") || l.contains("expected");
+    return l.contains("fail")
+        || l.contains("error")
+        || l.contains("assert")
+        || l.contains("expected");
   }
 
   private static boolean containsWord(String line, String word) {
-    return word.length() >= 3 && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b")
-        .matcher(line).find();
+    return word.length() >= 3
+        && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b")
+            .matcher(line)
+            .find();
   }
 
   private static String cut(String line) {

@@ -21,15 +21,19 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Per-line coverage of one stage, by report file path: the executable lines and the covered ones. Read from
- * coverage.py JSON ({@code executed_lines}, {@code missing_lines}), Go cover profiles (blocks) and JaCoCo XML
- * ({@code <line nr ci>}). Istanbul's json-summary has totals only: it gives no per-line data.
+ * Per-line coverage of one stage, by report file path: the executable lines and the covered ones.
+ * Read from coverage.py JSON ({@code executed_lines}, {@code missing_lines}), Go cover profiles
+ * (blocks) and JaCoCo XML ({@code <line nr ci>}). Istanbul's json-summary has totals only: it gives
+ * no per-line data.
  *
- * @param formats the report formats read ("coverage.py", "go", "jacoco"); summaries without lines are in
- *     {@code withoutLines}
+ * @param formats the report formats read ("coverage.py", "go", "jacoco"); summaries without lines
+ *     are in {@code withoutLines}
  */
-public record LineHits(Map<String, Set<Integer>> executable, Map<String, Set<Integer>> covered,
-    Set<String> formats, Set<String> withoutLines) {
+public record LineHits(
+    Map<String, Set<Integer>> executable,
+    Map<String, Set<Integer>> covered,
+    Set<String> formats,
+    Set<String> withoutLines) {
   private static final long MAX_BYTES = 256L * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,8 +43,9 @@ public record LineHits(Map<String, Set<Integer>> executable, Map<String, Set<Int
 
   /** Reads every report under {@code coverageDir}; empty maps when there is none. */
   public static LineHits read(Path coverageDir) throws IOException {
-    LineHits hits = new LineHits(new HashMap<>(), new HashMap<>(), new java.util.TreeSet<>(),
-        new java.util.TreeSet<>());
+    LineHits hits =
+        new LineHits(
+            new HashMap<>(), new HashMap<>(), new java.util.TreeSet<>(), new java.util.TreeSet<>());
     if (!Files.isDirectory(coverageDir)) {
       return hits;
     }
@@ -134,20 +139,27 @@ public record LineHits(Map<String, Set<Integer>> executable, Map<String, Set<Int
       NodeList sources = pkg.getElementsByTagName("sourcefile");
       for (int j = 0; j < sources.getLength(); j++) {
         Element source = (Element) sources.item(j);
-        String file = (pkg.getAttribute("name").isEmpty() ? "" : pkg.getAttribute("name") + "/")
-            + source.getAttribute("name");
+        String file =
+            (pkg.getAttribute("name").isEmpty() ? "" : pkg.getAttribute("name") + "/")
+                + source.getAttribute("name");
         NodeList lines = source.getElementsByTagName("line");
         for (int k = 0; k < lines.getLength(); k++) {
           Element line = (Element) lines.item(k);
           any = true;
-          add(file, Integer.parseInt(line.getAttribute("nr")), Integer.parseInt(line.getAttribute("ci")) > 0);
+          add(
+              file,
+              Integer.parseInt(line.getAttribute("nr")),
+              Integer.parseInt(line.getAttribute("ci")) > 0);
         }
       }
     }
     (any ? formats : withoutLines).add("jacoco");
   }
 
-  /** The report's key for a repository path: the same path, or one that ends (or the repo path ends) with it. */
+  /**
+   * The report's key for a repository path: the same path, or one that ends (or the repo path ends)
+   * with it.
+   */
   public Optional<String> keyFor(String repoPath) {
     if (executable.containsKey(repoPath)) {
       return Optional.of(repoPath);

@@ -6,7 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Builds {@link NavigationMetrics}: gold = the fix files; test files (tests.patch) are not edits against it. */
+/**
+ * Builds {@link NavigationMetrics}: gold = the fix files; test files (tests.patch) are not edits
+ * against it.
+ */
 public final class NavigationMetricsBuilder {
   private final List<String> goldFiles;
   private final Set<String> testFiles;
@@ -43,8 +46,8 @@ public final class NavigationMetricsBuilder {
     long hits = edited.stream().filter(goldFiles::contains).count();
     double precision = edited.isEmpty() ? 0.0 : ratio(hits, edited.size());
     double recall = goldFiles.isEmpty() ? 0.0 : ratio(hits, goldFiles.size());
-    return new NavigationMetrics.Navigation(List.copyOf(opened), List.copyOf(edited), precision, recall,
-        firstGoldView);
+    return new NavigationMetrics.Navigation(
+        List.copyOf(opened), List.copyOf(edited), precision, recall, firstGoldView);
   }
 
   /** A ratio with four decimals. */

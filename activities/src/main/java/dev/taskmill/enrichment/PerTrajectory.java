@@ -13,7 +13,8 @@ public record PerTrajectory<T>(T idealTrajectory, T failedTrajectory) {
   }
 
   /** {@code f} applied to both trajectories. */
-  public static <T> PerTrajectory<T> of(TrajectoryPair pair, Function<dev.taskmill.trajectory.Trajectory, T> f) {
+  public static <T> PerTrajectory<T> of(
+      TrajectoryPair pair, Function<dev.taskmill.trajectory.Trajectory, T> f) {
     return new PerTrajectory<>(f.apply(pair.ideal()), f.apply(pair.failed()));
   }
 }

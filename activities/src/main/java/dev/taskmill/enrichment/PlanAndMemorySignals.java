@@ -19,8 +19,12 @@ public record PlanAndMemorySignals(Signals idealTrajectory, Signals failedTrajec
    * @param planChanges returns to the explore or locate phase after an edit
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Signals(int thoughts, boolean reproducedBeforeEdit, int verificationRunsAfterLastEdit,
-      int fileRereads, int planChanges) {
+  public record Signals(
+      int thoughts,
+      boolean reproducedBeforeEdit,
+      int verificationRunsAfterLastEdit,
+      int fileRereads,
+      int planChanges) {
     public Signals {
       if (thoughts < 0 || verificationRunsAfterLastEdit < 0 || fileRereads < 0 || planChanges < 0) {
         throw new IllegalArgumentException("signal counts cannot be negative");

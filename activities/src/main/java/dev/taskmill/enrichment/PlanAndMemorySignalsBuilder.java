@@ -11,7 +11,9 @@ public final class PlanAndMemorySignalsBuilder {
   private static final Set<String> SEARCHING = Set.of("explore", "locate");
   private final Set<String> testFiles;
 
-  /** @param testFiles the files of tests.patch: writing them is reproduction, not an edit */
+  /**
+   * @param testFiles the files of tests.patch: writing them is reproduction, not an edit
+   */
   public PlanAndMemorySignalsBuilder(List<String> testFiles) {
     this.testFiles = Set.copyOf(testFiles);
   }
@@ -33,9 +35,15 @@ public final class PlanAndMemorySignalsBuilder {
       }
     }
     int reproduceLimit = firstEdit < 0 ? steps.size() : firstEdit;
-    boolean reproduced = steps.subList(0, reproduceLimit).stream().anyMatch(s -> s.phase().equals("reproduce"));
-    int verifications = lastEdit < 0 ? 0
-        : (int) steps.subList(lastEdit + 1, steps.size()).stream().filter(s -> s.phase().equals("verify")).count();
+    boolean reproduced =
+        steps.subList(0, reproduceLimit).stream().anyMatch(s -> s.phase().equals("reproduce"));
+    int verifications =
+        lastEdit < 0
+            ? 0
+            : (int)
+                steps.subList(lastEdit + 1, steps.size()).stream()
+                    .filter(s -> s.phase().equals("verify"))
+                    .count();
     int rereads = 0;
     int planChanges = 0;
     boolean edited = false;
@@ -57,10 +65,13 @@ public final class PlanAndMemorySignalsBuilder {
       edited |= !editedHere.isEmpty();
       previousPhase = step.phase();
     }
-    return new PlanAndMemorySignals.Signals(thoughts, reproduced, verifications, rereads, planChanges);
+    return new PlanAndMemorySignals.Signals(
+        thoughts, reproduced, verifications, rereads, planChanges);
   }
 
   private boolean edits(TrajectoryStep step, String workdir) {
-    return step.filesEdited().stream().map(f -> RepoPaths.normalize(f, workdir)).anyMatch(p -> !testFiles.contains(p));
+    return step.filesEdited().stream()
+        .map(f -> RepoPaths.normalize(f, workdir))
+        .anyMatch(p -> !testFiles.contains(p));
   }
 }

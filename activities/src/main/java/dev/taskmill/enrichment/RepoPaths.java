@@ -1,6 +1,9 @@
 package dev.taskmill.enrichment;
 
-/** Repository-relative paths: the trajectory may name a file with "./" or the container's working folder. */
+/**
+ * Repository-relative paths: the trajectory may name a file with "./" or the container's working
+ * folder.
+ */
 final class RepoPaths {
   private RepoPaths() {}
 

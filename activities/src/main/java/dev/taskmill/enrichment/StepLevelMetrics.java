@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Steps, tool calls, wall time and tokens of both trajectories, tokens counted again with a real tokenizer. */
+/**
+ * Steps, tool calls, wall time and tokens of both trajectories, tokens counted again with a real
+ * tokenizer.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StepLevelMetrics(
     Tokenizer tokenizer,
@@ -33,7 +36,8 @@ public record StepLevelMetrics(
   public record Step(int id, String phase, String tool, long wallMillis, Tokens tokens) {
     public Step {
       if (id < 1 || wallMillis < 0) {
-        throw new IllegalArgumentException("bad step figures: id " + id + ", wallMillis " + wallMillis);
+        throw new IllegalArgumentException(
+            "bad step figures: id " + id + ", wallMillis " + wallMillis);
       }
       Objects.requireNonNull(phase, "phase");
       Objects.requireNonNull(tool, "tool");
@@ -41,13 +45,15 @@ public record StepLevelMetrics(
     }
   }
 
-  /** @param action the tokens of the tool call's arguments as JSON */
+  /**
+   * @param action the tokens of the tool call's arguments as JSON
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Tokens(int thought, int action, int observation, int total) {
     public Tokens {
       if (thought < 0 || action < 0 || observation < 0 || total != thought + action + observation) {
-        throw new IllegalArgumentException("bad token figures: " + thought + "+" + action + "+" + observation
-            + " != " + total);
+        throw new IllegalArgumentException(
+            "bad token figures: " + thought + "+" + action + "+" + observation + " != " + total);
       }
     }
 

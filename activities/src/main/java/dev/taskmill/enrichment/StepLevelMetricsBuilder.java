@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds {@link StepLevelMetrics}. Tokens are recounted from the step's thought, its arguments as compact JSON
- * (keys sorted, so the count does not depend on map order) and its observation, whatever the file says.
+ * Builds {@link StepLevelMetrics}. Tokens are recounted from the step's thought, its arguments as
+ * compact JSON (keys sorted, so the count does not depend on map order) and its observation,
+ * whatever the file says.
  */
 public final class StepLevelMetricsBuilder {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private final TokenCounter counter;
 
   public StepLevelMetricsBuilder(TokenCounter counter) {
@@ -38,14 +39,25 @@ public final class StepLevelMetricsBuilder {
     try {
       return JSON.writeValueAsString(call.arguments());
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("tool call " + call.id() + " has arguments that are not JSON", e);
+      throw new IllegalArgumentException(
+          "tool call " + call.id() + " has arguments that are not JSON", e);
     }
   }
 
   List<StepLevelMetrics.Step> steps(Trajectory t) {
-    return t.steps().stream().map(s -> new StepLevelMetrics.Step(s.id(), s.phase(), s.toolCall().name(),
-        Math.max(0, s.wallMillis()), StepLevelMetrics.Tokens.of(counter.count(s.thought()),
-            counter.count(actionJson(s.toolCall())), counter.count(s.observation().content())))).toList();
+    return t.steps().stream()
+        .map(
+            s ->
+                new StepLevelMetrics.Step(
+                    s.id(),
+                    s.phase(),
+                    s.toolCall().name(),
+                    Math.max(0, s.wallMillis()),
+                    StepLevelMetrics.Tokens.of(
+                        counter.count(s.thought()),
+                        counter.count(actionJson(s.toolCall())),
+                        counter.count(s.observation().content()))))
+        .toList();
   }
 
   static Map<String, Integer> toolCalls(Trajectory t) {
@@ -55,7 +67,8 @@ public final class StepLevelMetricsBuilder {
   }
 
   static StepLevelMetrics.Totals totals(List<StepLevelMetrics.Step> steps) {
-    return new StepLevelMetrics.Totals(steps.stream().mapToLong(StepLevelMetrics.Step::wallMillis).sum(),
+    return new StepLevelMetrics.Totals(
+        steps.stream().mapToLong(StepLevelMetrics.Step::wallMillis).sum(),
         steps.stream().mapToLong(s -> s.tokens().total()).sum());
   }
 }

@@ -11,21 +11,25 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Builds {@link TaskGoal} from the PR: the title, the body without markdown noise (HTML comments, images, link
- * targets, heading marks, check boxes, emphasis), the linked issues; and without any line or code block that
- * holds an added line of fix.patch.
+ * Builds {@link TaskGoal} from the PR: the title, the body without markdown noise (HTML comments,
+ * images, link targets, heading marks, check boxes, emphasis), the linked issues; and without any
+ * line or code block that holds an added line of fix.patch.
  */
 public final class TaskGoalBuilder {
-  /** Added fix lines shorter than this (after normalizing) are too common to count as a leak ("}", "return x"). */
+  /**
+   * Added fix lines shorter than this (after normalizing) are too common to count as a leak ("}",
+   * "return x").
+   */
   public static final int MIN_LEAK_CHARS = 12;
+
   private static final Pattern HTML_COMMENT = Pattern.compile("(?s)<!--.*?-->");
   private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\([^)]*\\)");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\((?:[^)]*)\\)");
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+");
   private static final Pattern CHECKBOX = Pattern.compile("^([-*+]\\s+)\\[[ xX]]\\s+");
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__)(.+?)\\1");
-  private static final Pattern HTML_TAG = Pattern.compile("</?(?:details|summary|br|p|sub|sup|kbd)\\s*/?>",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTML_TAG =
+      Pattern.compile("</?(?:details|summary|br|p|sub|sup|kbd)\\s*/?>", Pattern.CASE_INSENSITIVE);
   private static final Pattern RULE = Pattern.compile("^\\s*(?:-{3,}|\\*{3,}|_{3,})\\s*$");
 
   private TaskGoalBuilder() {}
@@ -49,17 +53,23 @@ public final class TaskGoalBuilder {
       sources.add("linked-issue #" + issue);
     }
     if (!pr.linkedIssues().isEmpty()) {
-      statement.append(statement.isEmpty() ? "" : "\n\n").append("Linked issue")
+      statement
+          .append(statement.isEmpty() ? "" : "\n\n")
+          .append("Linked issue")
           .append(pr.linkedIssues().size() > 1 ? "s: " : ": ")
-          .append(String.join(", ", pr.linkedIssues().stream().map(n -> "#" + n).toList())).append('.');
+          .append(String.join(", ", pr.linkedIssues().stream().map(n -> "#" + n).toList()))
+          .append('.');
     }
     if (statement.isEmpty()) {
       statement.append("Fix the bug that pull request #").append(pr.number()).append(" addresses.");
     }
-    return new TaskGoal(statement.toString(), sources, new TaskGoal.LeakCheck(counts[0], counts[1]));
+    return new TaskGoal(
+        statement.toString(), sources, new TaskGoal.LeakCheck(counts[0], counts[1]));
   }
 
-  /** The fix's added lines, whitespace-normalized, of at least {@link #MIN_LEAK_CHARS} characters. */
+  /**
+   * The fix's added lines, whitespace-normalized, of at least {@link #MIN_LEAK_CHARS} characters.
+   */
   static Set<String> fixLines(String fixPatch) {
     Set<String> lines = new LinkedHashSet<>();
     for (PatchFile file : UnifiedDiffParser.parse(fixPatch)) {
@@ -90,7 +100,10 @@ public final class TaskGoalBuilder {
     return false;
   }
 
-  /** The text without markdown noise and without leaking lines; counts[0] += leaks, counts[1] += checked lines. */
+  /**
+   * The text without markdown noise and without leaking lines; counts[0] += leaks, counts[1] +=
+   * checked lines.
+   */
   static String clean(String text, Set<String> fixLines, int[] counts) {
     if (text == null || text.isBlank()) {
       return "";

@@ -8,10 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Every stage run (reruns included), the verdict lists, coverage per run and the fix's line coverage. */
+/**
+ * Every stage run (reruns included), the verdict lists, coverage per run and the fix's line
+ * coverage.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"framework", "command", "runs", "FAIL_TO_PASS", "PASS_TO_PASS", "flaky", "coverage",
-    "fixLineCoverage"})
+@JsonPropertyOrder({
+  "framework",
+  "command",
+  "runs",
+  "FAIL_TO_PASS",
+  "PASS_TO_PASS",
+  "flaky",
+  "coverage",
+  "fixLineCoverage"
+})
 public record TestExecution(
     String framework,
     String command,
@@ -34,8 +45,17 @@ public record TestExecution(
 
   /** One stage run; {@code patches} are the patch file names it applied, in order. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Run(String stage, List<String> patches, int exitCode, boolean timedOut, int testsRun, int passed,
-      int failed, int skipped, long durationMillis, Double lineCoverage) {
+  public record Run(
+      String stage,
+      List<String> patches,
+      int exitCode,
+      boolean timedOut,
+      int testsRun,
+      int passed,
+      int failed,
+      int skipped,
+      long durationMillis,
+      Double lineCoverage) {
     public Run {
       Objects.requireNonNull(stage, "stage");
       patches = List.copyOf(patches);
@@ -49,8 +69,8 @@ public record TestExecution(
    * The fix's added lines (new side) that the post-patch run covered.
    *
    * @param coveredLines changed lines the run executed, or null when not measured
-   * @param changedLines the fix's added lines that the coverage report counts as executable (all added lines
-   *     when not measured)
+   * @param changedLines the fix's added lines that the coverage report counts as executable (all
+   *     added lines when not measured)
    * @param ratio covered / changed, or null when not measured
    * @param reason why ratio is null; absent when it is measured
    */
@@ -64,9 +84,14 @@ public record TestExecution(
       if (ratio == null && (reason == null || reason.isBlank())) {
         throw new IllegalArgumentException("an unmeasured fix line coverage needs a reason");
       }
-      if (ratio != null && (coveredLines == null || coveredLines < 0 || coveredLines > changedLines
-          || ratio < 0 || ratio > 1)) {
-        throw new IllegalArgumentException("bad fix line coverage: " + coveredLines + "/" + changedLines);
+      if (ratio != null
+          && (coveredLines == null
+              || coveredLines < 0
+              || coveredLines > changedLines
+              || ratio < 0
+              || ratio > 1)) {
+        throw new IllegalArgumentException(
+            "bad fix line coverage: " + coveredLines + "/" + changedLines);
       }
     }
 

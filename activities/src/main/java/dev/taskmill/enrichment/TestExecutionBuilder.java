@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds {@link TestExecution} from the stage results; the patches of a run come from its results file, else from
- * its stage name. The fix's line coverage is read from PASS_post_patch's reports in
+ * Builds {@link TestExecution} from the stage results; the patches of a run come from its results
+ * file, else from its stage name. The fix's line coverage is read from PASS_post_patch's reports in
  * workDir/validation/PASS_post_patch/out/coverage.
  */
 public final class TestExecutionBuilder {
@@ -40,27 +40,48 @@ public final class TestExecutionBuilder {
     List<TestExecution.Run> runs = new ArrayList<>();
     Map<String, Double> coverage = new LinkedHashMap<>();
     for (StageResult s : validation.stages()) {
-      runs.add(new TestExecution.Run(s.name(), patches(s), s.exitCode(), s.timedOut(), s.testsRun(), s.passed(),
-          s.failed(), s.skipped(), Math.max(0, s.millis()), s.lineCoverage()));
+      runs.add(
+          new TestExecution.Run(
+              s.name(),
+              patches(s),
+              s.exitCode(),
+              s.timedOut(),
+              s.testsRun(),
+              s.passed(),
+              s.failed(),
+              s.skipped(),
+              Math.max(0, s.millis()),
+              s.lineCoverage()));
       if (s.lineCoverage() != null) {
         coverage.put(s.name(), s.lineCoverage());
       }
     }
-    return new TestExecution(framework.name().toLowerCase(Locale.ROOT), COMMAND, runs, validation.failToPass(),
-        validation.passToPass(), validation.flaky(), coverage,
-        fixLineCoverage(fixPatch, workDir.resolve("validation").resolve(POST_STAGE).resolve("out")
-            .resolve("coverage")));
+    return new TestExecution(
+        framework.name().toLowerCase(Locale.ROOT),
+        COMMAND,
+        runs,
+        validation.failToPass(),
+        validation.passToPass(),
+        validation.flaky(),
+        coverage,
+        fixLineCoverage(
+            fixPatch,
+            workDir.resolve("validation").resolve(POST_STAGE).resolve("out").resolve("coverage")));
   }
 
   /** The patch file names the stage applied: from its results file, else from its name. */
   static List<String> patches(StageResult stage) {
-    if (stage.results() != null && Files.isRegularFile(Path.of(stage.results()), LinkOption.NOFOLLOW_LINKS)) {
+    if (stage.results() != null
+        && Files.isRegularFile(Path.of(stage.results()), LinkOption.NOFOLLOW_LINKS)) {
       try {
         JsonNode patches = JSON.readTree(Path.of(stage.results()).toFile()).path("patches");
         if (patches.isArray()) {
           List<String> names = new ArrayList<>();
           // the runner applies numbered copies ("01-tests.patch"): report the patch's own name
-          patches.forEach(p -> names.add(Path.of(p.asText()).getFileName().toString().replaceFirst("^\\d{2}-", "")));
+          patches.forEach(
+              p ->
+                  names.add(
+                      Path.of(p.asText()).getFileName().toString().replaceFirst("^\\d{2}-", "")));
           return names;
         }
       } catch (IOException | RuntimeException unreadable) {
@@ -77,18 +98,22 @@ public final class TestExecutionBuilder {
   }
 
   /** The fix's added lines covered by the post-patch run, where the report has per-line data. */
-  static TestExecution.FixLineCoverage fixLineCoverage(String fixPatch, Path coverageDir) throws IOException {
+  static TestExecution.FixLineCoverage fixLineCoverage(String fixPatch, Path coverageDir)
+      throws IOException {
     List<PatchFile> files = UnifiedDiffParser.parse(fixPatch);
-    int added = files.stream().mapToInt(f -> (int) f.additions().stream().filter(l -> !l.text().isBlank()).count())
-        .sum();
+    int added =
+        files.stream()
+            .mapToInt(f -> (int) f.additions().stream().filter(l -> !l.text().isBlank()).count())
+            .sum();
     if (added == 0) {
       return TestExecution.FixLineCoverage.notMeasured(0, "the fix adds no lines");
     }
     LineHits hits = LineHits.read(coverageDir);
     if (!hits.hasLineData()) {
-      String reason = hits.withoutLines().isEmpty()
-          ? "no coverage report from " + POST_STAGE
-          : String.join(", ", hits.withoutLines()) + " has no per-line data";
+      String reason =
+          hits.withoutLines().isEmpty()
+              ? "no coverage report from " + POST_STAGE
+              : String.join(", ", hits.withoutLines()) + " has no per-line data";
       return TestExecution.FixLineCoverage.notMeasured(added, reason);
     }
     Set<String> measuredKinds = new java.util.HashSet<>();
@@ -102,22 +127,25 @@ public final class TestExecutionBuilder {
       }
       for (AddedLine line : file.additions()) {
         if (key.isEmpty()) {
-          // a fix file the report does not know was never loaded: its non-blank lines count, uncovered
+          // a fix file the report does not know was never loaded: its non-blank lines count,
+          // uncovered
           changed += line.text().isBlank() ? 0 : 1;
           continue;
         }
         Set<Integer> executable = hits.executable().getOrDefault(key.get(), Set.of());
         if (executable.contains(line.number())) {
           changed++;
-          covered += hits.covered().getOrDefault(key.get(), Set.of()).contains(line.number()) ? 1 : 0;
+          covered +=
+              hits.covered().getOrDefault(key.get(), Set.of()).contains(line.number()) ? 1 : 0;
         }
       }
     }
     if (changed == 0) {
-      return TestExecution.FixLineCoverage.notMeasured(0, "no added line of the fix is executable code");
+      return TestExecution.FixLineCoverage.notMeasured(
+          0, "no added line of the fix is executable code");
     }
-    return new TestExecution.FixLineCoverage(covered, changed, NavigationMetricsBuilder.ratio(covered, changed),
-        null);
+    return new TestExecution.FixLineCoverage(
+        covered, changed, NavigationMetricsBuilder.ratio(covered, changed), null);
   }
 
   private static String extension(String path) {

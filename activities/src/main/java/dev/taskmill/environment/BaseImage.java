@@ -1,13 +1,14 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.docker.ImageRef;
 import java.util.List;
 import java.util.Objects;
-import dev.taskmill.docker.ImageRef;
 
 /**
  * A configured base image and the toolchain versions it offers.
  *
- * @param versions the versions it offers ("17", "3.11"); empty when unknown, which the resolver trusts
+ * @param versions the versions it offers ("17", "3.11"); empty when unknown, which the resolver
+ *     trusts
  */
 public record BaseImage(ImageRef image, List<String> versions) {
   public BaseImage {

@@ -1,5 +1,6 @@
 package dev.taskmill.environment;
 
+import dev.taskmill.docker.ImageRef;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,20 +14,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
-import dev.taskmill.docker.ImageRef;
 
 /**
- * The base images per stack: official images by default, a properties file named by TASKMILL_IMAGES_CONFIG
- * (deploy/offline-images/stacks.properties for machines without a registry), and TASKMILL_IMAGE_&lt;KEY&gt; last.
+ * The base images per stack: official images by default, a properties file named by
+ * TASKMILL_IMAGES_CONFIG (deploy/offline-images/stacks.properties for machines without a registry),
+ * and TASKMILL_IMAGE_&lt;KEY&gt; last.
  */
 public final class BaseImages {
-  /** The official images a user would pull, newest first where the project does not ask for a version. */
-  static final Map<String, List<BaseImage>> DEFAULTS = Map.of(
-      "python", images("python:%s-slim", "3.12", "3.13", "3.11", "3.10", "3.9", "3.8"),
-      "java", images("maven:3-eclipse-temurin-%s", "17", "21", "11", "8"),
-      "gradle", images("gradle:8-jdk%s", "17", "21", "11", "8"),
-      "node", images("node:%s", "20", "22", "18"),
-      "go", images("golang:%s", "1.22", "1.23", "1.21", "1.20", "1.19"));
+  /**
+   * The official images a user would pull, newest first where the project does not ask for a
+   * version.
+   */
+  static final Map<String, List<BaseImage>> DEFAULTS =
+      Map.of(
+          "python", images("python:%s-slim", "3.12", "3.13", "3.11", "3.10", "3.9", "3.8"),
+          "java", images("maven:3-eclipse-temurin-%s", "17", "21", "11", "8"),
+          "gradle", images("gradle:8-jdk%s", "17", "21", "11", "8"),
+          "node", images("node:%s", "20", "22", "18"),
+          "go", images("golang:%s", "1.22", "1.23", "1.21", "1.20", "1.19"));
 
   private final Map<String, List<BaseImage>> byKey;
   private final String source;
@@ -38,9 +43,14 @@ public final class BaseImages {
 
   /** Defaults, then TASKMILL_IMAGES_CONFIG, then TASKMILL_IMAGE_&lt;KEY&gt; overrides. */
   public static BaseImages fromEnvironment() {
-    // -Dtaskmill.images.config wins, so that the build can point its own tests at the offline images.
+    // -Dtaskmill.images.config wins, so that the build can point its own tests at the offline
+    // images.
     String property = System.getProperty("taskmill.images.config");
-    return load(name -> name.equals("TASKMILL_IMAGES_CONFIG") && property != null ? property : System.getenv(name));
+    return load(
+        name ->
+            name.equals("TASKMILL_IMAGES_CONFIG") && property != null
+                ? property
+                : System.getenv(name));
   }
 
   /** As {@link #fromEnvironment()} with another environment, for tests. */
@@ -78,7 +88,8 @@ public final class BaseImages {
     try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read TASKMILL_IMAGES_CONFIG=" + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read TASKMILL_IMAGES_CONFIG=" + file + ": " + e.getMessage(), e);
     }
     Map<String, List<BaseImage>> map = new LinkedHashMap<>();
     for (String name : properties.stringPropertyNames()) {
@@ -86,20 +97,29 @@ public final class BaseImages {
         String key = name.substring("image.".length());
         List<BaseImage> images = new ArrayList<>();
         for (String ref : split(properties.getProperty(name))) {
-          images.add(new BaseImage(parseImage(ref, file + ": " + name),
-              split(properties.getProperty("versions." + key))));
+          images.add(
+              new BaseImage(
+                  parseImage(ref, file + ": " + name),
+                  split(properties.getProperty("versions." + key))));
         }
         map.put(key, images);
       }
     }
-    // image.<stack>.<version>=<image>: one more image offering that version only, after the stack's main one.
-    properties.stringPropertyNames().stream().sorted().filter(n -> n.matches("image\\.[a-z]+\\.[0-9][0-9.]*"))
-        .forEach(name -> {
-          String key = name.substring("image.".length(), name.indexOf('.', "image.".length()));
-          String version = name.substring(name.indexOf('.', "image.".length()) + 1);
-          map.computeIfAbsent(key, k -> new ArrayList<>()).add(new BaseImage(parseImage(
-              properties.getProperty(name).strip(), file + ": " + name), List.of(version)));
-        });
+    // image.<stack>.<version>=<image>: one more image offering that version only, after the stack's
+    // main one.
+    properties.stringPropertyNames().stream()
+        .sorted()
+        .filter(n -> n.matches("image\\.[a-z]+\\.[0-9][0-9.]*"))
+        .forEach(
+            name -> {
+              String key = name.substring("image.".length(), name.indexOf('.', "image.".length()));
+              String version = name.substring(name.indexOf('.', "image.".length()) + 1);
+              map.computeIfAbsent(key, k -> new ArrayList<>())
+                  .add(
+                      new BaseImage(
+                          parseImage(properties.getProperty(name).strip(), file + ": " + name),
+                          List.of(version)));
+            });
     return map;
   }
 
@@ -112,7 +132,8 @@ public final class BaseImages {
   }
 
   private static List<String> split(String csv) {
-    return csv == null || csv.isBlank() ? List.of()
+    return csv == null || csv.isBlank()
+        ? List.of()
         : Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 

@@ -20,9 +20,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * A docker build context made from a commit of a bare clone: repo/ (the tree, without .git), manifests/ (the
- * dependency manifests only) and taskmill/project-dir. Paths come from git objects, so they are checked to
- * stay inside the context.
+ * A docker build context made from a commit of a bare clone: repo/ (the tree, without .git),
+ * manifests/ (the dependency manifests only) and taskmill/project-dir. Paths come from git objects,
+ * so they are checked to stay inside the context.
  */
 public final class BuildContext {
   private final Path dir;
@@ -36,8 +36,8 @@ public final class BuildContext {
   }
 
   /** Writes the context for {@code commit} into {@code dir} (emptied first). */
-  public static BuildContext export(Repository repository, String commit, StackKind kind, String projectDir,
-      Path dir) {
+  public static BuildContext export(
+      Repository repository, String commit, StackKind kind, String projectDir, Path dir) {
     try {
       FileTrees.deleteRecursively(dir);
       Path repo = Files.createDirectories(dir.resolve("repo"));
@@ -45,7 +45,8 @@ public final class BuildContext {
       Files.createDirectories(dir.resolve("taskmill"));
       Files.writeString(dir.resolve("taskmill/project-dir"), projectDir == null ? "" : projectDir);
       List<String> paths = new ArrayList<>();
-      try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+      try (RevWalk walk = new RevWalk(repository);
+          TreeWalk tree = new TreeWalk(repository)) {
         tree.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());
         tree.setRecursive(true);
         while (tree.next()) {
@@ -82,13 +83,17 @@ public final class BuildContext {
       }
       return new BuildContext(dir, manifests, HexFormat.of().formatHex(sha.digest()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the build context in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the build context in " + dir + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Resolves a repository path under {@code root}, refusing ".." or absolute paths that would escape it. */
+  /**
+   * Resolves a repository path under {@code root}, refusing ".." or absolute paths that would
+   * escape it.
+   */
   static Path inside(Path root, String path) {
     Path target = root.resolve(path).normalize();
     if (!target.startsWith(root) || target.equals(root)) {

@@ -1,14 +1,14 @@
 package dev.taskmill.environment;
 
-import dev.taskmill.stage.StageContract;
-
-import java.util.Objects;
 import dev.taskmill.docker.ImageRef;
+import dev.taskmill.stage.StageContract;
+import java.util.Objects;
 
 /**
- * The sample's Dockerfile: an "environment" stage (base image, user, dependency manifests, dependencies) reused
- * while the manifests are unchanged, and a "sample" stage adding the repository at the base commit. No string
- * from the repository is written into it: the build context carries them as files (manifests/, repo/, taskmill/).
+ * The sample's Dockerfile: an "environment" stage (base image, user, dependency manifests,
+ * dependencies) reused while the manifests are unchanged, and a "sample" stage adding the
+ * repository at the base commit. No string from the repository is written into it: the build
+ * context carries them as files (manifests/, repo/, taskmill/).
  */
 public record DockerfileTemplate(StackKind kind, ImageRef baseImage) {
   public DockerfileTemplate {
@@ -38,21 +38,29 @@ public record DockerfileTemplate(StackKind kind, ImageRef baseImage) {
 
         FROM environment AS sample
         COPY --chown={user} repo/ /testbed/
-        """.formatted(kind.name().toLowerCase(java.util.Locale.ROOT), baseImage.canonical(), onlineDependencies())
-        .replace("{uid}", String.valueOf(StageContract.UID)).replace("{user}", StageContract.USER);
+        """
+        .formatted(
+            kind.name().toLowerCase(java.util.Locale.ROOT),
+            baseImage.canonical(),
+            onlineDependencies())
+        .replace("{uid}", String.valueOf(StageContract.UID))
+        .replace("{user}", StageContract.USER);
   }
 
   /** What the environment stage runs to download dependencies when the container has network. */
   String onlineDependencies() {
     return switch (kind) {
-      case PYTHON -> "export PIP_BREAK_SYSTEM_PACKAGES=1; python -m pip install --user --quiet pytest pytest-cov"
-          + " && for r in requirements*.txt; do [ -f \"$r\" ] && python -m pip install --user --quiet -r \"$r\";"
-          + " done; true";
+      case PYTHON ->
+          "export PIP_BREAK_SYSTEM_PACKAGES=1; python -m pip install --user --quiet pytest pytest-cov"
+              + " && for r in requirements*.txt; do [ -f \"$r\" ] && python -m pip install --user --quiet -r \"$r\";"
+              + " done; true";
       case MAVEN -> "mvn -B -q -Dmaven.repo.local=/taskmill/m2 dependency:go-offline";
       case GRADLE -> "if [ -x ./gradlew ]; then ./gradlew --no-daemon -q dependencies; fi";
-      case NPM -> "if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; "
-          + "else npm install --no-audit --no-fund; fi";
-      case GO -> "GOMODCACHE=/taskmill/gomod GOFLAGS=-mod=mod GOPROXY=https://proxy.golang.org,direct go mod download";
+      case NPM ->
+          "if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; "
+              + "else npm install --no-audit --no-fund; fi";
+      case GO ->
+          "GOMODCACHE=/taskmill/gomod GOFLAGS=-mod=mod GOPROXY=https://proxy.golang.org,direct go mod download";
     };
   }
 }

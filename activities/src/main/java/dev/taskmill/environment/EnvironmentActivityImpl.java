@@ -1,10 +1,13 @@
 package dev.taskmill.environment;
 
-import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.git.RepositoryCache;
+import dev.taskmill.progress.Heartbeat;
 
-/** Temporal adapter of {@link EnvironmentPreparer}: heartbeats through the activity context when there is one. */
+/**
+ * Temporal adapter of {@link EnvironmentPreparer}: heartbeats through the activity context when
+ * there is one.
+ */
 public final class EnvironmentActivityImpl implements EnvironmentActivity {
   private final EnvironmentPreparer preparer;
 
@@ -12,10 +15,17 @@ public final class EnvironmentActivityImpl implements EnvironmentActivity {
     this.preparer = preparer;
   }
 
-  /** Docker from DOCKER_HOST, the clone cache and dependency caches under $TASKMILL_CACHE_DIR, images from env. */
+  /**
+   * Docker from DOCKER_HOST, the clone cache and dependency caches under $TASKMILL_CACHE_DIR,
+   * images from env.
+   */
   public static EnvironmentActivityImpl fromEnvironment() {
-    return new EnvironmentActivityImpl(new EnvironmentPreparer(ContainerEngine.fromEnvironment(),
-        RepositoryCache.fromEnvironment(), BaseImages.fromEnvironment(), DependencyCache.defaultRoot()));
+    return new EnvironmentActivityImpl(
+        new EnvironmentPreparer(
+            ContainerEngine.fromEnvironment(),
+            RepositoryCache.fromEnvironment(),
+            BaseImages.fromEnvironment(),
+            DependencyCache.defaultRoot()));
   }
 
   @Override

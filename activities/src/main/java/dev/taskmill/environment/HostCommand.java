@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a dependency tool (mvn, npm, pip, go) on the host with a timeout, heartbeating while it runs. Never used
- * for repository code: the commands it gets resolve dependencies with scripts and plugins disabled.
+ * Runs a dependency tool (mvn, npm, pip, go) on the host with a timeout, heartbeating while it
+ * runs. Never used for repository code: the commands it gets resolve dependencies with scripts and
+ * plugins disabled.
  */
 final class HostCommand {
   /** The exit code and the last lines of the output. */
@@ -22,19 +23,33 @@ final class HostCommand {
     }
 
     /**
-     * npm's, pnpm's or Yarn's own account of an install failure: the first lines of its error that name something
-     * (the package and the registry's answer, or the git command and why it failed), without the code line, the
-     * log's path or the advice; the last meaningful line when there are none.
+     * npm's, pnpm's or Yarn's own account of an install failure: the first lines of its error that
+     * name something (the package and the registry's answer, or the git command and why it failed),
+     * without the code line, the log's path or the advice; the last meaningful line when there are
+     * none.
      */
     String installError() {
-      List<String> said = tail.stream().map(String::strip)
-          .filter(l -> l.startsWith("npm error") || l.startsWith("npm ERR!") || l.startsWith("ERR_PNPM")
-              || l.startsWith(" ERR_PNPM") || l.startsWith("error "))
-          .map(l -> l.replaceFirst("^(npm error|npm ERR!|error)\\s*", "").strip())
-          .filter(l -> !l.isEmpty() && !l.matches("(?i)(code \\S+|404|A complete log of this run.*"
-              + "|(404\\s+)?Note that you can.*|(404\\s+)?tarball, folder, .*|Please make sure .*"
-              + "|and the repository exists\\.?|Command failed\\..*|Exit code: .*|info Visit .*)"))
-          .distinct().limit(3).toList();
+      List<String> said =
+          tail.stream()
+              .map(String::strip)
+              .filter(
+                  l ->
+                      l.startsWith("npm error")
+                          || l.startsWith("npm ERR!")
+                          || l.startsWith("ERR_PNPM")
+                          || l.startsWith(" ERR_PNPM")
+                          || l.startsWith("error "))
+              .map(l -> l.replaceFirst("^(npm error|npm ERR!|error)\\s*", "").strip())
+              .filter(
+                  l ->
+                      !l.isEmpty()
+                          && !l.matches(
+                              "(?i)(code \\S+|404|A complete log of this run.*"
+                                  + "|(404\\s+)?Note that you can.*|(404\\s+)?tarball, folder, .*|Please make sure .*"
+                                  + "|and the repository exists\\.?|Command failed\\..*|Exit code: .*|info Visit .*)"))
+              .distinct()
+              .limit(3)
+              .toList();
       if (said.isEmpty()) {
         return lastMeaningfulLine();
       }
@@ -46,34 +61,52 @@ final class HostCommand {
     String lastMeaningfulLine() {
       for (int i = tail.size() - 1; i >= 0; i--) {
         String line = tail.get(i).strip();
-        if (line.startsWith("[ERROR]") && !line.matches("\\[ERROR\\]\\s*(->.*|Re-run.*|To see.*|For more.*)?")) {
+        if (line.startsWith("[ERROR]")
+            && !line.matches("\\[ERROR\\]\\s*(->.*|Re-run.*|To see.*|For more.*)?")) {
           return line;
         }
-        if ((line.startsWith("npm ERR!") || line.startsWith("npm error")) && !NPM_BOILERPLATE.matcher(line).find()) {
+        if ((line.startsWith("npm ERR!") || line.startsWith("npm error"))
+            && !NPM_BOILERPLATE.matcher(line).find()) {
           return line;
         }
         if (line.startsWith("ERROR:")) {
           return line;
         }
       }
-      return tail.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("(no output)").strip();
+      return tail.stream()
+          .filter(l -> !l.isBlank())
+          .reduce((a, b) -> b)
+          .orElse("(no output)")
+          .strip();
     }
   }
 
-  /** npm's closing lines that say nothing about the cause (the log's path, git's generic advice). */
-  private static final java.util.regex.Pattern NPM_BOILERPLATE = java.util.regex.Pattern.compile(
-      "^npm (ERR!|error)\\s*($|A complete log of this run|Please make sure you have the correct access rights"
-      + "|and the repository exists|fatal: Could not read from remote repository|code \\d+$)");
+  /**
+   * npm's closing lines that say nothing about the cause (the log's path, git's generic advice).
+   */
+  private static final java.util.regex.Pattern NPM_BOILERPLATE =
+      java.util.regex.Pattern.compile(
+          "^npm (ERR!|error)\\s*($|A complete log of this run|Please make sure you have the correct access rights"
+              + "|and the repository exists|fatal: Could not read from remote repository|code \\d+$)");
 
   private HostCommand() {}
 
-  static Result run(List<String> command, Path cwd, Map<String, String> env, Duration timeout, Heartbeat heartbeat) {
+  static Result run(
+      List<String> command,
+      Path cwd,
+      Map<String, String> env,
+      Duration timeout,
+      Heartbeat heartbeat) {
     Path log = null;
     Process process = null;
     try {
       log = Files.createTempFile("taskmill-host-", ".log");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(cwd.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
       builder.environment().putAll(env);
       process = builder.start();
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -81,11 +114,13 @@ final class HostCommand {
         heartbeat.beat("running " + command.get(0));
         if (System.nanoTime() > deadline) {
           process.destroyForcibly();
-          return new Result(124, List.of(command.get(0) + " timed out after " + timeout.toSeconds() + " s"));
+          return new Result(
+              124, List.of(command.get(0) + " timed out after " + timeout.toSeconds() + " s"));
         }
       }
       List<String> lines = Files.readAllLines(log);
-      return new Result(process.exitValue(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+      return new Result(
+          process.exitValue(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException e) {
       if (process == null) {
         return new Result(127, List.of("cannot run " + command.get(0) + ": " + e.getMessage()));

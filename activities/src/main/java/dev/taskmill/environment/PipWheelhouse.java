@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Downloads a Python project's requirements as wheels on the worker host with pip, for the Python the image runs
- * ({@code --python-version}): {@code --only-binary=:all:}, because building an sdist runs its setup.py. All at once
- * first; when that fails, each requirement alone, so that one that cannot be had is named and the rest still come.
+ * Downloads a Python project's requirements as wheels on the worker host with pip, for the Python
+ * the image runs ({@code --python-version}): {@code --only-binary=:all:}, because building an sdist
+ * runs its setup.py. All at once first; when that fails, each requirement alone, so that one that
+ * cannot be had is named and the rest still come.
  */
 final class PipWheelhouse {
   /** The list the stage installs from the wheelhouse (docs/stage-contract.md). */
   static final String REQUIREMENTS = "taskmill-requirements.txt";
+
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
   /** One requirement pip could not download, with pip's reason on one line. */
@@ -28,7 +30,7 @@ final class PipWheelhouse {
   }
 
   /** What came: the requirements in the wheelhouse, and those that did not. */
-  record Result(List<PythonRequirement> downloaded, List<Problem> problems) { }
+  record Result(List<PythonRequirement> downloaded, List<Problem> problems) {}
 
   private final Heartbeat heartbeat;
 
@@ -36,7 +38,8 @@ final class PipWheelhouse {
     this.heartbeat = heartbeat;
   }
 
-  Result download(List<PythonRequirement> requirements, String pythonVersion, Path wheelhouse) throws IOException {
+  Result download(List<PythonRequirement> requirements, String pythonVersion, Path wheelhouse)
+      throws IOException {
     Files.createDirectories(wheelhouse);
     List<PythonRequirement> downloaded = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
@@ -58,14 +61,28 @@ final class PipWheelhouse {
         }
       }
     }
-    Files.write(wheelhouse.resolve(REQUIREMENTS), downloaded.stream().map(PythonRequirement::spec).toList());
+    Files.write(
+        wheelhouse.resolve(REQUIREMENTS),
+        downloaded.stream().map(PythonRequirement::spec).toList());
     return new Result(downloaded, problems);
   }
 
   private HostCommand.Result pip(Path wheelhouse, String pythonVersion, List<String> what) {
-    List<String> command = new ArrayList<>(List.of("python3", "-m", "pip", "download", "--quiet",
-        "--disable-pip-version-check", "--no-input", "--only-binary=:all:", "--timeout", "15", "-d",
-        wheelhouse.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "python3",
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--no-input",
+                "--only-binary=:all:",
+                "--timeout",
+                "15",
+                "-d",
+                wheelhouse.toString()));
     if (pythonVersion != null && pythonVersion.matches("\\d+\\.\\d+")) {
       command.addAll(List.of("--python-version", pythonVersion));
     }
@@ -81,8 +98,11 @@ final class PipWheelhouse {
       return "pip cannot run on the worker host: " + pipLine;
     }
     if (pipLine.contains("No matching distribution")) {
-      return "PyPI has no wheel of it for " + python + " (an unknown name, or sdists only, which taskmill does not"
-          + " build on the host); pip: " + pipLine;
+      return "PyPI has no wheel of it for "
+          + python
+          + " (an unknown name, or sdists only, which taskmill does not"
+          + " build on the host); pip: "
+          + pipLine;
     }
     if (pipLine.contains("conflict") || pipLine.contains("ResolutionImpossible")) {
       return "its dependencies conflict; pip: " + pipLine;

@@ -8,8 +8,8 @@ public final class ShellQuote {
   private ShellQuote() {}
 
   /**
-   * One bash word holding exactly {@code value}: single quotes, with each embedded quote written as '\''.
-   * Inside single quotes bash expands nothing ($, `, \, newlines are literal).
+   * One bash word holding exactly {@code value}: single quotes, with each embedded quote written as
+   * '\''. Inside single quotes bash expands nothing ($, `, \, newlines are literal).
    */
   public static String quote(String value) {
     if (value.indexOf('\0') >= 0) {

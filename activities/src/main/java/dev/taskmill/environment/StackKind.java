@@ -5,7 +5,10 @@ import dev.taskmill.analysis.Stack;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 
-/** The stacks taskmill can build an environment for, each with its base-image key and run.sh template. */
+/**
+ * The stacks taskmill can build an environment for, each with its base-image key and run.sh
+ * template.
+ */
 public enum StackKind {
   PYTHON("python", "python"),
   MAVEN("java", "maven"),
@@ -33,18 +36,24 @@ public enum StackKind {
 
   /** The kind of a detected stack, or UNSUPPORTED_STACK naming it. */
   public static StackKind of(Stack stack) {
-    StackKind kind = switch (stack.language()) {
-      case PYTHON -> PYTHON;
-      case JAVA -> stack.buildSystem() == BuildSystem.GRADLE ? GRADLE
-          : stack.buildSystem() == BuildSystem.MAVEN ? MAVEN : null;
-      case JAVASCRIPT, TYPESCRIPT -> stack.buildSystem() == BuildSystem.NPM ? NPM : null;
-      case GO -> GO;
-      default -> null;
-    };
+    StackKind kind =
+        switch (stack.language()) {
+          case PYTHON -> PYTHON;
+          case JAVA ->
+              stack.buildSystem() == BuildSystem.GRADLE
+                  ? GRADLE
+                  : stack.buildSystem() == BuildSystem.MAVEN ? MAVEN : null;
+          case JAVASCRIPT, TYPESCRIPT -> stack.buildSystem() == BuildSystem.NPM ? NPM : null;
+          case GO -> GO;
+          default -> null;
+        };
     if (kind == null) {
-      throw Failures.of(FailureType.UNSUPPORTED_STACK, "taskmill cannot build an environment for "
-          + stack.describe() + ": supported are python/pytest, java with maven or gradle, "
-          + "javascript/typescript with npm, and go");
+      throw Failures.of(
+          FailureType.UNSUPPORTED_STACK,
+          "taskmill cannot build an environment for "
+              + stack.describe()
+              + ": supported are python/pytest, java with maven or gradle, "
+              + "javascript/typescript with npm, and go");
     }
     return kind;
   }

@@ -1,13 +1,15 @@
 package dev.taskmill.evaluation;
 
+import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.progress.Heartbeat;
-import dev.taskmill.docker.ContainerEngine;
 import java.io.IOException;
 import java.util.function.Supplier;
 
-/** Temporal adapter of {@code taskmill evaluate}: one prediction through a {@link SampleEvaluator}. */
+/**
+ * Temporal adapter of {@code taskmill evaluate}: one prediction through a {@link SampleEvaluator}.
+ */
 public final class EvaluationActivityImpl implements EvaluationActivity {
   private final Supplier<ContainerEngine> engines;
 
@@ -16,7 +18,9 @@ public final class EvaluationActivityImpl implements EvaluationActivity {
     this(ContainerEngine::fromEnvironment);
   }
 
-  /** @param engines opens the engine each call uses (and closes) */
+  /**
+   * @param engines opens the engine each call uses (and closes)
+   */
   public EvaluationActivityImpl(Supplier<ContainerEngine> engines) {
     this.engines = engines;
   }
@@ -26,7 +30,10 @@ public final class EvaluationActivityImpl implements EvaluationActivity {
     try (ContainerEngine engine = engines.get()) {
       return new SampleEvaluator(engine, Heartbeat.ofCurrentActivity()).evaluate(task);
     } catch (IOException e) {
-      throw Failures.of(FailureType.INTERNAL, "evaluation I/O failed in " + task.workDir() + ": " + e.getMessage(), e);
+      throw Failures.of(
+          FailureType.INTERNAL,
+          "evaluation I/O failed in " + task.workDir() + ": " + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Failures.of(FailureType.CANCELLED, "evaluation interrupted", e);

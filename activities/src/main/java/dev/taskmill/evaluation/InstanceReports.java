@@ -12,12 +12,14 @@ import java.util.List;
 
 /**
  * The evaluation report in SWE-bench's shape: {@code {instance_id: {patch_is_None, patch_exists,
- * patch_successfully_applied, resolved, tests_status: {FAIL_TO_PASS: {success, failure}, PASS_TO_PASS: {...}}}}},
- * plus taskmill's {@code status}, {@code detail}, {@code model_name_or_path} and {@code log} per instance. One
- * file per instance while the evaluation runs, merged into one at the end.
+ * patch_successfully_applied, resolved, tests_status: {FAIL_TO_PASS: {success, failure},
+ * PASS_TO_PASS: {...}}}}}, plus taskmill's {@code status}, {@code detail}, {@code
+ * model_name_or_path} and {@code log} per instance. One file per instance while the evaluation
+ * runs, merged into one at the end.
  */
 public final class InstanceReports {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private InstanceReports() {}
 
@@ -27,10 +29,12 @@ public final class InstanceReports {
     ObjectNode entry = JSON.createObjectNode();
     entry.put("patch_is_None", patch == null);
     entry.put("patch_exists", patch != null && !patch.isBlank());
-    entry.put("patch_successfully_applied", switch (verdict.status()) {
-      case TESTS_RAN, BUILD_FAILED, TIMED_OUT -> true;
-      default -> false;
-    });
+    entry.put(
+        "patch_successfully_applied",
+        switch (verdict.status()) {
+          case TESTS_RAN, BUILD_FAILED, TIMED_OUT -> true;
+          default -> false;
+        });
     entry.put("resolved", verdict.resolved());
     ObjectNode status = entry.putObject("tests_status");
     split(status.putObject("FAIL_TO_PASS"), f2p);
@@ -45,7 +49,10 @@ public final class InstanceReports {
     doc.set(verdict.instanceId(), entry);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     JSON.writeValue(tmp.toFile(), doc);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -55,14 +62,16 @@ public final class InstanceReports {
   }
 
   /**
-   * Merges the verdicts' instance reports into one document, in the verdicts' order. A verdict without a
-   * report file (an activity that gave up) gets an entry from its figures alone.
+   * Merges the verdicts' instance reports into one document, in the verdicts' order. A verdict
+   * without a report file (an activity that gave up) gets an entry from its figures alone.
    */
   public static ObjectNode merge(List<InstanceVerdict> verdicts) throws IOException {
     ObjectNode all = JSON.createObjectNode();
     for (InstanceVerdict v : verdicts) {
-      JsonNode entry = v.reportFile() != null && Files.isRegularFile(Path.of(v.reportFile()))
-          ? JSON.readTree(Path.of(v.reportFile()).toFile()).get(v.instanceId()) : null;
+      JsonNode entry =
+          v.reportFile() != null && Files.isRegularFile(Path.of(v.reportFile()))
+              ? JSON.readTree(Path.of(v.reportFile()).toFile()).get(v.instanceId())
+              : null;
       if (entry == null) {
         ObjectNode made = JSON.createObjectNode();
         made.put("patch_is_None", false);

@@ -14,16 +14,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads SWE-bench predictions: a JSON list, JSON lines, or SWE-bench's older {@code {instance_id: prediction}}
- * object, each prediction with {@code instance_id}, {@code model_name_or_path} and {@code model_patch}. A malformed
- * file is an IllegalArgumentException naming the line or entry; a missing or null model_patch is kept as null
- * (evaluated as an empty patch).
+ * Reads SWE-bench predictions: a JSON list, JSON lines, or SWE-bench's older {@code {instance_id:
+ * prediction}} object, each prediction with {@code instance_id}, {@code model_name_or_path} and
+ * {@code model_patch}. A malformed file is an IllegalArgumentException naming the line or entry; a
+ * missing or null model_patch is kept as null (evaluated as an empty patch).
  */
 public final class Predictions {
   /** One prediction. */
   public record Prediction(String instanceId, String modelName, String modelPatch) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
 
   private Predictions() {}
 
@@ -54,13 +55,17 @@ public final class Predictions {
     Set<String> seen = new HashSet<>();
     for (Prediction p : out) {
       if (!seen.add(p.instanceId())) {
-        throw new IllegalArgumentException("instance_id " + p.instanceId() + " is predicted twice; keep one");
+        throw new IllegalArgumentException(
+            "instance_id " + p.instanceId() + " is predicted twice; keep one");
       }
     }
     return out;
   }
 
-  /** One JSON object whose values are all objects with an instance_id: SWE-bench's dict form, not a JSONL line. */
+  /**
+   * One JSON object whose values are all objects with an instance_id: SWE-bench's dict form, not a
+   * JSONL line.
+   */
   private static boolean isSingleObjectOfObjects(String text) {
     try {
       JsonNode node = JSON.readTree(text);
@@ -82,14 +87,15 @@ public final class Predictions {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
-      throw new IllegalArgumentException(where + " is not valid JSON: "
-          + e.getMessage().lines().findFirst().orElse(""));
+      throw new IllegalArgumentException(
+          where + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
   private static Prediction prediction(JsonNode node, String where) {
     if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException(where + " is not a JSON object with instance_id and model_patch");
+      throw new IllegalArgumentException(
+          where + " is not a JSON object with instance_id and model_patch");
     }
     JsonNode id = node.get("instance_id");
     if (id == null || !id.isTextual() || id.asText().isBlank()) {
@@ -97,9 +103,12 @@ public final class Predictions {
     }
     JsonNode patch = node.get("model_patch");
     if (patch != null && !patch.isNull() && !patch.isTextual()) {
-      throw new IllegalArgumentException(where + " (" + id.asText() + "): model_patch is not a string");
+      throw new IllegalArgumentException(
+          where + " (" + id.asText() + "): model_patch is not a string");
     }
-    return new Prediction(id.asText(), node.path("model_name_or_path").asText(""),
+    return new Prediction(
+        id.asText(),
+        node.path("model_name_or_path").asText(""),
         patch == null || patch.isNull() ? null : patch.asText());
   }
 }

@@ -16,7 +16,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The samples of a samples directory ({@code task-N} folders with a metadata.json) by their instance id. */
+/**
+ * The samples of a samples directory ({@code task-N} folders with a metadata.json) by their
+ * instance id.
+ */
 public final class SampleIndex {
   private static final Pattern TASK = Pattern.compile("task-(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,9 +41,13 @@ public final class SampleIndex {
     List<String> skipped = new ArrayList<>();
     List<Path> dirs;
     try (Stream<Path> list = Files.list(samplesDir)) {
-      dirs = list.filter(p -> TASK.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
-          .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(5))))
-          .toList();
+      dirs =
+          list.filter(
+                  p -> TASK.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
+              .sorted(
+                  Comparator.comparingInt(
+                      p -> Integer.parseInt(p.getFileName().toString().substring(5))))
+              .toList();
     }
     for (Path dir : dirs) {
       Path file = dir.resolve(SampleVerifier.METADATA);
@@ -48,13 +55,20 @@ public final class SampleIndex {
         JsonNode metadata = JSON.readTree(file.toFile());
         String id = instanceId(metadata);
         if (byId.containsKey(id)) {
-          skipped.add(dir.getFileName() + ": the same instance as " + byId.get(id).dir().getFileName());
+          skipped.add(
+              dir.getFileName() + ": the same instance as " + byId.get(id).dir().getFileName());
         } else {
           byId.put(id, new Sample(dir.toAbsolutePath().normalize(), metadata, id));
         }
       } catch (IOException | IllegalArgumentException e) {
-        skipped.add(dir.getFileName() + ": " + (Files.isRegularFile(file) ? "unreadable metadata.json ("
-            + e.getMessage().lines().findFirst().orElse("") + ")" : "no metadata.json"));
+        skipped.add(
+            dir.getFileName()
+                + ": "
+                + (Files.isRegularFile(file)
+                    ? "unreadable metadata.json ("
+                        + e.getMessage().lines().findFirst().orElse("")
+                        + ")"
+                    : "no metadata.json"));
       }
     }
     return new SampleIndex(byId, skipped);
@@ -79,7 +93,10 @@ public final class SampleIndex {
     return List.copyOf(byId.values());
   }
 
-  /** The task folders left out, each with why (no or unreadable metadata.json, a duplicate instance). */
+  /**
+   * The task folders left out, each with why (no or unreadable metadata.json, a duplicate
+   * instance).
+   */
   public List<String> skipped() {
     return List.copyOf(skipped);
   }

@@ -2,13 +2,19 @@ package dev.taskmill.export;
 
 import java.util.Locale;
 
-/** The formats of {@code taskmill export}; each is JSON lines, one JSON Schema per format in docs/schemas/. */
+/**
+ * The formats of {@code taskmill export}; each is JSON lines, one JSON Schema per format in
+ * docs/schemas/.
+ */
 public enum ExportFormat {
   /** One line per sample with the field names of the SWE-bench datasets. */
   SWE_BENCH("export-swe-bench.schema.json"),
   /** One line per sample in Multi-SWE-bench's instance format. */
   MULTI_SWE_BENCH("export-multi-swe-bench.schema.json"),
-  /** One line per trajectory: OpenAI-style chat with tool calls (SWE-smith "tool" style, SWE-rebench sets). */
+  /**
+   * One line per trajectory: OpenAI-style chat with tool calls (SWE-smith "tool" style, SWE-rebench
+   * sets).
+   */
   TRAJECTORIES("export-trajectories.schema.json");
 
   private final String schema;
@@ -17,7 +23,10 @@ public enum ExportFormat {
     this.schema = schema;
   }
 
-  /** The file name of the format's JSON Schema (docs/schemas/, on the classpath under dev/taskmill/schemas/). */
+  /**
+   * The file name of the format's JSON Schema (docs/schemas/, on the classpath under
+   * dev/taskmill/schemas/).
+   */
   public String schema() {
     return schema;
   }
@@ -34,7 +43,7 @@ public enum ExportFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown format '" + name + "': use swe-bench, multi-swe-bench or "
-        + "trajectories");
+    throw new IllegalArgumentException(
+        "unknown format '" + name + "': use swe-bench, multi-swe-bench or " + "trajectories");
   }
 }

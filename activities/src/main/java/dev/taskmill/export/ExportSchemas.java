@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks exported lines against their format's JSON Schema (docs/schemas/export-*.schema.json); a trajectories
- * line must also answer every {@code tool_calls} id with a {@code tool} message.
+ * Checks exported lines against their format's JSON Schema (docs/schemas/export-*.schema.json); a
+ * trajectories line must also answer every {@code tool_calls} id with a {@code tool} message.
  */
 public final class ExportSchemas {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,9 +26,11 @@ public final class ExportSchemas {
   private final Map<ExportFormat, Schema> schemas = new EnumMap<>(ExportFormat.class);
 
   private ExportSchemas() {
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-        builder -> builder.schemaRegistryConfig(config));
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(config));
     for (ExportFormat f : ExportFormat.values()) {
       schemas.put(f, registry.getSchema(SampleSchemas.read(f.schema())));
     }
@@ -40,7 +42,9 @@ public final class ExportSchemas {
 
   /** The problems of one line, empty when it is valid. */
   public List<String> validate(ExportFormat format, JsonNode line) {
-    List<String> errors = new ArrayList<>(schemas.get(format).validate(line).stream().map(SampleSchemas::describe).toList());
+    List<String> errors =
+        new ArrayList<>(
+            schemas.get(format).validate(line).stream().map(SampleSchemas::describe).toList());
     if (format == ExportFormat.TRAJECTORIES && errors.isEmpty()) {
       try {
         ChatTranscript chat = JSON.treeToValue(line, ChatTranscript.class);

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One sample as a Multi-SWE-bench instance: org, repo, number, title, body, base, resolved_issues, fix_patch,
- * test_patch, the f2p/p2p/s2p/n2p test sets with each test's status in the three runs (run = no patch, test =
- * tests.patch, fix = both), and the three runs' results. A sample keeps no per-test result of the run without
- * patches, so every test's {@code run} status is "NONE" (docs/evaluation.md).
+ * One sample as a Multi-SWE-bench instance: org, repo, number, title, body, base, resolved_issues,
+ * fix_patch, test_patch, the f2p/p2p/s2p/n2p test sets with each test's status in the three runs
+ * (run = no patch, test = tests.patch, fix = both), and the three runs' results. A sample keeps no
+ * per-test result of the run without patches, so every test's {@code run} status is "NONE"
+ * (docs/evaluation.md).
  */
 final class MultiSweBench {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -20,8 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the samples of a {@link SampleIndex} as JSON lines in one {@link ExportFormat}. The field choices are in
- * docs/evaluation.md; each format's lines are checked by its schema in docs/schemas/ ({@link ExportSchemas}).
+ * Writes the samples of a {@link SampleIndex} as JSON lines in one {@link ExportFormat}. The field
+ * choices are in docs/evaluation.md; each format's lines are checked by its schema in docs/schemas/
+ * ({@link ExportSchemas}).
  */
 public final class SampleExporter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,13 +46,19 @@ public final class SampleExporter {
   static List<ObjectNode> lines(Sample sample, ExportFormat format) throws IOException {
     return switch (format) {
       case SWE_BENCH -> List.of(sweBench(sample));
-      case MULTI_SWE_BENCH -> List.of(MultiSweBench.line(sample, read(sample, SampleVerifier.FIX_PATCH),
-          read(sample, SampleVerifier.TESTS_PATCH)));
+      case MULTI_SWE_BENCH ->
+          List.of(
+              MultiSweBench.line(
+                  sample,
+                  read(sample, SampleVerifier.FIX_PATCH),
+                  read(sample, SampleVerifier.TESTS_PATCH)));
       case TRAJECTORIES -> trajectories(sample);
     };
   }
 
-  /** SWE-bench's fields; FAIL_TO_PASS and PASS_TO_PASS are JSON-encoded strings, as in its datasets. */
+  /**
+   * SWE-bench's fields; FAIL_TO_PASS and PASS_TO_PASS are JSON-encoded strings, as in its datasets.
+   */
   static ObjectNode sweBench(Sample sample) throws IOException {
     JsonNode m = sample.metadata();
     String url = m.path("repo").path("url").asText();
@@ -63,7 +70,9 @@ public final class SampleExporter {
     line.put("test_patch", read(sample, SampleVerifier.TESTS_PATCH));
     line.put("problem_statement", problemStatement(m));
     line.put("hints_text", hints(m));
-    line.put("created_at", m.path("pullRequest").path("mergedAt").asText(m.path("createdAt").asText("")));
+    line.put(
+        "created_at",
+        m.path("pullRequest").path("mergedAt").asText(m.path("createdAt").asText("")));
     line.put("version", m.path("toolchainVersion").asText(""));
     line.put("environment_setup_commit", m.path("baseCommit").asText());
     line.put("FAIL_TO_PASS", JSON.writeValueAsString(m.path("FAIL_TO_PASS")));
@@ -82,7 +91,10 @@ public final class SampleExporter {
     return pr.path("title").asText("") + (body.isBlank() ? "" : "\n\n" + body);
   }
 
-  /** The linked issues' titles and bodies (SWE-bench: the issue thread before the fix); empty when none. */
+  /**
+   * The linked issues' titles and bodies (SWE-bench: the issue thread before the fix); empty when
+   * none.
+   */
   static String hints(JsonNode m) {
     List<String> parts = new ArrayList<>();
     for (JsonNode issue : m.path("pullRequest").path("linkedIssues")) {
@@ -94,7 +106,10 @@ public final class SampleExporter {
     return String.join("\n\n", parts);
   }
 
-  /** One line per trajectory file the sample has: chat messages and tools from {@link ChatConverter}. */
+  /**
+   * One line per trajectory file the sample has: chat messages and tools from {@link
+   * ChatConverter}.
+   */
   static List<ObjectNode> trajectories(Sample sample) throws IOException {
     List<ObjectNode> out = new ArrayList<>();
     for (String file : List.of(SampleVerifier.IDEAL, SampleVerifier.FAILED)) {
@@ -110,7 +125,8 @@ public final class SampleExporter {
       line.put("kind", trajectory.kind());
       line.set("messages", JSON.valueToTree(chat.messages()));
       line.set("tools", JSON.valueToTree(chat.tools()));
-      line.put("model_patch", trajectory.outcome() == null ? "" : trajectory.outcome().submittedPatch());
+      line.put(
+          "model_patch", trajectory.outcome() == null ? "" : trajectory.outcome().submittedPatch());
       line.put("resolved", trajectory.outcome() != null && trajectory.outcome().resolved());
       if (trajectory.divergence() != null) {
         line.put("failure_mode", trajectory.divergence().mode().name());

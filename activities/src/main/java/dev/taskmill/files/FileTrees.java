@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deletes folder trees: the one copy of what assembly, git and patches each wrote for themselves. */
+/**
+ * Deletes folder trees: the one copy of what assembly, git and patches each wrote for themselves.
+ */
 public final class FileTrees {
   private FileTrees() {}
 
   /**
-   * Deletes {@code path} and everything under it; nothing when it does not exist. Symbolic links are deleted, never
-   * followed, so a link inside a work folder cannot make this delete what it points at.
+   * Deletes {@code path} and everything under it; nothing when it does not exist. Symbolic links
+   * are deleted, never followed, so a link inside a work folder cannot make this delete what it
+   * points at.
    */
   public static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {

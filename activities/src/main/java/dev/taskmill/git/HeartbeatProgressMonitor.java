@@ -6,8 +6,9 @@ import java.util.Objects;
 import org.eclipse.jgit.lib.ProgressMonitor;
 
 /**
- * A JGit ProgressMonitor that turns clone and fetch progress into heartbeats ("Receiving objects 42%") and
- * reports itself cancelled once a heartbeat says the activity was cancelled, so JGit stops the transfer.
+ * A JGit ProgressMonitor that turns clone and fetch progress into heartbeats ("Receiving objects
+ * 42%") and reports itself cancelled once a heartbeat says the activity was cancelled, so JGit
+ * stops the transfer.
  */
 public final class HeartbeatProgressMonitor implements ProgressMonitor {
   private final Heartbeat heartbeat;
@@ -64,7 +65,10 @@ public final class HeartbeatProgressMonitor implements ProgressMonitor {
     // Durations are not reported in heartbeats.
   }
 
-  /** Rethrows the cancellation a heartbeat reported, if any; call after a JGit operation fails or returns. */
+  /**
+   * Rethrows the cancellation a heartbeat reported, if any; call after a JGit operation fails or
+   * returns.
+   */
   public void throwIfCancelled() {
     if (cancellation != null) {
       throw cancellation;

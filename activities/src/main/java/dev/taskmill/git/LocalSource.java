@@ -22,16 +22,19 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.util.FS;
 
 /**
- * A repository on this machine, cloned the way `git clone --shared` does it: the cache clone reads the source's
- * objects through objects/info/alternates (and its shallow boundary), and a fetch only mirrors refs. JGit cannot
- * hardlink as `git clone --local` does, and a transport fetch would walk every object to prove it is complete.
- * If the source later loses commits the cache needs, {@link RepositoryCache#open} reports them missing, as it
- * would for a rewritten remote.
+ * A repository on this machine, cloned the way `git clone --shared` does it: the cache clone reads
+ * the source's objects through objects/info/alternates (and its shallow boundary), and a fetch only
+ * mirrors refs. JGit cannot hardlink as `git clone --local` does, and a transport fetch would walk
+ * every object to prove it is complete. If the source later loses commits the cache needs, {@link
+ * RepositoryCache#open} reports them missing, as it would for a rewritten remote.
  */
 final class LocalSource {
-  /** What a clone keeps: branches, tags, GitHub's PR heads and a local clone's view of origin's branches. */
-  private static final List<String> PREFIXES = List.of(Constants.R_HEADS, Constants.R_TAGS, "refs/pull/",
-      "refs/remotes/origin/");
+  /**
+   * What a clone keeps: branches, tags, GitHub's PR heads and a local clone's view of origin's
+   * branches.
+   */
+  private static final List<String> PREFIXES =
+      List.of(Constants.R_HEADS, Constants.R_TAGS, "refs/pull/", "refs/remotes/origin/");
 
   private final Path gitDir;
 
@@ -48,7 +51,9 @@ final class LocalSource {
     if (!location.isLocal()) {
       return null;
     }
-    File dir = org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(location.localPath().toFile(), FS.DETECTED);
+    File dir =
+        org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(
+            location.localPath().toFile(), FS.DETECTED);
     return dir == null ? null : new LocalSource(dir.toPath().toAbsolutePath());
   }
 
@@ -62,7 +67,8 @@ final class LocalSource {
   void mirrorInto(Repository clone, ProgressMonitor monitor) throws IOException {
     ProgressMonitor progress = monitor == null ? NullProgressMonitor.INSTANCE : monitor;
     copyShallowBoundary(clone.getDirectory().toPath());
-    try (Repository source = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+    try (Repository source =
+            new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
         RevWalk walk = new RevWalk(clone)) {
       Map<String, ObjectId> wanted = new HashMap<>();
       for (Ref ref : source.getRefDatabase().getRefsByPrefix(PREFIXES.toArray(String[]::new))) {
@@ -77,24 +83,29 @@ final class LocalSource {
       for (Ref ref : clone.getRefDatabase().getRefsByPrefix(PREFIXES.toArray(String[]::new))) {
         existing.put(ref.getName(), ref);
       }
-      wanted.forEach((name, id) -> {
-        Ref old = existing.get(name);
-        if (old == null) {
-          commands.add(new ReceiveCommand(ObjectId.zeroId(), id, name));
-        } else if (!id.equals(old.getObjectId())) {
-          commands.add(new ReceiveCommand(old.getObjectId(), id, name, ReceiveCommand.Type.UPDATE_NONFASTFORWARD));
-        }
-      });
-      existing.forEach((name, old) -> {
-        if (!wanted.containsKey(name) && !old.isSymbolic()) {
-          commands.add(new ReceiveCommand(old.getObjectId(), ObjectId.zeroId(), name));
-        }
-      });
+      wanted.forEach(
+          (name, id) -> {
+            Ref old = existing.get(name);
+            if (old == null) {
+              commands.add(new ReceiveCommand(ObjectId.zeroId(), id, name));
+            } else if (!id.equals(old.getObjectId())) {
+              commands.add(
+                  new ReceiveCommand(
+                      old.getObjectId(), id, name, ReceiveCommand.Type.UPDATE_NONFASTFORWARD));
+            }
+          });
+      existing.forEach(
+          (name, old) -> {
+            if (!wanted.containsKey(name) && !old.isSymbolic()) {
+              commands.add(new ReceiveCommand(old.getObjectId(), ObjectId.zeroId(), name));
+            }
+          });
       batch.addCommand(commands);
       batch.execute(walk, progress);
       for (ReceiveCommand command : commands) {
         if (command.getResult() != ReceiveCommand.Result.OK) {
-          throw new IOException("cannot update " + command.getRefName() + ": " + command.getResult());
+          throw new IOException(
+              "cannot update " + command.getRefName() + ": " + command.getResult());
         }
       }
       progress.endTask();
@@ -108,12 +119,17 @@ final class LocalSource {
 
   private static void followHead(Repository source, Repository clone) throws IOException {
     Ref head = source.exactRef(Constants.HEAD);
-    if (head != null && head.isSymbolic() && head.getTarget().getName().startsWith(Constants.R_HEADS)) {
+    if (head != null
+        && head.isSymbolic()
+        && head.getTarget().getName().startsWith(Constants.R_HEADS)) {
       clone.getRefDatabase().newUpdate(Constants.HEAD, false).link(head.getTarget().getName());
     }
   }
 
-  /** A shallow source lacks the parents of its boundary commits; the clone must stop its walks there too. */
+  /**
+   * A shallow source lacks the parents of its boundary commits; the clone must stop its walks there
+   * too.
+   */
   private void copyShallowBoundary(Path clone) throws IOException {
     Path shallow = gitDir.resolve("shallow");
     if (Files.isRegularFile(shallow)) {

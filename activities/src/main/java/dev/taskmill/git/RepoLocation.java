@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.util.FS;
 
 /**
- * A validated repository location: a remote git URL (https, http, ssh, git, scp-like) or a local git repository
- * (a path or file:// URL). Immutable; {@link #parse} rejects bad input with one INVALID_INPUT line, so the CLI
- * can check a URL before any work starts. Whether a remote answers is only known when cloning.
+ * A validated repository location: a remote git URL (https, http, ssh, git, scp-like) or a local
+ * git repository (a path or file:// URL). Immutable; {@link #parse} rejects bad input with one
+ * INVALID_INPUT line, so the CLI can check a URL before any work starts. Whether a remote answers
+ * is only known when cloning.
  */
 public final class RepoLocation {
   private static final Pattern WITH_SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://(.*)$");
-  private static final Pattern AUTHORITY_AND_PATH = Pattern.compile("^(?:[^@/]*@)?([^/:]*)(?::(\\d*))?(/.*)?$");
+  private static final Pattern AUTHORITY_AND_PATH =
+      Pattern.compile("^(?:[^@/]*@)?([^/:]*)(?::(\\d*))?(/.*)?$");
   private static final Pattern SCP_LIKE = Pattern.compile("^[\\w.-]+@([\\w.-]+):(.+)$");
   private static final Set<String> REMOTE_SCHEMES = Set.of("https", "http", "ssh", "git");
   private static final String WHAT_TO_GIVE =
@@ -34,7 +36,10 @@ public final class RepoLocation {
     this.localPath = localPath;
   }
 
-  /** Parses and validates {@code value}; throws an INVALID_INPUT ApplicationFailure naming the value. */
+  /**
+   * Parses and validates {@code value}; throws an INVALID_INPUT ApplicationFailure naming the
+   * value.
+   */
   public static RepoLocation parse(String value) {
     try {
       return of(value);
@@ -44,8 +49,9 @@ public final class RepoLocation {
   }
 
   /**
-   * Parses and validates {@code value} outside an activity (the CLI's edge): the same checks as {@link #parse},
-   * failing with an IllegalArgumentException whose message is the one line for the user, no Temporal type involved.
+   * Parses and validates {@code value} outside an activity (the CLI's edge): the same checks as
+   * {@link #parse}, failing with an IllegalArgumentException whose message is the one line for the
+   * user, no Temporal type involved.
    */
   public static RepoLocation of(String value) {
     if (value == null || value.isBlank()) {
@@ -59,12 +65,24 @@ public final class RepoLocation {
         return local(text, scheme.group(2));
       }
       if (!REMOTE_SCHEMES.contains(name)) {
-        throw invalid("unsupported scheme '" + name + "' in '" + text + "'; use https://, ssh://, git:// or file://");
+        throw invalid(
+            "unsupported scheme '"
+                + name
+                + "' in '"
+                + text
+                + "'; use https://, ssh://, git:// or file://");
       }
       Matcher parts = AUTHORITY_AND_PATH.matcher(scheme.group(2));
-      String path = parts.matches() && parts.group(3) != null ? parts.group(3).replaceAll("^/+|/+$", "") : "";
-      if (!parts.matches() || parts.group(1).isEmpty() || path.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
-        throw invalid("'" + text + "' has no host or repository path; give a URL such as https://github.com/owner/repo");
+      String path =
+          parts.matches() && parts.group(3) != null ? parts.group(3).replaceAll("^/+|/+$", "") : "";
+      if (!parts.matches()
+          || parts.group(1).isEmpty()
+          || path.isEmpty()
+          || text.chars().anyMatch(Character::isWhitespace)) {
+        throw invalid(
+            "'"
+                + text
+                + "' has no host or repository path; give a URL such as https://github.com/owner/repo");
       }
       return new RepoLocation(text, null);
     }
@@ -95,12 +113,16 @@ public final class RepoLocation {
       throw invalid("'" + original + "' is a file, not a git repository; " + WHAT_TO_GIVE);
     }
     if (!Files.isDirectory(path)) {
-      throw invalid("'" + original + "' is not a git URL and no such directory exists; " + WHAT_TO_GIVE);
+      throw invalid(
+          "'" + original + "' is not a git URL and no such directory exists; " + WHAT_TO_GIVE);
     }
     File gitDir = org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(path.toFile(), FS.DETECTED);
     if (gitDir == null) {
-      throw invalid("'" + original + "' is a directory but not a git repository; "
-          + "give the root of a git clone (the folder holding .git) or a bare repository");
+      throw invalid(
+          "'"
+              + original
+              + "' is a directory but not a git repository; "
+              + "give the root of a git clone (the folder holding .git) or a bare repository");
     }
     return new RepoLocation(path.toString(), path);
   }
@@ -109,7 +131,9 @@ public final class RepoLocation {
     return new IllegalArgumentException(message);
   }
 
-  /** What to clone from: the URL as given, or the absolute normalized path of a local repository. */
+  /**
+   * What to clone from: the URL as given, or the absolute normalized path of a local repository.
+   */
   public String url() {
     return url;
   }

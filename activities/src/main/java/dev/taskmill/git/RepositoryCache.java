@@ -24,16 +24,17 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
- * A per-worker cache of bare clones keyed by repository URL: the first use clones, later uses fetch.
- * Any activity can ask for a repository with the commits it needs, so no activity depends on running on the
- * host of the one before it.
+ * A per-worker cache of bare clones keyed by repository URL: the first use clones, later uses
+ * fetch. Any activity can ask for a repository with the commits it needs, so no activity depends on
+ * running on the host of the one before it.
  */
 public final class RepositoryCache {
   /** Branches, tags and GitHub's PR heads; the PR refs are how squash-less PRs are found. */
-  static final List<RefSpec> REFSPECS = List.of(
-      new RefSpec("+refs/heads/*:refs/heads/*"),
-      new RefSpec("+refs/tags/*:refs/tags/*"),
-      new RefSpec("+refs/pull/*/head:refs/pull/*/head"));
+  static final List<RefSpec> REFSPECS =
+      List.of(
+          new RefSpec("+refs/heads/*:refs/heads/*"),
+          new RefSpec("+refs/tags/*:refs/tags/*"),
+          new RefSpec("+refs/pull/*/head:refs/pull/*/head"));
 
   private final Path root;
   private final boolean shareLocalSources;
@@ -43,20 +44,25 @@ public final class RepositoryCache {
   }
 
   /**
-   * With {@code shareLocalSources} false, local repositories go through JGit's transport like remote ones do:
-   * how tests exercise the transfer path (progress, cancellation) without a network.
+   * With {@code shareLocalSources} false, local repositories go through JGit's transport like
+   * remote ones do: how tests exercise the transfer path (progress, cancellation) without a
+   * network.
    */
   RepositoryCache(Path root, boolean shareLocalSources) {
     this.shareLocalSources = shareLocalSources;
     this.root = root.toAbsolutePath();
   }
 
-  /** The cache under -Dtaskmill.cache.dir or $TASKMILL_CACHE_DIR (then /repos), else ~/.cache/taskmill/repos. */
+  /**
+   * The cache under -Dtaskmill.cache.dir or $TASKMILL_CACHE_DIR (then /repos), else
+   * ~/.cache/taskmill/repos.
+   */
   public static RepositoryCache fromEnvironment() {
     String dir = System.getProperty("taskmill.cache.dir", System.getenv("TASKMILL_CACHE_DIR"));
-    Path base = dir != null && !dir.isBlank()
-        ? Path.of(dir)
-        : Path.of(System.getProperty("user.home"), ".cache", "taskmill");
+    Path base =
+        dir != null && !dir.isBlank()
+            ? Path.of(dir)
+            : Path.of(System.getProperty("user.home"), ".cache", "taskmill");
     return new RepositoryCache(base.resolve("repos"));
   }
 
@@ -70,8 +76,12 @@ public final class RepositoryCache {
     return root.resolve(RepoSlug.of(key).fileSafe() + ".git");
   }
 
-  /** Opens {@code repoUrl} after validating it with {@link RepoLocation#parse} (INVALID_INPUT when bad). */
-  public Repository open(RepoLocation location, ProgressMonitor monitor, String... requiredCommits) {
+  /**
+   * Opens {@code repoUrl} after validating it with {@link RepoLocation#parse} (INVALID_INPUT when
+   * bad).
+   */
+  public Repository open(
+      RepoLocation location, ProgressMonitor monitor, String... requiredCommits) {
     return open(location.url(), monitor, requiredCommits);
   }
 
@@ -85,8 +95,11 @@ public final class RepositoryCache {
     Path dir = pathFor(repoUrl);
     try {
       Files.createDirectories(root);
-      try (FileChannel channel = FileChannel.open(root.resolve(dir.getFileName() + ".lock"),
-              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel channel =
+              FileChannel.open(
+                  root.resolve(dir.getFileName() + ".lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
         boolean cached = Files.isDirectory(dir.resolve("objects"));
         dev.taskmill.metrics.TaskmillMetrics.cacheLookup("clone", cached);
@@ -95,23 +108,27 @@ public final class RepositoryCache {
         } else if (requiredCommits.length == 0 || !hasAll(dir, requiredCommits)) {
           fetch(dir, progress, localSource(repoUrl));
         }
-        Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+        Repository repository =
+            new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
         for (String sha : requiredCommits) {
           if (repository.getObjectDatabase().has(ObjectId.fromString(sha)) == false) {
             repository.close();
-            throw Failures.of(FailureType.INVALID_INPUT,
+            throw Failures.of(
+                FailureType.INVALID_INPUT,
                 "commit " + sha + " is not in " + repoUrl + " (was history rewritten?)");
           }
         }
         return repository;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot use the clone cache at " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot use the clone cache at " + root + ": " + e.getMessage(), e);
     }
   }
 
   private static boolean hasAll(Path dir, String... commits) throws IOException {
-    try (Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build()) {
+    try (Repository repository =
+        new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build()) {
       for (String sha : commits) {
         if (!repository.getObjectDatabase().has(ObjectId.fromString(sha))) {
           return false;
@@ -125,11 +142,12 @@ public final class RepositoryCache {
     return shareLocalSources ? LocalSource.of(repoUrl) : null;
   }
 
-  private static void cloneInto(String repoUrl, Path dir, ProgressMonitor progress, LocalSource local)
-      throws IOException {
+  private static void cloneInto(
+      String repoUrl, Path dir, ProgressMonitor progress, LocalSource local) throws IOException {
     Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
     FileTrees.deleteRecursively(partial);
-    // Clone into a side directory so that a killed clone never leaves a half repository under the real name.
+    // Clone into a side directory so that a killed clone never leaves a half repository under the
+    // real name.
     try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
       if (local != null) {
         local.shareObjects(partial);
@@ -141,11 +159,13 @@ public final class RepositoryCache {
     } catch (InvalidRemoteException | TransportException e) {
       FileTrees.deleteRecursively(partial);
       throwIfCancelled(progress);
-      throw Failures.of(FailureType.REPO_UNREACHABLE, "cannot reach " + repoUrl + ": " + rootMessage(e));
+      throw Failures.of(
+          FailureType.REPO_UNREACHABLE, "cannot reach " + repoUrl + ": " + rootMessage(e));
     } catch (GitAPIException e) {
       FileTrees.deleteRecursively(partial);
       throwIfCancelled(progress);
-      throw Failures.of(FailureType.TRANSIENT, "clone of " + repoUrl + " failed: " + rootMessage(e), e);
+      throw Failures.of(
+          FailureType.TRANSIENT, "clone of " + repoUrl + " failed: " + rootMessage(e), e);
     } catch (IOException | RuntimeException e) {
       FileTrees.deleteRecursively(partial);
       throw e;
@@ -157,19 +177,23 @@ public final class RepositoryCache {
     Files.move(partial, dir);
   }
 
-  private static void fetch(Path dir, ProgressMonitor progress, LocalSource local) throws IOException {
+  private static void fetch(Path dir, ProgressMonitor progress, LocalSource local)
+      throws IOException {
     if (local != null) {
-      // A clone made before it shared the source's objects (or after the source moved) gets them again.
+      // A clone made before it shared the source's objects (or after the source moved) gets them
+      // again.
       local.shareObjects(dir);
     }
     try (Git git = Git.open(dir.toFile())) {
       fetchAll(git, progress, local);
     } catch (InvalidRemoteException | TransportException e) {
       throwIfCancelled(progress);
-      throw Failures.of(FailureType.REPO_UNREACHABLE, "cannot fetch " + dir + ": " + rootMessage(e));
+      throw Failures.of(
+          FailureType.REPO_UNREACHABLE, "cannot fetch " + dir + ": " + rootMessage(e));
     } catch (GitAPIException e) {
       throwIfCancelled(progress);
-      throw Failures.of(FailureType.TRANSIENT, "fetch into " + dir + " failed: " + rootMessage(e), e);
+      throw Failures.of(
+          FailureType.TRANSIENT, "fetch into " + dir + " failed: " + rootMessage(e), e);
     }
   }
 
@@ -179,8 +203,12 @@ public final class RepositoryCache {
       local.mirrorInto(git.getRepository(), progress);
       return;
     }
-    git.fetch().setRemote("origin").setRefSpecs(REFSPECS).setRemoveDeletedRefs(true)
-        .setProgressMonitor(progress).call();
+    git.fetch()
+        .setRemote("origin")
+        .setRefSpecs(REFSPECS)
+        .setRemoveDeletedRefs(true)
+        .setProgressMonitor(progress)
+        .call();
     // HEAD of a bare clone should follow the remote's default branch.
     try {
       var head = git.lsRemote().setRemote("origin").callAsMap().get("HEAD");

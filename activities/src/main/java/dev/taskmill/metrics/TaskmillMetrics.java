@@ -9,40 +9,76 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * taskmill's own metrics, recorded on Micrometer's global registry so that the code that knows a fact records it
- * without a registry threaded through every class; the worker adds its Prometheus registry to the global one. Labels
- * are bounded sets (phases, outcomes, failure types, languages, stage roles, caches): never a repository or a PR.
+ * taskmill's own metrics, recorded on Micrometer's global registry so that the code that knows a
+ * fact records it without a registry threaded through every class; the worker adds its Prometheus
+ * registry to the global one. Labels are bounded sets (phases, outcomes, failure types, languages,
+ * stage roles, caches): never a repository or a PR.
  */
 public final class TaskmillMetrics {
   /** Wall time of each activity, by phase and outcome ("ok" or the failure type). */
   public static final String PHASE = "taskmill.phase";
+
   /** Samples that ended, by outcome (created, rejected) and language. */
   public static final String SAMPLES = "taskmill.samples";
+
   /** Rejected samples by reason (the failure type) and the phase that failed. */
   public static final String REJECTIONS = "taskmill.rejections";
+
   /** The environment phase when it succeeds: dependency caches and both images, built or reused. */
   public static final String IMAGE_BUILD = "taskmill.image.build";
-  /** One test stage in a container, by stage role (PASS_pre_tests, FAIL_pre_patch, PASS_post_patch). */
+
+  /**
+   * One test stage in a container, by stage role (PASS_pre_tests, FAIL_pre_patch, PASS_post_patch).
+   */
   public static final String STAGE_RUN = "taskmill.stage.run";
+
   /** Cache lookups by cache (clone, image, dependencies) and result (hit, miss). */
   public static final String CACHE_LOOKUPS = "taskmill.cache.lookups";
 
-  /** The names under which Prometheus exposes these meters (timers add _count, _sum, _max, _bucket). */
-  public static final List<String> PROMETHEUS_NAMES = List.of("taskmill_phase_seconds", "taskmill_samples_total",
-      "taskmill_rejections_total", "taskmill_image_build_seconds", "taskmill_stage_run_seconds",
-      "taskmill_cache_lookups_total");
+  /**
+   * The names under which Prometheus exposes these meters (timers add _count, _sum, _max, _bucket).
+   */
+  public static final List<String> PROMETHEUS_NAMES =
+      List.of(
+          "taskmill_phase_seconds",
+          "taskmill_samples_total",
+          "taskmill_rejections_total",
+          "taskmill_image_build_seconds",
+          "taskmill_stage_run_seconds",
+          "taskmill_cache_lookups_total");
 
-  /** Buckets from a second to two hours: phases and stages range from sub-second git work to long builds. */
-  private static final Duration[] BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15),
-      Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
-      Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2)};
+  /**
+   * Buckets from a second to two hours: phases and stages range from sub-second git work to long
+   * builds.
+   */
+  private static final Duration[] BUCKETS = {
+    Duration.ofSeconds(1),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(15),
+    Duration.ofSeconds(30),
+    Duration.ofMinutes(1),
+    Duration.ofMinutes(2),
+    Duration.ofMinutes(5),
+    Duration.ofMinutes(10),
+    Duration.ofMinutes(30),
+    Duration.ofHours(1),
+    Duration.ofHours(2)
+  };
 
-  private static final List<String> STAGES = List.of("PASS_pre_tests", "FAIL_pre_patch", "PASS_post_patch");
+  private static final List<String> STAGES =
+      List.of("PASS_pre_tests", "FAIL_pre_patch", "PASS_post_patch");
 
   private TaskmillMetrics() {}
 
   public static void phase(String phase, String outcome, Duration took) {
-    timer(PHASE, "Wall time of a taskmill activity", took, "phase", label(phase), "outcome", label(outcome));
+    timer(
+        PHASE,
+        "Wall time of a taskmill activity",
+        took,
+        "phase",
+        label(phase),
+        "outcome",
+        label(outcome));
   }
 
   public static void sample(String outcome, String language) {
@@ -54,7 +90,12 @@ public final class TaskmillMetrics {
   }
 
   public static void imageBuild(String language, Duration took) {
-    timer(IMAGE_BUILD, "Environment phase: dependency caches and images", took, "language", label(language));
+    timer(
+        IMAGE_BUILD,
+        "Environment phase: dependency caches and images",
+        took,
+        "language",
+        label(language));
   }
 
   public static void stageRun(String stageName, Duration took) {
@@ -67,7 +108,9 @@ public final class TaskmillMetrics {
 
   /** A stage's role: its name without a rerun suffix, so reruns do not add label values. */
   static String stageRole(String stageName) {
-    return STAGES.stream().filter(role -> stageName != null && stageName.startsWith(role)).findFirst()
+    return STAGES.stream()
+        .filter(role -> stageName != null && stageName.startsWith(role))
+        .findFirst()
         .orElse("other");
   }
 
@@ -84,7 +127,11 @@ public final class TaskmillMetrics {
   }
 
   private static void timer(String name, String description, Duration took, String... tags) {
-    Timer.builder(name).description(description).tags(tags).serviceLevelObjectives(BUCKETS)
-        .register(registry()).record(took);
+    Timer.builder(name)
+        .description(description)
+        .tags(tags)
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry())
+        .record(took);
   }
 }

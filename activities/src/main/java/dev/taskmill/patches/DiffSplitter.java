@@ -21,8 +21,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Diffs the base commit against the merge commit with rename detection and cuts the diff into one
- * {@link ChangedFile} per file, each with its role, its own patch text and its line counts. Every path is checked
- * with {@link PathSafety} before anything is formatted.
+ * {@link ChangedFile} per file, each with its role, its own patch text and its line counts. Every
+ * path is checked with {@link PathSafety} before anything is formatted.
  */
 public final class DiffSplitter {
   /** The largest binary file carried in a patch (either side). */
@@ -43,14 +43,17 @@ public final class DiffSplitter {
   /** The changed files of base..merge, in the diff's order. */
   public List<ChangedFile> split(AnyObjectId base, AnyObjectId merge) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (RevWalk walk = new RevWalk(repository); DiffFormatter formatter = new DiffFormatter(buffer)) {
+    try (RevWalk walk = new RevWalk(repository);
+        DiffFormatter formatter = new DiffFormatter(buffer)) {
       formatter.setRepository(repository);
-      // Explicit, so a repository's diff.noprefix or diff.mnemonicPrefix cannot break `git apply -p1`.
+      // Explicit, so a repository's diff.noprefix or diff.mnemonicPrefix cannot break `git apply
+      // -p1`.
       formatter.setOldPrefix("a/");
       formatter.setNewPrefix("b/");
       formatter.setDetectRenames(true);
       formatter.setDiffComparator(RawTextComparator.DEFAULT);
-      List<DiffEntry> entries = formatter.scan(walk.parseCommit(base).getTree(), walk.parseCommit(merge).getTree());
+      List<DiffEntry> entries =
+          formatter.scan(walk.parseCommit(base).getTree(), walk.parseCommit(merge).getTree());
       for (DiffEntry entry : entries) {
         checkSafe(entry);
       }
@@ -75,8 +78,8 @@ public final class DiffSplitter {
     }
   }
 
-  private ChangedFile toChangedFile(DiffEntry entry, DiffFormatter formatter, ByteArrayOutputStream buffer)
-      throws IOException {
+  private ChangedFile toChangedFile(
+      DiffEntry entry, DiffFormatter formatter, ByteArrayOutputStream buffer) throws IOException {
     ChangeType change = entry.getChangeType();
     String oldPath = change == ChangeType.ADD ? null : entry.getOldPath();
     String newPath = change == ChangeType.DELETE ? null : entry.getNewPath();
@@ -84,10 +87,20 @@ public final class DiffSplitter {
     FileHeader header = formatter.toFileHeader(entry);
     if (header.getPatchType() != FileHeader.PatchType.UNIFIED) {
       requireCarriable(entry);
-      byte[] oldContent = change == ChangeType.ADD ? new byte[0] : read(entry.getOldId().toObjectId());
-      byte[] newContent = change == ChangeType.DELETE ? new byte[0] : read(entry.getNewId().toObjectId());
-      return new ChangedFile(oldPath, newPath, change, role, true, false,
-          BinaryPatchWriter.write(entry, oldContent, newContent), 0, 0);
+      byte[] oldContent =
+          change == ChangeType.ADD ? new byte[0] : read(entry.getOldId().toObjectId());
+      byte[] newContent =
+          change == ChangeType.DELETE ? new byte[0] : read(entry.getNewId().toObjectId());
+      return new ChangedFile(
+          oldPath,
+          newPath,
+          change,
+          role,
+          true,
+          false,
+          BinaryPatchWriter.write(entry, oldContent, newContent),
+          0,
+          0);
     }
     buffer.reset();
     formatter.format(entry);
@@ -98,11 +111,15 @@ public final class DiffSplitter {
       added += edit.getLengthB();
       removed += edit.getLengthA();
     }
-    boolean submodule = entry.getOldMode() == FileMode.GITLINK || entry.getNewMode() == FileMode.GITLINK;
-    return new ChangedFile(oldPath, newPath, change, role, false, submodule, buffer.toByteArray(), added, removed);
+    boolean submodule =
+        entry.getOldMode() == FileMode.GITLINK || entry.getNewMode() == FileMode.GITLINK;
+    return new ChangedFile(
+        oldPath, newPath, change, role, false, submodule, buffer.toByteArray(), added, removed);
   }
 
-  /** Submodule pointers are never part of a sample: git apply cannot move them in a plain checkout. */
+  /**
+   * Submodule pointers are never part of a sample: git apply cannot move them in a plain checkout.
+   */
   private static FileRole roleOf(DiffEntry entry, String oldPath, String newPath) {
     if (entry.getOldMode() == FileMode.GITLINK || entry.getNewMode() == FileMode.GITLINK) {
       return FileRole.OTHER;
@@ -113,7 +130,10 @@ public final class DiffSplitter {
     return FileClassifier.classify(oldPath != null ? oldPath : newPath);
   }
 
-  /** A literal hunk holds the whole file in memory and in the patch: past the limit the PR is refused. */
+  /**
+   * A literal hunk holds the whole file in memory and in the patch: past the limit the PR is
+   * refused.
+   */
   private void requireCarriable(DiffEntry entry) throws IOException {
     for (DiffEntry.Side side : DiffEntry.Side.values()) {
       ObjectId id = entry.getId(side).toObjectId();
@@ -122,9 +142,15 @@ public final class DiffSplitter {
       }
       long size = repository.getObjectDatabase().open(id).getSize();
       if (size > maxBinaryBytes) {
-        throw Failures.of(FailureType.PATCH_DOES_NOT_APPLY, "binary file '" + entry.getPath(side) + "' is "
-            + size / (1024 * 1024) + " MiB, over the " + maxBinaryBytes / (1024 * 1024)
-            + " MiB a GIT binary patch may carry; pick another PR");
+        throw Failures.of(
+            FailureType.PATCH_DOES_NOT_APPLY,
+            "binary file '"
+                + entry.getPath(side)
+                + "' is "
+                + size / (1024 * 1024)
+                + " MiB, over the "
+                + maxBinaryBytes / (1024 * 1024)
+                + " MiB a GIT binary patch may carry; pick another PR");
       }
     }
   }

@@ -8,7 +8,10 @@ import dev.taskmill.progress.Heartbeat;
 import java.io.IOException;
 import org.eclipse.jgit.lib.Repository;
 
-/** Phase 2 as a Temporal activity: a thin adapter over {@link PatchExtractor} that heartbeats clone and steps. */
+/**
+ * Phase 2 as a Temporal activity: a thin adapter over {@link PatchExtractor} that heartbeats clone
+ * and steps.
+ */
 public class PatchExtractionActivityImpl implements PatchExtractionActivity {
   private final RepositoryCache cache;
 
@@ -23,7 +26,8 @@ public class PatchExtractionActivityImpl implements PatchExtractionActivity {
   @Override
   public ExtractionOutput extract(ExtractionInput input) {
     Heartbeat heartbeat = Heartbeat.ofCurrentActivity();
-    // On a worker that has no clone yet this clones: JGit's progress heartbeats, and a cancellation stops it.
+    // On a worker that has no clone yet this clones: JGit's progress heartbeats, and a cancellation
+    // stops it.
     HeartbeatProgressMonitor monitor = new HeartbeatProgressMonitor(heartbeat);
     heartbeat.beat("opening " + input.repoUrl());
     Repository repository;
@@ -37,8 +41,10 @@ public class PatchExtractionActivityImpl implements PatchExtractionActivity {
       monitor.throwIfCancelled();
       return new PatchExtractor(heartbeat::beat).extract(repository, input);
     } catch (IOException e) {
-      throw Failures.of(FailureType.TRANSIENT, "patch extraction for " + input.describe() + " failed: "
-          + e.getMessage(), e);
+      throw Failures.of(
+          FailureType.TRANSIENT,
+          "patch extraction for " + input.describe() + " failed: " + e.getMessage(),
+          e);
     }
   }
 }

@@ -7,29 +7,42 @@ import java.util.Deque;
 import java.util.Locale;
 
 /**
- * Refuses patch paths that would write outside the repository's working tree when applied: {@code ..}
- * segments, absolute paths, {@code .git} internals, and symlinks whose target leaves the repository.
+ * Refuses patch paths that would write outside the repository's working tree when applied: {@code
+ * ..} segments, absolute paths, {@code .git} internals, and symlinks whose target leaves the
+ * repository.
  */
 public final class PathSafety {
   private PathSafety() {}
 
-  /** Throws UNSAFE_PATCH when {@code path} (as recorded in the diff) is not a plain path inside the repository. */
+  /**
+   * Throws UNSAFE_PATCH when {@code path} (as recorded in the diff) is not a plain path inside the
+   * repository.
+   */
   public static void requireInside(String path) {
     String problem = problemWith(path);
     if (problem != null) {
-      throw Failures.of(FailureType.UNSAFE_PATCH, "patch path '" + path + "' " + problem
-          + "; refusing to write it (inspect the PR by hand)");
+      throw Failures.of(
+          FailureType.UNSAFE_PATCH,
+          "patch path '"
+              + path
+              + "' "
+              + problem
+              + "; refusing to write it (inspect the PR by hand)");
     }
   }
 
   /**
-   * Throws UNSAFE_PATCH when the symlink at {@code linkPath} points outside the repository. The target is resolved
-   * relative to the link's folder, as the file system would.
+   * Throws UNSAFE_PATCH when the symlink at {@code linkPath} points outside the repository. The
+   * target is resolved relative to the link's folder, as the file system would.
    */
   public static void requireLinkInside(String linkPath, String target) {
     requireInside(linkPath);
-    if (target == null || target.isEmpty() || target.startsWith("/") || target.indexOf('\0') >= 0
-        || target.matches("^[A-Za-z]:[\\\\/].*") || target.startsWith("\\")) {
+    if (target == null
+        || target.isEmpty()
+        || target.startsWith("/")
+        || target.indexOf('\0') >= 0
+        || target.matches("^[A-Za-z]:[\\\\/].*")
+        || target.startsWith("\\")) {
       throw unsafeLink(linkPath, target);
     }
     int slash = linkPath.lastIndexOf('/');
@@ -85,7 +98,12 @@ public final class PathSafety {
   }
 
   private static RuntimeException unsafeLink(String linkPath, String target) {
-    return Failures.of(FailureType.UNSAFE_PATCH, "symlink '" + linkPath + "' points outside the repository (to '"
-        + target + "'); refusing to carry it (inspect the PR by hand)");
+    return Failures.of(
+        FailureType.UNSAFE_PATCH,
+        "symlink '"
+            + linkPath
+            + "' points outside the repository (to '"
+            + target
+            + "'); refusing to carry it (inspect the PR by hand)");
   }
 }

@@ -4,13 +4,14 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 
 /**
- * Reports liveness and progress of long work; inside a Temporal activity it heartbeats, elsewhere it does nothing.
- * An implementation signals cancellation by throwing (Temporal's ActivityCompletionException).
+ * Reports liveness and progress of long work; inside a Temporal activity it heartbeats, elsewhere
+ * it does nothing. An implementation signals cancellation by throwing (Temporal's
+ * ActivityCompletionException).
  */
 @FunctionalInterface
 public interface Heartbeat {
   /** A heartbeat that goes nowhere, for plain unit tests and the CLI. */
-  Heartbeat NONE = detail -> { };
+  Heartbeat NONE = detail -> {};
 
   /** Reports {@code detail}; throws when the surrounding activity was cancelled. */
   void beat(String detail);

@@ -4,10 +4,14 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
-/** Counts tokens with a real BPE tokenizer (jtokkit), never by characters; one encoding for the whole sample. */
+/**
+ * Counts tokens with a real BPE tokenizer (jtokkit), never by characters; one encoding for the
+ * whole sample.
+ */
 public final class TokenCounter {
   /** The encoding of current OpenAI models (GPT-4o and later); named in stepLevelMetrics. */
   public static final EncodingType DEFAULT_ENCODING = EncodingType.O200K_BASE;
+
   private static final TokenCounter DEFAULT = new TokenCounter(DEFAULT_ENCODING);
 
   private final EncodingType type;

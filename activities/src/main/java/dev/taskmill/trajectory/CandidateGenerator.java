@@ -11,11 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The wrong fixes a failed trajectory may try, in the fixed order of {@link FailureMode}: each one an edit list on
- * the base snapshot, derived from the gold fix (and, for TEST_EDITED, from tests.patch). Pure: no Docker.
+ * The wrong fixes a failed trajectory may try, in the fixed order of {@link FailureMode}: each one
+ * an edit list on the base snapshot, derived from the gold fix (and, for TEST_EDITED, from
+ * tests.patch). Pure: no Docker.
  */
 public final class CandidateGenerator {
-  /** One edit as the str_replace_editor makes it: replace oldStr by newStr in path, or create path. */
+  /**
+   * One edit as the str_replace_editor makes it: replace oldStr by newStr in path, or create path.
+   */
   public record FileEdit(String path, String oldStr, String newStr, boolean create) {
     public static FileEdit replace(String path, String oldStr, String newStr) {
       return new FileEdit(path, oldStr, newStr, false);
@@ -26,7 +29,10 @@ public final class CandidateGenerator {
     }
   }
 
-  /** A wrong fix: its mode, what it does in words, and its edits (source edits; test edits for TEST_EDITED). */
+  /**
+   * A wrong fix: its mode, what it does in words, and its edits (source edits; test edits for
+   * TEST_EDITED).
+   */
   public record Candidate(FailureMode mode, String description, List<FileEdit> edits) {
     public Candidate {
       edits = List.copyOf(edits);
@@ -34,13 +40,27 @@ public final class CandidateGenerator {
   }
 
   /** Mutations of an added line, tried in this order; the first that matches is used. */
-  private static final List<String[]> MUTATIONS = List.of(
-      new String[] {" <= ", " < "}, new String[] {" >= ", " > "}, new String[] {" < ", " <= "},
-      new String[] {" > ", " >= "}, new String[] {" == ", " != "}, new String[] {" != ", " == "},
-      new String[] {" && ", " || "}, new String[] {" || ", " && "}, new String[] {" and ", " or "},
-      new String[] {" or ", " and "}, new String[] {"if not ", "if "}, new String[] {"if (!", "if ("},
-      new String[] {"min(", "max("}, new String[] {"max(", "min("}, new String[] {"True", "False"},
-      new String[] {"true", "false"}, new String[] {" + 1", ""}, new String[] {" - 1", ""});
+  private static final List<String[]> MUTATIONS =
+      List.of(
+          new String[] {" <= ", " < "},
+          new String[] {" >= ", " > "},
+          new String[] {" < ", " <= "},
+          new String[] {" > ", " >= "},
+          new String[] {" == ", " != "},
+          new String[] {" != ", " == "},
+          new String[] {" && ", " || "},
+          new String[] {" || ", " && "},
+          new String[] {" and ", " or "},
+          new String[] {" or ", " and "},
+          new String[] {"if not ", "if "},
+          new String[] {"if (!", "if ("},
+          new String[] {"min(", "max("},
+          new String[] {"max(", "min("},
+          new String[] {"True", "False"},
+          new String[] {"true", "false"},
+          new String[] {" + 1", ""},
+          new String[] {" - 1", ""});
+
   private static final Pattern INDENT = Pattern.compile("^(\\s*)");
 
   private CandidateGenerator() {}
@@ -68,11 +88,13 @@ public final class CandidateGenerator {
   /**
    * Every candidate that can be derived, in the order they are tried.
    *
-   * @param base the base contents of the fix's files and of other files among the search hits (for WRONG_LOCATION)
-   * @param testsAfter the test files' contents after the reproduction (the PR's tests written in), for TEST_EDITED
+   * @param base the base contents of the fix's files and of other files among the search hits (for
+   *     WRONG_LOCATION)
+   * @param testsAfter the test files' contents after the reproduction (the PR's tests written in),
+   *     for TEST_EDITED
    */
-  public static List<Candidate> generate(List<PatchFile> fix, List<PatchFile> tests, Map<String, String> base,
-      Language language) {
+  public static List<Candidate> generate(
+      List<PatchFile> fix, List<PatchFile> tests, Map<String, String> base, Language language) {
     List<Candidate> out = new ArrayList<>();
     incomplete(fix).ifPresent(out::add);
     wrongLocation(fix, base).ifPresent(out::add);
@@ -86,9 +108,15 @@ public final class CandidateGenerator {
     List<PatchFile> editable = fix.stream().filter(f -> !f.deleted()).toList();
     if (editable.size() > 1) {
       PatchFile first = editable.get(0);
-      return java.util.Optional.of(new Candidate(FailureMode.INCOMPLETE_FIX, "fixes " + first.path()
-          + " only and leaves the other " + (editable.size() - 1) + " file(s) of the fix unchanged",
-          goldEdits(List.of(first))));
+      return java.util.Optional.of(
+          new Candidate(
+              FailureMode.INCOMPLETE_FIX,
+              "fixes "
+                  + first.path()
+                  + " only and leaves the other "
+                  + (editable.size() - 1)
+                  + " file(s) of the fix unchanged",
+              goldEdits(List.of(first))));
     }
     if (editable.isEmpty()) {
       return java.util.Optional.empty();
@@ -96,9 +124,17 @@ public final class CandidateGenerator {
     PatchFile only = editable.get(0);
     if (only.hunks().size() > 1) {
       List<PatchHunk> subset = only.hunks().subList(0, only.hunks().size() - 1);
-      return java.util.Optional.of(new Candidate(FailureMode.INCOMPLETE_FIX, "applies " + subset.size() + " of the "
-          + only.hunks().size() + " hunks of the fix in " + only.path() + "; the last change is missing",
-          goldEdits(List.of(only.withHunks(subset)))));
+      return java.util.Optional.of(
+          new Candidate(
+              FailureMode.INCOMPLETE_FIX,
+              "applies "
+                  + subset.size()
+                  + " of the "
+                  + only.hunks().size()
+                  + " hunks of the fix in "
+                  + only.path()
+                  + "; the last change is missing",
+              goldEdits(List.of(only.withHunks(subset)))));
     }
     if (only.hunks().size() == 1 && !only.created()) {
       PatchHunk h = only.hunks().get(0);
@@ -109,7 +145,8 @@ public final class CandidateGenerator {
         }
       }
       if (addedAt.size() >= 2) {
-        // Keep the removals and the first half of the added lines: a strict subset of the changed lines.
+        // Keep the removals and the first half of the added lines: a strict subset of the changed
+        // lines.
         int keep = (addedAt.size() + 1) / 2;
         List<String> lines = new ArrayList<>();
         int seen = 0;
@@ -120,16 +157,27 @@ public final class CandidateGenerator {
           lines.add(l);
         }
         PatchHunk partial = PatchHunk.of(h.oldStart(), h.newStart(), lines);
-        return java.util.Optional.of(new Candidate(FailureMode.INCOMPLETE_FIX, "writes " + keep + " of the "
-            + addedAt.size() + " added lines of the fix in " + only.path(),
-            List.of(FileEdit.replace(only.path(), partial.oldText(), partial.newText()))));
+        return java.util.Optional.of(
+            new Candidate(
+                FailureMode.INCOMPLETE_FIX,
+                "writes "
+                    + keep
+                    + " of the "
+                    + addedAt.size()
+                    + " added lines of the fix in "
+                    + only.path(),
+                List.of(FileEdit.replace(only.path(), partial.oldText(), partial.newText()))));
       }
     }
     return java.util.Optional.empty();
   }
 
-  /** The fix's first changed line, rewritten the same way, at another place where the same line occurs. */
-  static java.util.Optional<Candidate> wrongLocation(List<PatchFile> fix, Map<String, String> base) {
+  /**
+   * The fix's first changed line, rewritten the same way, at another place where the same line
+   * occurs.
+   */
+  static java.util.Optional<Candidate> wrongLocation(
+      List<PatchFile> fix, Map<String, String> base) {
     for (PatchFile f : fix) {
       for (PatchHunk h : f.hunks()) {
         List<String> removed = h.removed();
@@ -155,9 +203,18 @@ public final class CandidateGenerator {
             String indent = indent(lines[i]);
             String oldStr = context(lines, i);
             String newStr = oldStr.replace(lines[i] + "\n", indent + replacement + "\n");
-            return java.util.Optional.of(new Candidate(FailureMode.WRONG_LOCATION, "makes the fix's change at "
-                + e.getKey() + ":" + (i + 1) + ", another place with the same line, instead of " + f.path() + ":"
-                + goldLine(h), List.of(FileEdit.replace(e.getKey(), oldStr, newStr))));
+            return java.util.Optional.of(
+                new Candidate(
+                    FailureMode.WRONG_LOCATION,
+                    "makes the fix's change at "
+                        + e.getKey()
+                        + ":"
+                        + (i + 1)
+                        + ", another place with the same line, instead of "
+                        + f.path()
+                        + ":"
+                        + goldLine(h),
+                    List.of(FileEdit.replace(e.getKey(), oldStr, newStr))));
           }
         }
       }
@@ -165,31 +222,71 @@ public final class CandidateGenerator {
     return java.util.Optional.empty();
   }
 
-  /** Keeps the buggy line and wraps it in a guard that swallows the error at the failing call site. */
+  /**
+   * Keeps the buggy line and wraps it in a guard that swallows the error at the failing call site.
+   */
   static java.util.Optional<Candidate> symptomGuard(List<PatchFile> fix, Language language) {
     for (PatchFile f : fix) {
       for (PatchHunk h : f.hunks()) {
         for (String line : h.removed()) {
           String t = line.strip();
           String ind = indent(line);
-          String guarded = switch (language) {
-            case PYTHON -> !t.isEmpty() && !t.endsWith(":") && !t.endsWith("\\") && !t.endsWith(",") && balanced(t)
-                && !t.startsWith("#") && !t.startsWith("@")
-                ? ind + "try:\n" + ind + "    " + t + "\n" + ind + "except Exception:\n" + ind + "    return None\n"
-                : null;
-            case JAVASCRIPT, TYPESCRIPT -> t.endsWith(";") && balanced(t)
-                ? ind + "try {\n" + ind + "  " + t + "\n" + ind + "} catch (e) {\n" + ind + "  return undefined;\n"
-                    + ind + "}\n"
-                : null;
-            default -> null;
-          };
+          String guarded =
+              switch (language) {
+                case PYTHON ->
+                    !t.isEmpty()
+                            && !t.endsWith(":")
+                            && !t.endsWith("\\")
+                            && !t.endsWith(",")
+                            && balanced(t)
+                            && !t.startsWith("#")
+                            && !t.startsWith("@")
+                        ? ind
+                            + "try:\n"
+                            + ind
+                            + "    "
+                            + t
+                            + "\n"
+                            + ind
+                            + "except Exception:\n"
+                            + ind
+                            + "    return None\n"
+                        : null;
+                case JAVASCRIPT, TYPESCRIPT ->
+                    t.endsWith(";") && balanced(t)
+                        ? ind
+                            + "try {\n"
+                            + ind
+                            + "  "
+                            + t
+                            + "\n"
+                            + ind
+                            + "} catch (e) {\n"
+                            + ind
+                            + "  return undefined;\n"
+                            + ind
+                            + "}\n"
+                        : null;
+                default -> null;
+              };
           if (guarded == null) {
             continue;
           }
-          FileEdit edit = FileEdit.replace(f.path(), h.oldText(), h.oldText().replaceFirst(
-              Pattern.quote(line + "\n"), Matcher.quoteReplacement(guarded)));
-          return java.util.Optional.of(new Candidate(FailureMode.SYMPTOM_GUARD, "leaves `" + t + "` in " + f.path()
-              + " as it is and wraps it in a guard that returns instead of failing", List.of(edit)));
+          FileEdit edit =
+              FileEdit.replace(
+                  f.path(),
+                  h.oldText(),
+                  h.oldText()
+                      .replaceFirst(Pattern.quote(line + "\n"), Matcher.quoteReplacement(guarded)));
+          return java.util.Optional.of(
+              new Candidate(
+                  FailureMode.SYMPTOM_GUARD,
+                  "leaves `"
+                      + t
+                      + "` in "
+                      + f.path()
+                      + " as it is and wraps it in a guard that returns instead of failing",
+                  List.of(edit)));
         }
       }
     }
@@ -205,19 +302,33 @@ public final class CandidateGenerator {
           PatchHunk h = f.hunks().get(hi);
           for (int li = 0; li < h.lines().size(); li++) {
             String l = h.lines().get(li);
-            if (!l.startsWith("+") || !l.contains(m[0]) || l.strip().startsWith("+#") || l.contains("//")) {
+            if (!l.startsWith("+")
+                || !l.contains(m[0])
+                || l.strip().startsWith("+#")
+                || l.contains("//")) {
               continue;
             }
             List<String> lines = new ArrayList<>(h.lines());
-            String mutatedLine = l.replaceFirst(Pattern.quote(m[0]), Matcher.quoteReplacement(m[1]));
+            String mutatedLine =
+                l.replaceFirst(Pattern.quote(m[0]), Matcher.quoteReplacement(m[1]));
             lines.set(li, mutatedLine);
             List<PatchFile> copy = new ArrayList<>(fix);
             List<PatchHunk> hunks = new ArrayList<>(f.hunks());
             hunks.set(hi, PatchHunk.of(h.oldStart(), h.newStart(), lines));
             copy.set(fi, f.withHunks(hunks));
-            return java.util.Optional.of(new Candidate(FailureMode.MUTATED_FIX, "writes the fix with `"
-                + m[0].strip() + "` turned into `" + (m[1].isBlank() ? "(nothing)" : m[1].strip()) + "` in `"
-                + mutatedLine.substring(1).strip() + "` (" + f.path() + ")", goldEdits(copy)));
+            return java.util.Optional.of(
+                new Candidate(
+                    FailureMode.MUTATED_FIX,
+                    "writes the fix with `"
+                        + m[0].strip()
+                        + "` turned into `"
+                        + (m[1].isBlank() ? "(nothing)" : m[1].strip())
+                        + "` in `"
+                        + mutatedLine.substring(1).strip()
+                        + "` ("
+                        + f.path()
+                        + ")",
+                    goldEdits(copy)));
           }
         }
       }
@@ -225,7 +336,10 @@ public final class CandidateGenerator {
     return java.util.Optional.empty();
   }
 
-  /** Undoes the PR's test changes in the test files (the failing test is taken out instead of fixing the code). */
+  /**
+   * Undoes the PR's test changes in the test files (the failing test is taken out instead of fixing
+   * the code).
+   */
   static java.util.Optional<Candidate> testEdited(List<PatchFile> tests) {
     List<FileEdit> edits = new ArrayList<>();
     for (PatchFile f : tests) {
@@ -240,12 +354,19 @@ public final class CandidateGenerator {
     if (edits.isEmpty()) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new Candidate(FailureMode.TEST_EDITED, "takes the failing test changes back out of "
-        + String.join(", ", tests.stream().map(PatchFile::path).toList()) + " instead of changing the code",
-        edits));
+    return java.util.Optional.of(
+        new Candidate(
+            FailureMode.TEST_EDITED,
+            "takes the failing test changes back out of "
+                + String.join(", ", tests.stream().map(PatchFile::path).toList())
+                + " instead of changing the code",
+            edits));
   }
 
-  /** Applies edits to contents (first occurrence of oldStr); returns the changed files' new contents. */
+  /**
+   * Applies edits to contents (first occurrence of oldStr); returns the changed files' new
+   * contents.
+   */
   public static Map<String, String> apply(Map<String, String> base, List<FileEdit> edits) {
     Map<String, String> out = new LinkedHashMap<>();
     for (FileEdit e : edits) {
@@ -256,7 +377,9 @@ public final class CandidateGenerator {
         if (current == null || !current.contains(e.oldStr())) {
           throw new IllegalArgumentException("the edit's old text is not in " + e.path());
         }
-        out.put(e.path(), current.replaceFirst(Pattern.quote(e.oldStr()), Matcher.quoteReplacement(e.newStr())));
+        out.put(
+            e.path(),
+            current.replaceFirst(Pattern.quote(e.oldStr()), Matcher.quoteReplacement(e.newStr())));
       }
     }
     return out;
@@ -265,7 +388,8 @@ public final class CandidateGenerator {
   /** The git diff of the edits against the base contents (files absent from base are new files). */
   public static String patch(Map<String, String> base, List<FileEdit> edits) {
     StringBuilder s = new StringBuilder();
-    apply(base, edits).forEach((path, after) -> s.append(PatchWriter.diff(path, base.get(path), after)));
+    apply(base, edits)
+        .forEach((path, after) -> s.append(PatchWriter.diff(path, base.get(path), after)));
     return s.toString();
   }
 

@@ -19,10 +19,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Converts a {@link Trajectory} to OpenAI-style chat ({@link ChatTranscript}) and back. Per step: one assistant
- * message (content = thought, one tool call with the arguments as a JSON string) and one tool message (content =
- * observation). With the transcript's {@code taskmill} extras the round trip gives back an equal Trajectory;
- * from plain chat, {@link #turns} recovers what chat holds.
+ * Converts a {@link Trajectory} to OpenAI-style chat ({@link ChatTranscript}) and back. Per step:
+ * one assistant message (content = thought, one tool call with the arguments as a JSON string) and
+ * one tool message (content = observation). With the transcript's {@code taskmill} extras the round
+ * trip gives back an equal Trajectory; from plain chat, {@link #turns} recovers what chat holds.
  */
 public final class ChatConverter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +34,19 @@ public final class ChatConverter {
   public static String systemPrompt(Trajectory trajectory) {
     Trajectory.Environment env = trajectory.environment();
     String workdir = env.workdir() == null ? "the repository" : env.workdir();
-    String tools = trajectory.tools().stream().map(Trajectory.ToolSpec::name).collect(Collectors.joining(", "));
-    return "You are a software engineer fixing a bug. The repository is checked out at " + workdir
-        + " (commit " + env.baseCommit() + (env.stack() == null ? "" : ", " + env.stack()) + "). "
-        + "Work with the tools (" + tools + "): find the cause, change the code, run the tests, then submit.";
+    String tools =
+        trajectory.tools().stream()
+            .map(Trajectory.ToolSpec::name)
+            .collect(Collectors.joining(", "));
+    return "You are a software engineer fixing a bug. The repository is checked out at "
+        + workdir
+        + " (commit "
+        + env.baseCommit()
+        + (env.stack() == null ? "" : ", " + env.stack())
+        + "). "
+        + "Work with the tools ("
+        + tools
+        + "): find the cause, change the code, run the tests, then submit.";
   }
 
   public static ChatTranscript toChat(Trajectory trajectory) {
@@ -47,32 +56,66 @@ public final class ChatConverter {
     List<ChatStepExtras> extras = new ArrayList<>();
     for (TrajectoryStep step : trajectory.steps()) {
       TrajectoryStep.ToolCall call = step.toolCall();
-      messages.add(new ChatMessage(ChatMessage.ASSISTANT, step.thought(),
-          List.of(new ChatToolCall(call.id(), ChatToolCall.FUNCTION,
-              new ChatFunctionCall(call.name(), json(call.arguments())))), null));
-      messages.add(new ChatMessage(ChatMessage.TOOL, step.observation().content(), null, call.id()));
-      extras.add(new ChatStepExtras(call.id(), step.id(), step.phase(), step.thoughtSource(), step.wallMillis(),
-          step.tokens(), step.observation().exitCode(), step.observation().truncated(),
-          step.observation().originalChars(), step.filesOpened(), step.filesEdited(), step.onGoldPath()));
+      messages.add(
+          new ChatMessage(
+              ChatMessage.ASSISTANT,
+              step.thought(),
+              List.of(
+                  new ChatToolCall(
+                      call.id(),
+                      ChatToolCall.FUNCTION,
+                      new ChatFunctionCall(call.name(), json(call.arguments())))),
+              null));
+      messages.add(
+          new ChatMessage(ChatMessage.TOOL, step.observation().content(), null, call.id()));
+      extras.add(
+          new ChatStepExtras(
+              call.id(),
+              step.id(),
+              step.phase(),
+              step.thoughtSource(),
+              step.wallMillis(),
+              step.tokens(),
+              step.observation().exitCode(),
+              step.observation().truncated(),
+              step.observation().originalChars(),
+              step.filesOpened(),
+              step.filesEdited(),
+              step.onGoldPath()));
     }
-    List<ChatTool> tools = trajectory.tools().stream()
-        .map(t -> new ChatTool(ChatToolCall.FUNCTION, new ChatFunction(t.name(), t.description(), t.parameters())))
-        .toList();
-    return new ChatTranscript(messages, tools, new ChatExtras(trajectory.schemaVersion(), trajectory.sampleKey(),
-        trajectory.kind(), trajectory.generator(), trajectory.environment(), trajectory.divergence(),
-        trajectory.outcome(), extras));
+    List<ChatTool> tools =
+        trajectory.tools().stream()
+            .map(
+                t ->
+                    new ChatTool(
+                        ChatToolCall.FUNCTION,
+                        new ChatFunction(t.name(), t.description(), t.parameters())))
+            .toList();
+    return new ChatTranscript(
+        messages,
+        tools,
+        new ChatExtras(
+            trajectory.schemaVersion(),
+            trajectory.sampleKey(),
+            trajectory.kind(),
+            trajectory.generator(),
+            trajectory.environment(),
+            trajectory.divergence(),
+            trajectory.outcome(),
+            extras));
   }
 
   /**
-   * One assistant tool call with the thought before it and the observation answering it: what plain chat holds.
+   * One assistant tool call with the thought before it and the observation answering it: what plain
+   * chat holds.
    *
    * @param observation the content of the tool message answering the call, or null when none does
    */
   public record ChatTurn(String thought, TrajectoryStep.ToolCall toolCall, String observation) {}
 
   /**
-   * The turns of any chat transcript, in order. An assistant message with several calls gives one turn per call;
-   * its thought goes to the first.
+   * The turns of any chat transcript, in order. An assistant message with several calls gives one
+   * turn per call; its thought goes to the first.
    */
   public static List<ChatTurn> turns(ChatTranscript chat) {
     Map<String, String> answers = new HashMap<>();
@@ -85,55 +128,104 @@ public final class ChatConverter {
     for (ChatMessage m : chat.messages()) {
       boolean first = true;
       for (ChatToolCall call : m.calls()) {
-        turns.add(new ChatTurn(first ? m.content() : "",
-            new TrajectoryStep.ToolCall(call.id(), call.function().name(), arguments(call)),
-            answers.get(call.id())));
+        turns.add(
+            new ChatTurn(
+                first ? m.content() : "",
+                new TrajectoryStep.ToolCall(call.id(), call.function().name(), arguments(call)),
+                answers.get(call.id())));
         first = false;
       }
     }
     return turns;
   }
 
-  /** The trajectory back from a transcript made by {@link #toChat}; needs its {@code taskmill} extras. */
+  /**
+   * The trajectory back from a transcript made by {@link #toChat}; needs its {@code taskmill}
+   * extras.
+   */
   public static Trajectory toTrajectory(ChatTranscript chat) {
     ChatExtras extras = chat.taskmill();
     if (extras == null) {
-      throw new IllegalArgumentException("the transcript has no taskmill extras (sample key, kind, outcome): "
-          + "only its turns can be read back");
+      throw new IllegalArgumentException(
+          "the transcript has no taskmill extras (sample key, kind, outcome): "
+              + "only its turns can be read back");
     }
-    String task = chat.messages().stream().filter(m -> ChatMessage.USER.equals(m.role())).findFirst()
-        .map(ChatMessage::content)
-        .orElseThrow(() -> new IllegalArgumentException("the transcript has no user message (the task)"));
-    Map<String, ChatStepExtras> byCall = extras.steps().stream()
-        .collect(Collectors.toMap(ChatStepExtras::toolCallId, Function.identity(), (a, b) -> a));
+    String task =
+        chat.messages().stream()
+            .filter(m -> ChatMessage.USER.equals(m.role()))
+            .findFirst()
+            .map(ChatMessage::content)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("the transcript has no user message (the task)"));
+    Map<String, ChatStepExtras> byCall =
+        extras.steps().stream()
+            .collect(
+                Collectors.toMap(ChatStepExtras::toolCallId, Function.identity(), (a, b) -> a));
     List<TrajectoryStep> steps = new ArrayList<>();
     int next = 1;
     for (ChatTurn turn : turns(chat)) {
       if (turn.observation() == null) {
-        throw new IllegalArgumentException("tool call " + turn.toolCall().id() + " has no tool answer");
+        throw new IllegalArgumentException(
+            "tool call " + turn.toolCall().id() + " has no tool answer");
       }
       ChatStepExtras x = byCall.get(turn.toolCall().id());
-      steps.add(x == null
-          ? new TrajectoryStep(next, TrajectoryStep.PHASES.get(0), turn.thought(), null, turn.toolCall(),
-              new TrajectoryStep.Observation(turn.observation(), 0, false, turn.observation().length()), 0, null,
-              null, null, false)
-          : new TrajectoryStep(x.id(), x.phase(), turn.thought(), x.thoughtSource(), turn.toolCall(),
-              new TrajectoryStep.Observation(turn.observation(), x.exitCode(), x.truncated(), x.originalChars()),
-              x.wallMillis(), x.tokens(), x.filesOpened(), x.filesEdited(), x.onGoldPath()));
+      steps.add(
+          x == null
+              ? new TrajectoryStep(
+                  next,
+                  TrajectoryStep.PHASES.get(0),
+                  turn.thought(),
+                  null,
+                  turn.toolCall(),
+                  new TrajectoryStep.Observation(
+                      turn.observation(), 0, false, turn.observation().length()),
+                  0,
+                  null,
+                  null,
+                  null,
+                  false)
+              : new TrajectoryStep(
+                  x.id(),
+                  x.phase(),
+                  turn.thought(),
+                  x.thoughtSource(),
+                  turn.toolCall(),
+                  new TrajectoryStep.Observation(
+                      turn.observation(), x.exitCode(), x.truncated(), x.originalChars()),
+                  x.wallMillis(),
+                  x.tokens(),
+                  x.filesOpened(),
+                  x.filesEdited(),
+                  x.onGoldPath()));
       next = steps.get(steps.size() - 1).id() + 1;
     }
-    List<Trajectory.ToolSpec> tools = chat.tools().stream()
-        .map(t -> new Trajectory.ToolSpec(t.function().name(), t.function().description(), t.function().parameters()))
-        .toList();
-    return new Trajectory(extras.schemaVersion(), extras.sampleKey(), extras.kind(), extras.generator(),
-        extras.environment(), task, tools, steps, extras.divergence(), extras.outcome());
+    List<Trajectory.ToolSpec> tools =
+        chat.tools().stream()
+            .map(
+                t ->
+                    new Trajectory.ToolSpec(
+                        t.function().name(), t.function().description(), t.function().parameters()))
+            .toList();
+    return new Trajectory(
+        extras.schemaVersion(),
+        extras.sampleKey(),
+        extras.kind(),
+        extras.generator(),
+        extras.environment(),
+        task,
+        tools,
+        steps,
+        extras.divergence(),
+        extras.outcome());
   }
 
   private static String json(Map<String, Object> arguments) {
     try {
       return JSON.writeValueAsString(arguments);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("tool call arguments are not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "tool call arguments are not JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -145,8 +237,12 @@ public final class ChatConverter {
     try {
       return JSON.readValue(text, MAP);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the arguments of tool call " + call.id() + " are not a JSON object: "
-          + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "the arguments of tool call "
+              + call.id()
+              + " are not a JSON object: "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 }

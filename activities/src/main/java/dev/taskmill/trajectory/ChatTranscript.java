@@ -11,27 +11,37 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A trajectory as OpenAI-style chat: {@code messages} (system, user = task, then per step an assistant message with
- * its thought and one tool call, answered by a tool message holding the observation) and {@code tools}. The
- * {@code taskmill} key carries what chat has no place for (sample key, kind, environment, outcome, per-step phase,
- * timings, tokens, files), so that {@link ChatConverter#toTrajectory} gives back the same Trajectory; chat readers
- * ignore it. Made by {@link ChatConverter}.
+ * A trajectory as OpenAI-style chat: {@code messages} (system, user = task, then per step an
+ * assistant message with its thought and one tool call, answered by a tool message holding the
+ * observation) and {@code tools}. The {@code taskmill} key carries what chat has no place for
+ * (sample key, kind, environment, outcome, per-step phase, timings, tokens, files), so that {@link
+ * ChatConverter#toTrajectory} gives back the same Trajectory; chat readers ignore it. Made by
+ * {@link ChatConverter}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChatTranscript(List<ChatMessage> messages, List<ChatTool> tools, ChatExtras taskmill) {
+public record ChatTranscript(
+    List<ChatMessage> messages, List<ChatTool> tools, ChatExtras taskmill) {
   public ChatTranscript {
     messages = messages == null ? List.of() : List.copyOf(messages);
     tools = tools == null ? List.of() : List.copyOf(tools);
   }
 
-  /** The ids of assistant tool calls that no later tool message answers; empty in a well-formed transcript. */
+  /**
+   * The ids of assistant tool calls that no later tool message answers; empty in a well-formed
+   * transcript.
+   */
   @JsonIgnore
   public List<String> unansweredCalls() {
     Set<String> answered = new HashSet<>();
-    messages.stream().filter(m -> ChatMessage.TOOL.equals(m.role())).forEach(m -> answered.add(m.toolCallId()));
-    return messages.stream().flatMap(m -> m.calls().stream()).map(ChatToolCall::id)
-        .filter(id -> !answered.contains(id)).toList();
+    messages.stream()
+        .filter(m -> ChatMessage.TOOL.equals(m.role()))
+        .forEach(m -> answered.add(m.toolCallId()));
+    return messages.stream()
+        .flatMap(m -> m.calls().stream())
+        .map(ChatToolCall::id)
+        .filter(id -> !answered.contains(id))
+        .toList();
   }
 
   /**
@@ -42,7 +52,9 @@ public record ChatTranscript(List<ChatMessage> messages, List<ChatTool> tools, C
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ChatMessage(String role, String content,
+  public record ChatMessage(
+      String role,
+      String content,
       @JsonProperty("tool_calls") List<ChatToolCall> toolCalls,
       @JsonProperty("tool_call_id") String toolCallId) {
     public static final String SYSTEM = "system";
@@ -82,7 +94,10 @@ public record ChatTranscript(List<ChatMessage> messages, List<ChatTool> tools, C
     }
   }
 
-  /** A tool offered to the model: {@code {type: function, function: {name, description, parameters}}}. */
+  /**
+   * A tool offered to the model: {@code {type: function, function: {name, description,
+   * parameters}}}.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ChatTool(String type, ChatFunction function) {
     public ChatTool {
@@ -97,8 +112,14 @@ public record ChatTranscript(List<ChatMessage> messages, List<ChatTool> tools, C
   /** The trajectory's fields that chat has no place for. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ChatExtras(String schemaVersion, String sampleKey, String kind, Trajectory.Generator generator,
-      Trajectory.Environment environment, Trajectory.Divergence divergence, TrajectoryOutcome outcome,
+  public record ChatExtras(
+      String schemaVersion,
+      String sampleKey,
+      String kind,
+      Trajectory.Generator generator,
+      Trajectory.Environment environment,
+      Trajectory.Divergence divergence,
+      TrajectoryOutcome outcome,
       List<ChatStepExtras> steps) {
     public ChatExtras {
       steps = steps == null ? List.of() : List.copyOf(steps);
@@ -107,7 +128,17 @@ public record ChatTranscript(List<ChatMessage> messages, List<ChatTool> tools, C
 
   /** A step's fields beyond its thought, call and observation text, keyed by its tool call id. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ChatStepExtras(String toolCallId, int id, String phase, String thoughtSource, long wallMillis,
-      TrajectoryStep.Tokens tokens, int exitCode, boolean truncated, int originalChars, List<String> filesOpened,
-      List<String> filesEdited, boolean onGoldPath) {}
+  public record ChatStepExtras(
+      String toolCallId,
+      int id,
+      String phase,
+      String thoughtSource,
+      long wallMillis,
+      TrajectoryStep.Tokens tokens,
+      int exitCode,
+      boolean truncated,
+      int originalChars,
+      List<String> filesOpened,
+      List<String> filesEdited,
+      boolean onGoldPath) {}
 }

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs planned steps in one session and records each: real observation, tokens, thought, files, gold path. */
+/**
+ * Runs planned steps in one session and records each: real observation, tokens, thought, files,
+ * gold path.
+ */
 final class StepRecorder {
   static final int OBSERVATION_LIMIT = 8000;
 
@@ -24,8 +27,13 @@ final class StepRecorder {
   private String lastObservation = "";
   private String lastFullOutput = "";
 
-  StepRecorder(TrajectoryContext ctx, SessionTools tools, Heartbeat heartbeat, Duration testRunTimeout,
-      ThoughtAuthor author, TokenCounter tokens) {
+  StepRecorder(
+      TrajectoryContext ctx,
+      SessionTools tools,
+      Heartbeat heartbeat,
+      Duration testRunTimeout,
+      ThoughtAuthor author,
+      TokenCounter tokens) {
     this.ctx = ctx;
     this.tools = tools;
     this.heartbeat = heartbeat;
@@ -44,8 +52,8 @@ final class StepRecorder {
   }
 
   /**
-   * Applies {@code plan} in this session without recording it: the failed trajectory re-makes the ideal one's
-   * edits before the divergence, whose recorded steps it shares.
+   * Applies {@code plan} in this session without recording it: the failed trajectory re-makes the
+   * ideal one's edits before the divergence, whose recorded steps it shares.
    */
   void replay(PlannedStep plan, TrajectoryStep recorded) throws InterruptedException {
     if (plan.tool().equals(SessionTools.EDITOR) && !"view".equals(plan.args().get("command"))) {
@@ -55,7 +63,8 @@ final class StepRecorder {
   }
 
   /** Runs {@code plan} as the next of {@code steps} and keeps it in {@code plans} for a replay. */
-  void add(List<PlannedStep> plans, List<TrajectoryStep> steps, PlannedStep plan) throws InterruptedException {
+  void add(List<PlannedStep> plans, List<TrajectoryStep> steps, PlannedStep plan)
+      throws InterruptedException {
     plans.add(plan);
     steps.add(run(steps.size() + 1, plan));
   }
@@ -64,20 +73,26 @@ final class StepRecorder {
   TrajectoryStep run(int id, PlannedStep plan) throws InterruptedException {
     heartbeat.beat("trajectory step " + id + " (" + plan.phase() + ")");
     long t0 = System.nanoTime();
-    SessionTools.Result r = switch (plan.tool()) {
-      case SessionTools.BASH -> tools.bash((String) plan.args().get("command"),
-          isTestRun(plan) ? testRunTimeout : null);
-      case SessionTools.EDITOR -> tools.editor(plan.args());
-      default -> tools.submit();
-    };
+    SessionTools.Result r =
+        switch (plan.tool()) {
+          case SessionTools.BASH ->
+              tools.bash(
+                  (String) plan.args().get("command"), isTestRun(plan) ? testRunTimeout : null);
+          case SessionTools.EDITOR -> tools.editor(plan.args());
+          default -> tools.submit();
+        };
     long wall = (System.nanoTime() - t0) / 1_000_000;
     lastFullOutput = r.output();
     String content = r.output();
     boolean truncated = content.length() > OBSERVATION_LIMIT;
     if (truncated) {
       int half = OBSERVATION_LIMIT / 2;
-      content = content.substring(0, half) + "\n[... " + (content.length() - OBSERVATION_LIMIT)
-          + " characters cut ...]\n" + content.substring(content.length() - half);
+      content =
+          content.substring(0, half)
+              + "\n[... "
+              + (content.length() - OBSERVATION_LIMIT)
+              + " characters cut ...]\n"
+              + content.substring(content.length() - half);
     }
     if (content.isEmpty()) {
       content = "(no output, exit code " + r.exitCode() + ")";
@@ -92,31 +107,51 @@ final class StepRecorder {
     List<String> opened = new ArrayList<>();
     List<String> edited = new ArrayList<>();
     if (plan.tool().equals(SessionTools.EDITOR)) {
-      String path = ((String) plan.args().get("path")).replaceFirst("^" + SessionTools.ROOT + "/", "");
+      String path =
+          ((String) plan.args().get("path")).replaceFirst("^" + SessionTools.ROOT + "/", "");
       if ("view".equals(plan.args().get("command"))) {
         opened.add(path);
       } else {
         edited.add(path);
       }
     }
-    boolean gold = opened.stream().anyMatch(ctx.goldFiles()::contains)
-        || edited.stream().anyMatch(ctx.goldFiles()::contains)
-        || (plan.tool().equals(SessionTools.BASH) && runsFailToPass((String) plan.args().get("command")));
-    // The thought is written knowing only what came before the call: the previous step's observation.
-    ThoughtAuthor.Thought thought = author.write(ctx.task(), plan.phase(), plan.thought(),
-        plan.tool() + " " + action, id == 1 ? "" : lastObservation);
+    boolean gold =
+        opened.stream().anyMatch(ctx.goldFiles()::contains)
+            || edited.stream().anyMatch(ctx.goldFiles()::contains)
+            || (plan.tool().equals(SessionTools.BASH)
+                && runsFailToPass((String) plan.args().get("command")));
+    // The thought is written knowing only what came before the call: the previous step's
+    // observation.
+    ThoughtAuthor.Thought thought =
+        author.write(
+            ctx.task(),
+            plan.phase(),
+            plan.thought(),
+            plan.tool() + " " + action,
+            id == 1 ? "" : lastObservation);
     lastObservation = content;
-    return new TrajectoryStep(id, plan.phase(), thought.text(), thought.source(),
-        new ToolCall("call_" + id, plan.tool(), plan.args()), obs, wall,
-        new TrajectoryStep.Tokens(tokens.count(thought.text()), tokens.count(action), tokens.count(content)),
-        opened, edited, gold);
+    return new TrajectoryStep(
+        id,
+        plan.phase(),
+        thought.text(),
+        thought.source(),
+        new ToolCall("call_" + id, plan.tool(), plan.args()),
+        obs,
+        wall,
+        new TrajectoryStep.Tokens(
+            tokens.count(thought.text()), tokens.count(action), tokens.count(content)),
+        opened,
+        edited,
+        gold);
   }
 
   private boolean runsFailToPass(String command) {
     String f2p = ctx.commands().run(ctx.f2p());
     String verify = ctx.commands().run(ctx.f2p().isEmpty() ? List.of() : ctx.f2p());
-    return command.equals(f2p) || command.equals(verify)
-        || ctx.f2p().stream().allMatch(id -> command.contains(TestCommands.quote(id)) || command.contains(id));
+    return command.equals(f2p)
+        || command.equals(verify)
+        || ctx.f2p().stream()
+            .allMatch(id -> command.contains(TestCommands.quote(id)) || command.contains(id));
   }
 
   private static boolean isTestRun(PlannedStep plan) {

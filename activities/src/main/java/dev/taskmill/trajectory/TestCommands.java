@@ -1,8 +1,8 @@
 package dev.taskmill.trajectory;
 
-import dev.taskmill.stage.StageContract;
 import dev.taskmill.analysis.BuildSystem;
 import dev.taskmill.analysis.Stack;
+import dev.taskmill.stage.StageContract;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,26 +12,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Per stack: the shell command that runs only some tests (by the ids of docs/test-ids.md), the session's
- * environment, and the command that lists the test files. Offline settings match the stage scripts.
+ * Per stack: the shell command that runs only some tests (by the ids of docs/test-ids.md), the
+ * session's environment, and the command that lists the test files. Offline settings match the
+ * stage scripts.
  */
 final class TestCommands {
-  /** The stage-maven.sh flags: offline, and the policy/report plugins that decide nothing about tests skipped. */
-  static final String MAVEN_FLAGS = "-o -B -ntp -q -Dmaven.test.redirectTestOutputToFile=false "
-      + String.join(" ", StageContract.MAVEN_SKIP_FLAGS) + " -Djacoco.skip=true";
+  /**
+   * The stage-maven.sh flags: offline, and the policy/report plugins that decide nothing about
+   * tests skipped.
+   */
+  static final String MAVEN_FLAGS =
+      "-o -B -ntp -q -Dmaven.test.redirectTestOutputToFile=false "
+          + String.join(" ", StageContract.MAVEN_SKIP_FLAGS)
+          + " -Djacoco.skip=true";
+
   private static final Pattern GO_ID = Pattern.compile("^(.*)/((?:Test|Example|Fuzz)[^/]*)(/.*)?$");
 
   private final Stack stack;
   private final boolean depsMounted;
 
-  /** @param depsMounted whether the dependency caches are under /taskmill/deps (else the image's own paths) */
+  /**
+   * @param depsMounted whether the dependency caches are under /taskmill/deps (else the image's own
+   *     paths)
+   */
   TestCommands(Stack stack, boolean depsMounted) {
     this.stack = stack;
     this.depsMounted = depsMounted;
   }
 
   String projectDir() {
-    return stack.projectDir().isEmpty() ? SessionTools.ROOT : SessionTools.ROOT + "/" + stack.projectDir();
+    return stack.projectDir().isEmpty()
+        ? SessionTools.ROOT
+        : SessionTools.ROOT + "/" + stack.projectDir();
   }
 
   /** The variables every exec in the session gets. */
@@ -50,14 +62,19 @@ final class TestCommands {
         env.put("GOTOOLCHAIN", "local");
         env.put("GOCACHE", "/tmp/go-build");
         env.put("GOPATH", "/tmp/go");
-        env.put("GOMODCACHE", depsMounted ? StageContract.DependencyCache.GOMOD.containerPath() : "/taskmill/gomod");
+        env.put(
+            "GOMODCACHE",
+            depsMounted ? StageContract.DependencyCache.GOMOD.containerPath() : "/taskmill/gomod");
       }
-      default -> { }
+      default -> {}
     }
     return env;
   }
 
-  /** Setup that the stage's build step does and a session also needs (node_modules links); "" when none. */
+  /**
+   * Setup that the stage's build step does and a session also needs (node_modules links); "" when
+   * none.
+   */
   String setup() {
     if (stack.buildSystem() == BuildSystem.NPM) {
       return "if [ ! -e node_modules ] && [ -d /taskmill/deps/node_modules ]; then mkdir node_modules && "
@@ -65,7 +82,8 @@ final class TestCommands {
           + "ln -s \"$e\" \"node_modules/${e##*/}\"; done; fi";
     }
     if (stack.language() == dev.taskmill.analysis.Language.GO) {
-      // A toolchain image from the Go module proxy carries the standard library's build cache (stage-go.sh).
+      // A toolchain image from the Go module proxy carries the standard library's build cache
+      // (stage-go.sh).
       return "if [ -n \"${TASKMILL_GOCACHE:-}\" ] && [ ! -e /tmp/go-build ]; then ln -s \"$TASKMILL_GOCACHE\" "
           + "/tmp/go-build; fi";
     }
@@ -74,13 +92,15 @@ final class TestCommands {
 
   /** A command that lists the repository's test files. */
   String findTests() {
-    String names = switch (stack.language()) {
-      case PYTHON -> "-name 'test_*.py' -o -name '*_test.py'";
-      case JAVA -> "-path '*/src/test/*' -name '*.java'";
-      case GO -> "-name '*_test.go'";
-      default -> "-name '*.test.*' -o -name '*.spec.*' -o -path '*/__tests__/*' -name '*.*s'";
-    };
-    return "find . -not -path '*/node_modules/*' -not -path './.git/*' -not -path '*/target/*' \\( " + names
+    String names =
+        switch (stack.language()) {
+          case PYTHON -> "-name 'test_*.py' -o -name '*_test.py'";
+          case JAVA -> "-path '*/src/test/*' -name '*.java'";
+          case GO -> "-name '*_test.go'";
+          default -> "-name '*.test.*' -o -name '*.spec.*' -o -path '*/__tests__/*' -name '*.*s'";
+        };
+    return "find . -not -path '*/node_modules/*' -not -path './.git/*' -not -path '*/target/*' \\( "
+        + names
         + " \\) -type f | sort | head -n 40";
   }
 
@@ -88,12 +108,20 @@ final class TestCommands {
   String run(List<String> ids) {
     return switch (stack.testFramework()) {
       case PYTEST -> "python -m pytest -p no:cacheprovider -rA " + quoteAll(ids);
-      case JUNIT4, JUNIT5 -> stack.buildSystem() == BuildSystem.GRADLE
-          ? "gradle --offline -q test " + String.join(" ", ids.stream().map(i -> "--tests " + quote(i.replace('#', '.')))
-              .toList())
-          : "mvn " + MAVEN_FLAGS + " -Dmaven.repo.local=" + (depsMounted ? StageContract.DependencyCache.M2.containerPath() : "/taskmill/m2")
-              + " -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false -Dtest=" + quote(String.join(",", ids))
-              + " test";
+      case JUNIT4, JUNIT5 ->
+          stack.buildSystem() == BuildSystem.GRADLE
+              ? "gradle --offline -q test "
+                  + String.join(
+                      " ", ids.stream().map(i -> "--tests " + quote(i.replace('#', '.'))).toList())
+              : "mvn "
+                  + MAVEN_FLAGS
+                  + " -Dmaven.repo.local="
+                  + (depsMounted
+                      ? StageContract.DependencyCache.M2.containerPath()
+                      : "/taskmill/m2")
+                  + " -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false -Dtest="
+                  + quote(String.join(",", ids))
+                  + " test";
       case MOCHA -> "node_modules/.bin/mocha " + quoteAll(files(ids));
       case JEST -> "node_modules/.bin/jest --ci " + quoteAll(files(ids));
       case VITEST -> "node_modules/.bin/vitest run " + quoteAll(files(ids));
@@ -112,7 +140,10 @@ final class TestCommands {
         names.add(m.group(2));
       }
     }
-    return "go test -count=1 -run " + quote("^(" + String.join("|", names) + ")$") + " " + quoteAll(List.copyOf(pkgs));
+    return "go test -count=1 -run "
+        + quote("^(" + String.join("|", names) + ")$")
+        + " "
+        + quoteAll(List.copyOf(pkgs));
   }
 
   /** "file > suite > title" -> the distinct files. */

@@ -1,28 +1,34 @@
 package dev.taskmill.trajectory;
 
 /**
- * Who writes a step's thought. The default keeps taskmill's own template text, so the output is deterministic; an
- * OpenAI-compatible model may rewrite it. Observations and outcomes are never touched either way.
+ * Who writes a step's thought. The default keeps taskmill's own template text, so the output is
+ * deterministic; an OpenAI-compatible model may rewrite it. Observations and outcomes are never
+ * touched either way.
  */
 public interface ThoughtAuthor {
   /** The template author: the thought as taskmill planned it. */
-  ThoughtAuthor TEMPLATE = new ThoughtAuthor() {
-    @Override
-    public Thought write(String task, String phase, String plannedThought, String toolCall,
-        String previousObservation) {
-      return new Thought(plannedThought, "template");
-    }
+  ThoughtAuthor TEMPLATE =
+      new ThoughtAuthor() {
+        @Override
+        public Thought write(
+            String task,
+            String phase,
+            String plannedThought,
+            String toolCall,
+            String previousObservation) {
+          return new Thought(plannedThought, "template");
+        }
 
-    @Override
-    public String mode() {
-      return Trajectory.Generator.DETERMINISTIC;
-    }
+        @Override
+        public String mode() {
+          return Trajectory.Generator.DETERMINISTIC;
+        }
 
-    @Override
-    public String model() {
-      return null;
-    }
-  };
+        @Override
+        public String model() {
+          return null;
+        }
+      };
 
   /**
    * The thought before a tool call: what the next step is for, knowing only what came before it.
@@ -30,7 +36,12 @@ public interface ThoughtAuthor {
    * @param toolCall the call's name and JSON arguments
    * @param previousObservation the observation of the step before (empty for the first)
    */
-  Thought write(String task, String phase, String plannedThought, String toolCall, String previousObservation);
+  Thought write(
+      String task,
+      String phase,
+      String plannedThought,
+      String toolCall,
+      String previousObservation);
 
   /** "deterministic" or "llm", recorded as the generator's mode. */
   String mode();
@@ -38,7 +49,10 @@ public interface ThoughtAuthor {
   /** The model's name, or null. */
   String model();
 
-  /** The chosen author: the model named by the environment (docs/trajectories.md), else the template. */
+  /**
+   * The chosen author: the model named by the environment (docs/trajectories.md), else the
+   * template.
+   */
   static ThoughtAuthor fromEnvironment() {
     return OpenAiThoughtAuthor.fromEnvironment().map(a -> (ThoughtAuthor) a).orElse(TEMPLATE);
   }

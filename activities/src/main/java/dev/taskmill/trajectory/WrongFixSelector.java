@@ -17,14 +17,18 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Evaluates the wrong-fix candidates in order and picks the first that really fails (else the last tried). */
+/**
+ * Evaluates the wrong-fix candidates in order and picks the first that really fails (else the last
+ * tried).
+ */
 final class WrongFixSelector {
   // The generator's logger: these lines are part of its log, as before the split.
   private static final Logger LOG = LoggerFactory.getLogger(TrajectoryGenerator.class);
 
   /**
-   * The pick: the candidate and its evaluation (null when none could be evaluated), whether every candidate passed
-   * (the PR's tests are weak), and the failure mode the failed trajectory is labelled with.
+   * The pick: the candidate and its evaluation (null when none could be evaluated), whether every
+   * candidate passed (the PR's tests are weak), and the failure mode the failed trajectory is
+   * labelled with.
    */
   record Choice(Candidate candidate, Evaluation evaluation, boolean weak, FailureMode mode) {}
 
@@ -36,10 +40,13 @@ final class WrongFixSelector {
     this.heartbeat = heartbeat;
   }
 
-  /** @param base the base contents of {@link #baseFilesOfInterest} */
+  /**
+   * @param base the base contents of {@link #baseFilesOfInterest}
+   */
   Choice choose(TrajectoryContext ctx, Map<String, String> base, Path testsPatch)
       throws IOException, InterruptedException {
-    List<Candidate> candidates = CandidateGenerator.generate(ctx.fix(), ctx.tests(), base, ctx.stack().language());
+    List<Candidate> candidates =
+        CandidateGenerator.generate(ctx.fix(), ctx.tests(), base, ctx.stack().language());
     Candidate chosen = null;
     Evaluation chosenEval = null;
     boolean allPassed = !candidates.isEmpty();
@@ -48,7 +55,10 @@ final class WrongFixSelector {
       n++;
       String patch;
       try {
-        patch = c.mode() == FailureMode.TEST_EDITED ? "" : CandidateGenerator.patch(base, sourceEdits(ctx, c));
+        patch =
+            c.mode() == FailureMode.TEST_EDITED
+                ? ""
+                : CandidateGenerator.patch(base, sourceEdits(ctx, c));
       } catch (IllegalArgumentException e) {
         LOG.info("candidate {} ({}) cannot be made: {}", n, c.mode(), e.getMessage());
         allPassed = false;
@@ -56,9 +66,22 @@ final class WrongFixSelector {
       }
       Path file = Files.writeString(ctx.scratch().resolve("candidate" + n + ".patch"), patch);
       heartbeat.beat("trajectory: trying wrong fix " + n + " (" + c.mode().label() + ")");
-      Evaluation e = evaluator.evaluate(ctx.env(), "traj_failed_candidate" + n, List.of(testsPatch, file), patch,
-          ctx.f2p(), ctx.p2pSample(), ctx.workDir(), true);
-      LOG.info("candidate {} {}: {} exit {}, still failing {}", n, c.mode(), e.status(), e.exitCode(),
+      Evaluation e =
+          evaluator.evaluate(
+              ctx.env(),
+              "traj_failed_candidate" + n,
+              List.of(testsPatch, file),
+              patch,
+              ctx.f2p(),
+              ctx.p2pSample(),
+              ctx.workDir(),
+              true);
+      LOG.info(
+          "candidate {} {}: {} exit {}, still failing {}",
+          n,
+          c.mode(),
+          e.status(),
+          e.exitCode(),
           e.stillFailing());
       if (e.status() == PatchSetEvaluator.Status.TESTS_RAN && !e.stillFailing().isEmpty()) {
         chosen = c;

@@ -12,25 +12,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A sample image missing on this Docker engine (built by another worker's environment phase, or removed since) is
- * rebuilt here from its recipe: the run.sh beside the Dockerfile, in host mode with {@code TASKMILL_LOCAL_IMAGE} and
- * {@code TASKMILL_BUILD_ONLY=1}, which clones the repository at the base commit and builds the same tag from the same
- * Dockerfile. Used by validation and trajectories (the work area's run.sh) and by {@code verify --rerun} and
- * {@code evaluate} (the sample's run.sh). docs/decisions.md, "A sample image missing on the validating host".
+ * A sample image missing on this Docker engine (built by another worker's environment phase, or
+ * removed since) is rebuilt here from its recipe: the run.sh beside the Dockerfile, in host mode
+ * with {@code TASKMILL_LOCAL_IMAGE} and {@code TASKMILL_BUILD_ONLY=1}, which clones the repository
+ * at the base commit and builds the same tag from the same Dockerfile. Used by validation and
+ * trajectories (the work area's run.sh) and by {@code verify --rerun} and {@code evaluate} (the
+ * sample's run.sh). docs/decisions.md, "A sample image missing on the validating host".
  */
 public final class ImageRebuild {
   private static final long BUILD_TIMEOUT_MINUTES = 60;
-  /** One build per image tag at a time in this process: parallel callers of one sample build it once. */
+
+  /**
+   * One build per image tag at a time in this process: parallel callers of one sample build it
+   * once.
+   */
   private static final ConcurrentHashMap<String, Object> BUILDING = new ConcurrentHashMap<>();
 
   private ImageRebuild() {}
 
   /**
-   * Makes sure {@code image} is on the engine, building it with {@code runScript} (whose folder holds the Dockerfile,
-   * tests.patch and fix.patch) when it is not; true when it had to be built. A build that does not produce the image
-   * fails as TRANSIENT with run.sh's last line, so that another worker may try.
+   * Makes sure {@code image} is on the engine, building it with {@code runScript} (whose folder
+   * holds the Dockerfile, tests.patch and fix.patch) when it is not; true when it had to be built.
+   * A build that does not produce the image fails as TRANSIENT with run.sh's last line, so that
+   * another worker may try.
    */
-  public static boolean ensure(ContainerEngine engine, String image, Path runScript, Heartbeat heartbeat)
+  public static boolean ensure(
+      ContainerEngine engine, String image, Path runScript, Heartbeat heartbeat)
       throws IOException, InterruptedException {
     if (engine.imageExists(image)) {
       return false;
@@ -41,9 +48,17 @@ public final class ImageRebuild {
       }
       String why = buildWithRunScript(runScript, image, heartbeat);
       if (!engine.imageExists(image)) {
-        throw Failures.of(FailureType.TRANSIENT, "the image " + image + " was missing on the Docker engine at "
-            + engine.where() + " and " + runScript + " (which rebuilds it from the Dockerfile beside it) did not"
-            + " build it: " + why);
+        throw Failures.of(
+            FailureType.TRANSIENT,
+            "the image "
+                + image
+                + " was missing on the Docker engine at "
+                + engine.where()
+                + " and "
+                + runScript
+                + " (which rebuilds it from the Dockerfile beside it) did not"
+                + " build it: "
+                + why);
       }
       return true;
     }
@@ -54,9 +69,11 @@ public final class ImageRebuild {
       throws IOException, InterruptedException {
     Path log = Files.createTempFile("taskmill-image-build-", ".log");
     try {
-      ProcessBuilder builder = new ProcessBuilder("bash", runScript.getFileName().toString())
-          .directory(runScript.toAbsolutePath().getParent().toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder("bash", runScript.getFileName().toString())
+              .directory(runScript.toAbsolutePath().getParent().toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       builder.environment().put("TASKMILL_LOCAL_IMAGE", image);
       builder.environment().put("TASKMILL_BUILD_ONLY", "1");
       Process process = builder.start();
@@ -77,7 +94,9 @@ public final class ImageRebuild {
         return "run.sh did not finish in " + BUILD_TIMEOUT_MINUTES + " minutes";
       }
       List<String> lines = Files.readAllLines(log);
-      return "run.sh exited " + process.exitValue() + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1));
+      return "run.sh exited "
+          + process.exitValue()
+          + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1));
     } finally {
       Files.deleteIfExists(log);
     }

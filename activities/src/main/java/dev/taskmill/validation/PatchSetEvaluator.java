@@ -14,10 +14,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The evaluator: runs a list of patches (tests.patch first, then a model patch) as one stage through the
- * {@link StageRunner}, and splits FAIL_TO_PASS and PASS_TO_PASS by their real outcome in that run. A test that the
- * run does not report counts as failing. A patch that does not apply (exit 3) or does not build (exit 4) is a
- * status of its own, never an exception. Used by phase 3 and by {@code taskmill evaluate} / {@code verify}.
+ * The evaluator: runs a list of patches (tests.patch first, then a model patch) as one stage
+ * through the {@link StageRunner}, and splits FAIL_TO_PASS and PASS_TO_PASS by their real outcome
+ * in that run. A test that the run does not report counts as failing. A patch that does not apply
+ * (exit 3) or does not build (exit 4) is a status of its own, never an exception. Used by phase 3
+ * and by {@code taskmill evaluate} / {@code verify}.
  */
 public final class PatchSetEvaluator {
   /** How the stage ended, before any per-test verdict. */
@@ -36,7 +37,12 @@ public final class PatchSetEvaluator {
    *
    * @param evidence log lines about the failing FAIL_TO_PASS tests (or the apply/build error)
    */
-  public record Evaluation(Status status, TrajectoryOutcome outcome, int exitCode, long millis, Path log,
+  public record Evaluation(
+      Status status,
+      TrajectoryOutcome outcome,
+      int exitCode,
+      long millis,
+      Path log,
       List<String> evidence) {
     public boolean resolved() {
       return outcome.resolved();
@@ -48,8 +54,9 @@ public final class PatchSetEvaluator {
     }
   }
 
-  private static final Pattern ERROR_LINE = Pattern.compile(
-      "(^E\\s|Error|FAIL|[Ee]xpected|assert|panic:|not ok|✗|Tests run:.*Failures: [1-9]|--- FAIL)");
+  private static final Pattern ERROR_LINE =
+      Pattern.compile(
+          "(^E\\s|Error|FAIL|[Ee]xpected|assert|panic:|not ok|✗|Tests run:.*Failures: [1-9]|--- FAIL)");
   private static final int MAX_EVIDENCE = 15;
 
   private final StageRunner runner;
@@ -65,10 +72,18 @@ public final class PatchSetEvaluator {
    * Runs the patches as stage {@code stageName} (log workDir/stageName.log).
    *
    * @param submittedPatch the model patch's text, recorded in the outcome
-   * @param onlyListed when true only FAIL_TO_PASS + PASS_TO_PASS are run (TASKMILL_TEST_IDS_FILE; over 500 ids the whole suite), else the whole suite
+   * @param onlyListed when true only FAIL_TO_PASS + PASS_TO_PASS are run (TASKMILL_TEST_IDS_FILE;
+   *     over 500 ids the whole suite), else the whole suite
    */
-  public Evaluation evaluate(StageEnvironment env, String stageName, List<Path> patches, String submittedPatch,
-      List<String> failToPass, List<String> passToPass, Path workDir, boolean onlyListed)
+  public Evaluation evaluate(
+      StageEnvironment env,
+      String stageName,
+      List<Path> patches,
+      String submittedPatch,
+      List<String> failToPass,
+      List<String> passToPass,
+      Path workDir,
+      boolean onlyListed)
       throws IOException, InterruptedException {
     List<String> ids = new ArrayList<>();
     if (onlyListed) {
@@ -77,48 +92,69 @@ public final class PatchSetEvaluator {
       ids.addAll(all);
     }
     if (ids.size() > MAX_SELECTED) {
-      // Past this many ids a selection costs as much as the suite (and stretches some runners' command lines):
+      // Past this many ids a selection costs as much as the suite (and stretches some runners'
+      // command lines):
       // run everything; the verdict still reads only the listed tests.
       ids.clear();
     }
-    StageRun run = runner.run(env, new PlannedStage(stageName, StageRole.OTHER, patches), workDir, ids);
+    StageRun run =
+        runner.run(env, new PlannedStage(stageName, StageRole.OTHER, patches), workDir, ids);
     Path log = Path.of(run.result().log());
-    Status status = switch (run.exitCode()) {
-      case 0, 1 -> Status.TESTS_RAN;
-      case 3 -> Status.PATCH_DOES_NOT_APPLY;
-      case 4 -> Status.BUILD_FAILED;
-      default -> run.timedOut() ? Status.TIMED_OUT : run.tests().isEmpty() ? Status.RUNNER_FAILED : Status.TESTS_RAN;
-    };
+    Status status =
+        switch (run.exitCode()) {
+          case 0, 1 -> Status.TESTS_RAN;
+          case 3 -> Status.PATCH_DOES_NOT_APPLY;
+          case 4 -> Status.BUILD_FAILED;
+          default ->
+              run.timedOut()
+                  ? Status.TIMED_OUT
+                  : run.tests().isEmpty() ? Status.RUNNER_FAILED : Status.TESTS_RAN;
+        };
     TestSplit f2p = split(failToPass, run, status);
     TestSplit p2p = split(passToPass, run, status);
-    boolean resolved = status == Status.TESTS_RAN && f2p.failure().isEmpty() && p2p.failure().isEmpty();
-    TrajectoryOutcome outcome = new TrajectoryOutcome(submittedPatch, f2p, p2p, resolved,
-        log.getFileName().toString());
+    boolean resolved =
+        status == Status.TESTS_RAN && f2p.failure().isEmpty() && p2p.failure().isEmpty();
+    TrajectoryOutcome outcome =
+        new TrajectoryOutcome(submittedPatch, f2p, p2p, resolved, log.getFileName().toString());
     List<String> evidence = evidence(log, status, f2p.failure());
     return new Evaluation(status, outcome, run.exitCode(), run.result().millis(), log, evidence);
   }
 
   /**
-   * The outcome of a run that already happened: a stage of phase 5 whose patches were tests.patch and this very
-   * patch (its per-test results file). Empty when the stage has no results file.
+   * The outcome of a run that already happened: a stage of phase 5 whose patches were tests.patch
+   * and this very patch (its per-test results file). Empty when the stage has no results file.
    */
-  public static java.util.Optional<TrajectoryOutcome> fromStage(dev.taskmill.validation.StageResult stage,
-      String submittedPatch, List<String> failToPass, List<String> passToPass) throws IOException {
-    if (stage.results() == null || !Files.isRegularFile(Path.of(stage.results())) || stage.timedOut()) {
+  public static java.util.Optional<TrajectoryOutcome> fromStage(
+      dev.taskmill.validation.StageResult stage,
+      String submittedPatch,
+      List<String> failToPass,
+      List<String> passToPass)
+      throws IOException {
+    if (stage.results() == null
+        || !Files.isRegularFile(Path.of(stage.results()))
+        || stage.timedOut()) {
       return java.util.Optional.empty();
     }
-    var tests = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(stage.results()).toFile())
-        .path("tests");
-    java.util.function.Function<List<String>, TestSplit> split = ids -> {
-      List<String> ok = new ArrayList<>();
-      List<String> bad = new ArrayList<>();
-      ids.forEach(id -> ("PASSED".equals(tests.path(id).asText()) ? ok : bad).add(id));
-      return new TestSplit(ok, bad);
-    };
+    var tests =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Path.of(stage.results()).toFile())
+            .path("tests");
+    java.util.function.Function<List<String>, TestSplit> split =
+        ids -> {
+          List<String> ok = new ArrayList<>();
+          List<String> bad = new ArrayList<>();
+          ids.forEach(id -> ("PASSED".equals(tests.path(id).asText()) ? ok : bad).add(id));
+          return new TestSplit(ok, bad);
+        };
     TestSplit f2p = split.apply(failToPass);
     TestSplit p2p = split.apply(passToPass);
-    return java.util.Optional.of(new TrajectoryOutcome(submittedPatch, f2p, p2p,
-        f2p.failure().isEmpty() && p2p.failure().isEmpty(), stage.name() + ".log"));
+    return java.util.Optional.of(
+        new TrajectoryOutcome(
+            submittedPatch,
+            f2p,
+            p2p,
+            f2p.failure().isEmpty() && p2p.failure().isEmpty(),
+            stage.name() + ".log"));
   }
 
   private static TestSplit split(List<String> ids, StageRun run, Status status) {
@@ -131,7 +167,10 @@ public final class PatchSetEvaluator {
     return new TestSplit(ok, bad);
   }
 
-  /** The log lines that show why: lines naming a failing test or looking like an assertion/error message. */
+  /**
+   * The log lines that show why: lines naming a failing test or looking like an assertion/error
+   * message.
+   */
   static List<String> evidence(Path log, Status status, List<String> failing) throws IOException {
     if (!Files.isRegularFile(log)) {
       return List.of();
@@ -146,8 +185,9 @@ public final class PatchSetEvaluator {
       }
       boolean names1 = names.stream().anyMatch(n -> !n.isEmpty() && t.contains(n));
       boolean error = ERROR_LINE.matcher(t).find();
-      boolean statusLine = status != Status.TESTS_RAN && (t.startsWith("taskmill:") || t.toLowerCase(Locale.ROOT)
-          .contains("error"));
+      boolean statusLine =
+          status != Status.TESTS_RAN
+              && (t.startsWith("taskmill:") || t.toLowerCase(Locale.ROOT).contains("error"));
       if ((names1 && error) || (!failing.isEmpty() && error && t.startsWith("E ")) || statusLine) {
         out.add(t);
       }
@@ -168,7 +208,10 @@ public final class PatchSetEvaluator {
     return List.copyOf(out);
   }
 
-  /** The last part of a test id: "tests/t.py::test_x" -> "test_x", "a.B#m" -> "m", "pkg/TestX" -> "TestX". */
+  /**
+   * The last part of a test id: "tests/t.py::test_x" -> "test_x", "a.B#m" -> "m", "pkg/TestX" ->
+   * "TestX".
+   */
   static String shortName(String id) {
     String s = id;
     for (String sep : List.of("::", "#", " > ")) {

@@ -14,15 +14,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.taskmill.docker.ContainerEngine;
 
 /**
- * Runs a round of independent stages side by side (at most {@link StageParallelism#width()} at a time), each in
- * its own container with its share of the CPU limit, and returns their runs in the round's order. When one stage
- * fails (cancellation included), the others are interrupted, which removes their containers.
+ * Runs a round of independent stages side by side (at most {@link StageParallelism#width()} at a
+ * time), each in its own container with its share of the CPU limit, and returns their runs in the
+ * round's order. When one stage fails (cancellation included), the others are interrupted, which
+ * removes their containers.
  */
 final class StageScheduler {
-  /** One stage of a round, the tests it selects (empty: the whole suite) and its use of snapshots. */
+  /**
+   * One stage of a round, the tests it selects (empty: the whole suite) and its use of snapshots.
+   */
   record Request(PlannedStage stage, List<String> testIds, StageRunner.Snapshot snapshot) {
     Request {
       testIds = List.copyOf(testIds);
@@ -34,6 +36,7 @@ final class StageScheduler {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(StageScheduler.class);
+
   /** How long a failed round waits for its other containers to be removed before it reports. */
   private static final long REMOVAL_WAIT_SECONDS = 30;
 
@@ -51,10 +54,11 @@ final class StageScheduler {
   }
 
   /**
-   * As above; one after the other, the round stops after a run that {@code losesTheSample} (side by side every
-   * stage has started by then, so all of them run).
+   * As above; one after the other, the round stops after a run that {@code losesTheSample} (side by
+   * side every stage has started by then, so all of them run).
    */
-  List<StageRun> runAll(StageEnvironment env, List<Request> round, Path workDir, Predicate<StageRun> losesTheSample)
+  List<StageRun> runAll(
+      StageEnvironment env, List<Request> round, Path workDir, Predicate<StageRun> losesTheSample)
       throws IOException, InterruptedException {
     int width = Math.min(parallelism.width(), round.size());
     if (width <= 1) {
@@ -69,15 +73,19 @@ final class StageScheduler {
       return runs;
     }
     StageRunner shared = runner.withCpus(parallelism.cpusEach(runner.cpus(), round.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(width, r -> {
-      Thread t = new Thread(r, "taskmill-stage");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            width,
+            r -> {
+              Thread t = new Thread(r, "taskmill-stage");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<StageRun>> futures = new ArrayList<>();
       for (Request r : round) {
-        futures.add(pool.submit(() -> shared.run(env, r.stage(), workDir, r.testIds(), r.snapshot())));
+        futures.add(
+            pool.submit(() -> shared.run(env, r.stage(), workDir, r.testIds(), r.snapshot())));
       }
       List<StageRun> runs = new ArrayList<>();
       for (Future<StageRun> f : futures) {
@@ -87,14 +95,16 @@ final class StageScheduler {
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } finally {
-      pool.shutdownNow(); // interrupts the stages still running; ContainerEngine removes their containers
+      pool.shutdownNow(); // interrupts the stages still running; ContainerEngine removes their
+      // containers
       if (!pool.awaitTermination(REMOVAL_WAIT_SECONDS, TimeUnit.SECONDS)) {
         LOG.warn("stage threads still busy {} s after the round ended", REMOVAL_WAIT_SECONDS);
       }
     }
   }
 
-  private static RuntimeException rethrow(Throwable cause) throws IOException, InterruptedException {
+  private static RuntimeException rethrow(Throwable cause)
+      throws IOException, InterruptedException {
     if (cause instanceof IOException io) {
       throw io;
     }

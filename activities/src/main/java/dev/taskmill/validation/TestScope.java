@@ -9,11 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The test files a PR's tests.patch touches, and whether a test id belongs to one of them. A base failure in
- * scope makes the PR unusable; one outside it is the environment's noise (docs/decisions.md).
+ * The test files a PR's tests.patch touches, and whether a test id belongs to one of them. A base
+ * failure in scope makes the PR unusable; one outside it is the environment's noise
+ * (docs/decisions.md).
  */
 final class TestScope {
-  private static final Pattern DIFF_HEADER = Pattern.compile("^diff --git a/(.+) b/(.+)$", Pattern.MULTILINE);
+  private static final Pattern DIFF_HEADER =
+      Pattern.compile("^diff --git a/(.+) b/(.+)$", Pattern.MULTILINE);
 
   private final Set<String> files;
 
@@ -37,7 +39,10 @@ final class TestScope {
     return files.isEmpty() ? everything() : new TestScope(files);
   }
 
-  /** Whether {@code testId} (as docs/test-ids.md names tests) comes from a touched file; unknown forms count. */
+  /**
+   * Whether {@code testId} (as docs/test-ids.md names tests) comes from a touched file; unknown
+   * forms count.
+   */
   boolean contains(String testId) {
     if (files.isEmpty()) {
       return true;

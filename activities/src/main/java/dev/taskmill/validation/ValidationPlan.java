@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stages of a validation: a first round whose stages do not depend on each other, then {@code reruns} rounds
- * that repeat every stage but the base (with only the tests that decide, see {@link RerunSelection}).
+ * The stages of a validation: a first round whose stages do not depend on each other, then {@code
+ * reruns} rounds that repeat every stage but the base (with only the tests that decide, see {@link
+ * RerunSelection}).
  */
 public record ValidationPlan(List<PlannedStage> first, int reruns) {
   public static final String PASS_PRE_TESTS = "PASS_pre_tests";
@@ -24,12 +25,18 @@ public record ValidationPlan(List<PlannedStage> first, int reruns) {
     }
   }
 
-  /** Before any patch, after tests.patch, after both; then the fail and post stages again, reruns times. */
+  /**
+   * Before any patch, after tests.patch, after both; then the fail and post stages again, reruns
+   * times.
+   */
   public static ValidationPlan standard(Path testsPatch, Path fixPatch, int reruns) {
-    return new ValidationPlan(List.of(
-        new PlannedStage(PASS_PRE_TESTS, StageRole.BASE, List.of()),
-        new PlannedStage(FAIL_PRE_PATCH, StageRole.TESTS_ONLY, List.of(testsPatch)),
-        new PlannedStage(PASS_POST_PATCH, StageRole.TESTS_AND_FIX, List.of(testsPatch, fixPatch))), reruns);
+    return new ValidationPlan(
+        List.of(
+            new PlannedStage(PASS_PRE_TESTS, StageRole.BASE, List.of()),
+            new PlannedStage(FAIL_PRE_PATCH, StageRole.TESTS_ONLY, List.of(testsPatch)),
+            new PlannedStage(
+                PASS_POST_PATCH, StageRole.TESTS_AND_FIX, List.of(testsPatch, fixPatch))),
+        reruns);
   }
 
   /** Every stage the plan may run: the first round, then each rerun round in order. */
@@ -37,7 +44,9 @@ public record ValidationPlan(List<PlannedStage> first, int reruns) {
     return stagesOf(first, reruns);
   }
 
-  /** Rerun round {@code n} (from 1): every first-round stage except the base, named "NAME.rerunN". */
+  /**
+   * Rerun round {@code n} (from 1): every first-round stage except the base, named "NAME.rerunN".
+   */
   public List<PlannedStage> rerunRound(int n) {
     return first.stream().filter(s -> s.role() != StageRole.BASE).map(s -> s.rerun(n)).toList();
   }

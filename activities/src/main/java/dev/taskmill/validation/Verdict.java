@@ -8,13 +8,14 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The per-test verdict of pass, fail, pass with reruns (docs/sample-format.md): a test missing from a run counts as
- * "absent", and a test whose outcome differs between runs of the same stage is flaky and in neither list.
+ * The per-test verdict of pass, fail, pass with reruns (docs/sample-format.md): a test missing from
+ * a run counts as "absent", and a test whose outcome differs between runs of the same stage is
+ * flaky and in neither list.
  *
  * @param passToFail tests that passed before (base or after tests.patch) and fail after the fix
  */
-public record Verdict(List<String> failToPass, List<String> passToPass, List<String> flaky,
-    List<String> passToFail) {
+public record Verdict(
+    List<String> failToPass, List<String> passToPass, List<String> flaky, List<String> passToFail) {
   public Verdict {
     failToPass = List.copyOf(failToPass);
     passToPass = List.copyOf(passToPass);
@@ -27,7 +28,8 @@ public record Verdict(List<String> failToPass, List<String> passToPass, List<Str
    * @param failRuns the runs after tests.patch (first run and reruns)
    * @param postRuns the runs after tests.patch and fix.patch
    */
-  public static Verdict of(TestResults base, List<TestResults> failRuns, List<TestResults> postRuns) {
+  public static Verdict of(
+      TestResults base, List<TestResults> failRuns, List<TestResults> postRuns) {
     if (failRuns.isEmpty() || postRuns.isEmpty()) {
       throw new IllegalArgumentException("a verdict needs at least one fail run and one post run");
     }
@@ -52,7 +54,8 @@ public record Verdict(List<String> failToPass, List<String> passToPass, List<Str
         } else if (fail == null || fail == TestOutcome.FAILED) {
           f2p.add(id);
         }
-      } else if (post == TestOutcome.FAILED && (fail == TestOutcome.PASSED || before == TestOutcome.PASSED)) {
+      } else if (post == TestOutcome.FAILED
+          && (fail == TestOutcome.PASSED || before == TestOutcome.PASSED)) {
         p2f.add(id);
       }
     }

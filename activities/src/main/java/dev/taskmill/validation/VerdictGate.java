@@ -11,15 +11,25 @@ final class VerdictGate {
 
   static Optional<ApplicationFailure> check(Verdict verdict) {
     if (!verdict.passToFail().isEmpty()) {
-      return Optional.of(Failures.of(FailureType.PASS_TO_FAIL, verdict.passToFail().size()
-          + " test(s) pass before the fix and fail after it: " + StageGate.named(verdict.passToFail())
-          + " (see PASS_post_patch.log)"));
+      return Optional.of(
+          Failures.of(
+              FailureType.PASS_TO_FAIL,
+              verdict.passToFail().size()
+                  + " test(s) pass before the fix and fail after it: "
+                  + StageGate.named(verdict.passToFail())
+                  + " (see PASS_post_patch.log)"));
     }
     if (verdict.failToPass().isEmpty()) {
-      String flaky = verdict.flaky().isEmpty() ? ""
-          : "; flaky, so not counted: " + StageGate.named(verdict.flaky());
-      return Optional.of(Failures.of(FailureType.NO_TEST_FLIPS, "no test fails after tests.patch and passes after"
-          + " fix.patch (see FAIL_pre_patch.log and PASS_post_patch.log)" + flaky));
+      String flaky =
+          verdict.flaky().isEmpty()
+              ? ""
+              : "; flaky, so not counted: " + StageGate.named(verdict.flaky());
+      return Optional.of(
+          Failures.of(
+              FailureType.NO_TEST_FLIPS,
+              "no test fails after tests.patch and passes after"
+                  + " fix.patch (see FAIL_pre_patch.log and PASS_post_patch.log)"
+                  + flaky));
     }
     return Optional.empty();
   }

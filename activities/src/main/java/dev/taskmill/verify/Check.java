@@ -21,6 +21,8 @@ public record Check(String name, boolean ok, String reason) {
 
   /** {@code [ok] name}, {@code [ok] name (note)} or {@code [FAIL] name: reason}. */
   public String line() {
-    return ok ? "[ok] " + name + (reason == null ? "" : " (" + reason + ")") : "[FAIL] " + name + ": " + reason;
+    return ok
+        ? "[ok] " + name + (reason == null ? "" : " (" + reason + ")")
+        : "[FAIL] " + name + ": " + reason;
   }
 }

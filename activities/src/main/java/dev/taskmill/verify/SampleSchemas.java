@@ -14,8 +14,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The JSON Schemas (draft 2020-12) of a sample's documents, loaded from the classpath
- * ({@code dev/taskmill/schemas/}, copied there by the build from {@code docs/schemas/}).
+ * The JSON Schemas (draft 2020-12) of a sample's documents, loaded from the classpath ({@code
+ * dev/taskmill/schemas/}, copied there by the build from {@code docs/schemas/}).
  */
 public final class SampleSchemas {
   public static final String RESOURCE_DIR = "/dev/taskmill/schemas/";
@@ -30,9 +30,11 @@ public final class SampleSchemas {
 
   private SampleSchemas() {
     // Error paths as JSONPath ($.steps[2].phase), the form the verify report prints.
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-        builder -> builder.schemaRegistryConfig(config));
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(config));
     trajectory = registry.getSchema(read(TRAJECTORY));
     metadata = registry.getSchema(read(METADATA));
   }
@@ -53,7 +55,10 @@ public final class SampleSchemas {
     }
   }
 
-  /** The violations of ideal_trajectory.json or failed_trajectory.json, each as "JSON path: message". */
+  /**
+   * The violations of ideal_trajectory.json or failed_trajectory.json, each as "JSON path:
+   * message".
+   */
   public List<String> validateTrajectory(JsonNode document) {
     return describe(trajectory.validate(document));
   }
@@ -69,7 +74,8 @@ public final class SampleSchemas {
 
   /** One violation as "JSON path: message". */
   public static String describe(Error error) {
-    String path = error.getInstanceLocation() == null ? "$" : error.getInstanceLocation().toString();
+    String path =
+        error.getInstanceLocation() == null ? "$" : error.getInstanceLocation().toString();
     String message = error.getMessage();
     return message.startsWith(path) ? message : path + ": " + message;
   }

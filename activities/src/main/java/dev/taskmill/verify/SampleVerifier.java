@@ -17,10 +17,11 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Checks a sample folder ({@code samples/task-N}) against the contract: the ten files, metadata.json and both
- * trajectories against their JSON Schemas, both patches applying on the base commit (tests.patch alone, then
- * fix.patch), a non-empty FAIL_TO_PASS and, when asked, the same FAIL_TO_PASS from a rerun of the cycle.
- * Every check runs, whatever the others give, so the report names every problem at once.
+ * Checks a sample folder ({@code samples/task-N}) against the contract: the ten files,
+ * metadata.json and both trajectories against their JSON Schemas, both patches applying on the base
+ * commit (tests.patch alone, then fix.patch), a non-empty FAIL_TO_PASS and, when asked, the same
+ * FAIL_TO_PASS from a rerun of the cycle. Every check runs, whatever the others give, so the report
+ * names every problem at once.
  */
 public final class SampleVerifier {
   public static final String METADATA = "metadata.json";
@@ -29,17 +30,30 @@ public final class SampleVerifier {
   public static final String IDEAL = "ideal_trajectory.json";
   public static final String FAILED = "failed_trajectory.json";
   public static final String RUN_SCRIPT = "run.sh";
+
   /** The ten files of a sample, in the contract's order. */
-  public static final List<String> FILES = List.of(METADATA, FIX_PATCH, TESTS_PATCH, IDEAL, FAILED, "Dockerfile",
-      RUN_SCRIPT, "PASS_pre_tests.log", "FAIL_pre_patch.log", "PASS_post_patch.log");
+  public static final List<String> FILES =
+      List.of(
+          METADATA,
+          FIX_PATCH,
+          TESTS_PATCH,
+          IDEAL,
+          FAILED,
+          "Dockerfile",
+          RUN_SCRIPT,
+          "PASS_pre_tests.log",
+          "FAIL_pre_patch.log",
+          "PASS_post_patch.log");
 
   public static final String CHECK_FILES = "the ten files are present, run.sh is executable";
   public static final String CHECK_METADATA = "metadata.json matches metadata.schema.json";
   public static final String CHECK_IDEAL = IDEAL + " matches trajectory.schema.json";
   public static final String CHECK_FAILED = FAILED + " matches trajectory.schema.json";
-  public static final String CHECK_PATCHES = "tests.patch applies on the base commit, fix.patch after it";
+  public static final String CHECK_PATCHES =
+      "tests.patch applies on the base commit, fix.patch after it";
   public static final String CHECK_FAIL_TO_PASS = "FAIL_TO_PASS is not empty";
   public static final String CHECK_RERUN = "a rerun of the cycle gives the same FAIL_TO_PASS";
+
   /** How many schema violations a failed check names. */
   static final int ERRORS_SHOWN = 3;
 
@@ -64,15 +78,20 @@ public final class SampleVerifier {
     List<Check> checks = new ArrayList<>();
     checks.add(files(dir));
     JsonNode metadata = readJson(dir.resolve(METADATA));
-    checks.add(metadata == null ? Check.fail(CHECK_METADATA, unreadable(dir.resolve(METADATA)))
-        : schema(CHECK_METADATA, SampleSchemas.get().validateMetadata(metadata)));
+    checks.add(
+        metadata == null
+            ? Check.fail(CHECK_METADATA, unreadable(dir.resolve(METADATA)))
+            : schema(CHECK_METADATA, SampleSchemas.get().validateMetadata(metadata)));
     checks.add(trajectory(dir, IDEAL, "ideal", CHECK_IDEAL));
     checks.add(trajectory(dir, FAILED, "failed", CHECK_FAILED));
     checks.add(patches(dir, metadata));
     List<String> failToPass = strings(metadata == null ? null : metadata.get("FAIL_TO_PASS"));
-    checks.add(metadata == null ? Check.fail(CHECK_FAIL_TO_PASS, unreadable(dir.resolve(METADATA)))
-        : failToPass.isEmpty() ? Check.fail(CHECK_FAIL_TO_PASS, "metadata.json lists no FAIL_TO_PASS test")
-        : Check.ok(CHECK_FAIL_TO_PASS, String.valueOf(failToPass.size())));
+    checks.add(
+        metadata == null
+            ? Check.fail(CHECK_FAIL_TO_PASS, unreadable(dir.resolve(METADATA)))
+            : failToPass.isEmpty()
+                ? Check.fail(CHECK_FAIL_TO_PASS, "metadata.json lists no FAIL_TO_PASS test")
+                : Check.ok(CHECK_FAIL_TO_PASS, String.valueOf(failToPass.size())));
     if (withRerun) {
       checks.add(rerun(dir, metadata, failToPass));
     }
@@ -80,8 +99,10 @@ public final class SampleVerifier {
   }
 
   private static Check files(Path dir) {
-    List<String> missing = FILES.stream()
-        .filter(name -> !Files.isRegularFile(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)).toList();
+    List<String> missing =
+        FILES.stream()
+            .filter(name -> !Files.isRegularFile(dir.resolve(name), LinkOption.NOFOLLOW_LINKS))
+            .toList();
     if (!missing.isEmpty()) {
       return Check.fail(CHECK_FILES, "missing " + String.join(", ", missing));
     }
@@ -98,7 +119,8 @@ public final class SampleVerifier {
     }
     List<String> errors = new ArrayList<>(SampleSchemas.get().validateTrajectory(doc));
     if (doc.hasNonNull("kind") && !kind.equals(doc.get("kind").asText())) {
-      errors.add("$.kind: is '" + doc.get("kind").asText() + "' in " + file + ", expected '" + kind + "'");
+      errors.add(
+          "$.kind: is '" + doc.get("kind").asText() + "' in " + file + ", expected '" + kind + "'");
     }
     return schema(name, errors);
   }
@@ -108,8 +130,12 @@ public final class SampleVerifier {
       return Check.ok(name);
     }
     String shown = String.join("; ", errors.subList(0, Math.min(ERRORS_SHOWN, errors.size())));
-    return Check.fail(name, shown + (errors.size() > ERRORS_SHOWN ? " (+" + (errors.size() - ERRORS_SHOWN)
-        + " more)" : ""));
+    return Check.fail(
+        name,
+        shown
+            + (errors.size() > ERRORS_SHOWN
+                ? " (+" + (errors.size() - ERRORS_SHOWN) + " more)"
+                : ""));
   }
 
   private Check patches(Path dir, JsonNode metadata) {
@@ -121,7 +147,8 @@ public final class SampleVerifier {
     String repoUrl = metadata == null ? null : metadata.path("repo").path("url").asText(null);
     String base = metadata == null ? null : metadata.path("baseCommit").asText(null);
     if (repoUrl == null || base == null || !ObjectId.isId(base)) {
-      return Check.fail(CHECK_PATCHES, "metadata.json names no repo.url and baseCommit (a 40-hex commit id)");
+      return Check.fail(
+          CHECK_PATCHES, "metadata.json names no repo.url and baseCommit (a 40-hex commit id)");
     }
     Path scratch = null;
     try (Repository repository = repositories.open(repoUrl, null, base)) {
@@ -154,8 +181,12 @@ public final class SampleVerifier {
       lost.removeAll(again);
       TreeSet<String> gained = new TreeSet<>(again);
       gained.removeAll(before);
-      return Check.fail(CHECK_RERUN, "no longer flipping: " + (lost.isEmpty() ? "none" : String.join(", ", lost))
-          + "; new: " + (gained.isEmpty() ? "none" : String.join(", ", gained)));
+      return Check.fail(
+          CHECK_RERUN,
+          "no longer flipping: "
+              + (lost.isEmpty() ? "none" : String.join(", ", lost))
+              + "; new: "
+              + (gained.isEmpty() ? "none" : String.join(", ", gained)));
     } catch (ApplicationFailure e) {
       return Check.fail(CHECK_RERUN, e.getOriginalMessage());
     } catch (InterruptedException e) {
@@ -183,7 +214,9 @@ public final class SampleVerifier {
       JsonNode node = JSON.readTree(file.toFile());
       return file.getFileName() + " is not a JSON object" + (node == null ? " (empty)" : "");
     } catch (IOException e) {
-      return file.getFileName() + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse("");
+      return file.getFileName()
+          + " is not valid JSON: "
+          + e.getMessage().lines().findFirst().orElse("");
     }
   }
 

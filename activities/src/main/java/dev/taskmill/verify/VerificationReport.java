@@ -19,7 +19,9 @@ public record VerificationReport(Path sample, List<Check> checks) {
   }
 
   public Check check(String name) {
-    return checks.stream().filter(c -> c.name().equals(name)).findFirst()
+    return checks.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no check named " + name));
   }
 }

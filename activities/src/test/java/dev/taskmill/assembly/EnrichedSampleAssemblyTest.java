@@ -14,26 +14,58 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The sample is whole: both trajectory files, and metadata.json with the seven enrichment sections. */
+/**
+ * The sample is whole: both trajectory files, and metadata.json with the seven enrichment sections.
+ */
 class EnrichedSampleAssemblyTest extends SampleAssemblerTest {
-  static final List<String> SEVEN = List.of("taskGoal", "failureModeAnalysis", "stepLevelMetrics", "diffSemantics",
-      "testExecution", "navigationMetrics", "planAndMemorySignals");
+  static final List<String> SEVEN =
+      List.of(
+          "taskGoal",
+          "failureModeAnalysis",
+          "stepLevelMetrics",
+          "diffSemantics",
+          "testExecution",
+          "navigationMetrics",
+          "planAndMemorySignals");
 
   AssemblyInput enriched(Path work) throws Exception {
     Files.writeString(work.resolve("ideal_trajectory.json"), "{\"kind\": \"ideal\"}\n");
     Files.writeString(work.resolve("failed_trajectory.json"), "{\"kind\": \"failed\"}\n");
     StringBuilder sections = new StringBuilder("{");
     for (String key : SEVEN) {
-      sections.append(sections.length() > 1 ? "," : "").append('"').append(key).append("\": {\"from\": \"")
-          .append(key).append("\"}");
+      sections
+          .append(sections.length() > 1 ? "," : "")
+          .append('"')
+          .append(key)
+          .append("\": {\"from\": \"")
+          .append(key)
+          .append("\"}");
     }
     Files.writeString(work.resolve("enrichment.json"), sections.append("}").toString());
     AssemblyInput plain = input("acme_calc__pr-42", work);
-    return new AssemblyInput(plain.samplesDir(), plain.workDir(), plain.sampleKey(), plain.analysis(),
-        plain.patches(), plain.environment(), plain.validation(), plain.phaseMillis(), plain.toolVersion(),
-        new TrajectoryOutput(work.resolve("ideal_trajectory.json").toString(),
-            work.resolve("failed_trajectory.json").toString(), 7, 7, true, "WRONG_LOCATION", 3, false, List.of(), 10),
-        new EnrichmentOutput(work.resolve("enrichment.json").toString(), List.of(), 1.0, 0.75, "o200k_base"));
+    return new AssemblyInput(
+        plain.samplesDir(),
+        plain.workDir(),
+        plain.sampleKey(),
+        plain.analysis(),
+        plain.patches(),
+        plain.environment(),
+        plain.validation(),
+        plain.phaseMillis(),
+        plain.toolVersion(),
+        new TrajectoryOutput(
+            work.resolve("ideal_trajectory.json").toString(),
+            work.resolve("failed_trajectory.json").toString(),
+            7,
+            7,
+            true,
+            "WRONG_LOCATION",
+            3,
+            false,
+            List.of(),
+            10),
+        new EnrichmentOutput(
+            work.resolve("enrichment.json").toString(), List.of(), 1.0, 0.75, "o200k_base"));
   }
 
   @Nested
@@ -43,7 +75,8 @@ class EnrichedSampleAssemblyTest extends SampleAssemblerTest {
       AssemblyOutput out = activity.assemble(enriched(workArea("enriched")));
 
       Path dir = samples().resolve("task-1");
-      assertThat(out.files()).contains("ideal_trajectory.json", "failed_trajectory.json", "metadata.json");
+      assertThat(out.files())
+          .contains("ideal_trajectory.json", "failed_trajectory.json", "metadata.json");
       assertThat(dir.resolve("failed_trajectory.json")).hasContent("{\"kind\": \"failed\"}");
       JsonNode meta = new ObjectMapper().readTree(dir.resolve("metadata.json").toFile());
       for (String key : SEVEN) {
@@ -58,7 +91,8 @@ class EnrichedSampleAssemblyTest extends SampleAssemblerTest {
       AssemblyInput input = enriched(work);
       Files.writeString(work.resolve("enrichment.json"), "{\"taskGoal\": {}}");
 
-      assertThatThrownBy(() -> activity.assemble(input)).isInstanceOf(ApplicationFailure.class)
+      assertThatThrownBy(() -> activity.assemble(input))
+          .isInstanceOf(ApplicationFailure.class)
           .hasMessageContaining("has no failureModeAnalysis section");
       assertThat(sampleFolderNames()).containsExactly(".work");
     }
@@ -76,7 +110,8 @@ class EnrichedSampleAssemblyTest extends SampleAssemblerTest {
     void theNineArgumentInputStillAssemblesWithoutTrajectories() throws Exception {
       AssemblyOutput out = activity.assemble(input("acme_calc__pr-43", workArea("plain")));
       assertThat(out.files()).doesNotContain("ideal_trajectory.json", "failed_trajectory.json");
-      JsonNode meta = new ObjectMapper().readTree(Path.of(out.sampleDir(), "metadata.json").toFile());
+      JsonNode meta =
+          new ObjectMapper().readTree(Path.of(out.sampleDir(), "metadata.json").toFile());
       assertThat(meta.has("taskGoal")).isFalse();
     }
   }

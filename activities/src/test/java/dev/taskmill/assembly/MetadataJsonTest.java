@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * metadata.json, the product's public format, byte for byte: the fixture was written by the key-by-key writer
- * before metadata became records, so any change to the format shows here first.
+ * metadata.json, the product's public format, byte for byte: the fixture was written by the
+ * key-by-key writer before metadata became records, so any change to the format shows here first.
  */
 class MetadataJsonTest {
   static final String GOLDEN = "metadata-golden.json";
@@ -26,8 +26,10 @@ class MetadataJsonTest {
     fixture.tmp = tmp;
     Path out = tmp.resolve(MetadataWriter.FILE);
 
-    MetadataWriter.write(fixture.input("acme__calc__pr-42", fixture.workArea("golden")),
-        Instant.parse("2026-12-01T10:00:00Z"), out);
+    MetadataWriter.write(
+        fixture.input("acme__calc__pr-42", fixture.workArea("golden")),
+        Instant.parse("2026-12-01T10:00:00Z"),
+        out);
 
     String written = Files.readString(out);
     String record = System.getProperty("taskmill.recordMetadataGolden");

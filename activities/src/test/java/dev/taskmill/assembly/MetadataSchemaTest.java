@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@link Metadata} records against docs/schemas/metadata.schema.json: every key they write is one the schema
- * declares, at every depth, and every key the schema requires is written (the seven enrichment sections aside,
- * which the assembly merges in from phase 6).
+ * The {@link Metadata} records against docs/schemas/metadata.schema.json: every key they write is
+ * one the schema declares, at every depth, and every key the schema requires is written (the seven
+ * enrichment sections aside, which the assembly merges in from phase 6).
  */
 class MetadataSchemaTest {
   @TempDir Path tmp;
@@ -25,8 +25,10 @@ class MetadataSchemaTest {
   void theRecordsWriteWhatTheSchemaDeclaresAndRequires() throws Exception {
     SampleAssemblerTest fixture = new SampleAssemblerTest();
     fixture.tmp = tmp;
-    JsonNode written = MetadataWriter.build(fixture.input("acme__calc__pr-42", fixture.workArea("schema")),
-        Instant.parse("2026-12-01T10:00:00Z"));
+    JsonNode written =
+        MetadataWriter.build(
+            fixture.input("acme__calc__pr-42", fixture.workArea("schema")),
+            Instant.parse("2026-12-01T10:00:00Z"));
     JsonNode schema = SampleSchemas.read(SampleSchemas.METADATA);
 
     List<String> problems = new ArrayList<>();
@@ -35,16 +37,25 @@ class MetadataSchemaTest {
     assertThat(problems).isEmpty();
   }
 
-  private static void check(JsonNode value, JsonNode schemaNode, JsonNode root, String path, List<String> problems) {
+  private static void check(
+      JsonNode value, JsonNode schemaNode, JsonNode root, String path, List<String> problems) {
     JsonNode schema = resolve(schemaNode, root);
     if (value.isObject() && schema.has("properties")) {
       JsonNode properties = schema.get("properties");
-      boolean open = schema.has("additionalProperties") && !schema.get("additionalProperties").equals(
-          com.fasterxml.jackson.databind.node.BooleanNode.FALSE);
+      boolean open =
+          schema.has("additionalProperties")
+              && !schema
+                  .get("additionalProperties")
+                  .equals(com.fasterxml.jackson.databind.node.BooleanNode.FALSE);
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         if (properties.has(field.getKey())) {
-          check(field.getValue(), properties.get(field.getKey()), root, path + "." + field.getKey(), problems);
+          check(
+              field.getValue(),
+              properties.get(field.getKey()),
+              root,
+              path + "." + field.getKey(),
+              problems);
         } else if (!open) {
           problems.add(path + "." + field.getKey() + " is written but not in the schema");
         }

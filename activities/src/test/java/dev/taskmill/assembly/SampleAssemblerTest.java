@@ -1,6 +1,5 @@
 package dev.taskmill.assembly;
 
-import dev.taskmill.phase.Phase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +16,7 @@ import dev.taskmill.analysis.TestFramework;
 import dev.taskmill.environment.EnvironmentOutput;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.patches.ExtractionOutput;
+import dev.taskmill.phase.Phase;
 import dev.taskmill.validation.StageResult;
 import dev.taskmill.validation.ValidationOutput;
 import io.temporal.failure.ApplicationFailure;
@@ -55,7 +55,8 @@ class SampleAssemblerTest {
     Path work = samples().resolve(".work").resolve(name);
     Files.createDirectories(work);
     Files.writeString(work.resolve("fix.patch"), "diff --git a/src/calc.py b/src/calc.py\n");
-    Files.writeString(work.resolve("tests.patch"), "diff --git a/tests/test_calc.py b/tests/test_calc.py\n");
+    Files.writeString(
+        work.resolve("tests.patch"), "diff --git a/tests/test_calc.py b/tests/test_calc.py\n");
     Files.writeString(work.resolve("Dockerfile"), "FROM taskmill/python:3.11\n");
     Files.writeString(work.resolve("run.sh"), "#!/bin/bash\nexit 0\n");
     for (String log : List.of("PASS_pre_tests.log", "FAIL_pre_patch.log", "PASS_post_patch.log")) {
@@ -65,31 +66,119 @@ class SampleAssemblerTest {
   }
 
   AssemblyInput input(String key, Path work) {
-    PullRequest pr = new PullRequest(42, "Fix add", "Fixes #7", "https://github.com/acme/calc/pull/42", List.of(7),
-        true, BASE, MERGE, PrSource.MERGE_COMMIT, "2026-11-01T10:00:00Z");
-    AnalysisOutput analysis = new AnalysisOutput("https://github.com/acme/calc", "acme/calc", "main",
-        new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.10", ""), pr,
-        List.of(new Candidate(42, "Fix add", MERGE, PrSource.MERGE_COMMIT, 0.9, List.of("fix in title"), 1, 1, true)),
-        "highest score");
-    ExtractionOutput patches = new ExtractionOutput(work + "/fix.patch", work + "/tests.patch",
-        List.of("src/calc.py"), List.of("tests/test_calc.py"), List.of("CHANGELOG.md"), List.of(), 3, 1, List.of());
-    EnvironmentOutput env = new EnvironmentOutput(work + "/Dockerfile", work + "/run.sh", "taskmill/python:3.11",
-        "taskmill-env:abc", "taskmill-sample:def", "3.11", List.of(), "1000:1000");
-    ValidationOutput validation = new ValidationOutput(List.of(
-        new StageResult("PASS_pre_tests", work + "/PASS_pre_tests.log", 0, false, 3, 3, 0, 0, 81.5, 1200),
-        new StageResult("FAIL_pre_patch", work + "/FAIL_pre_patch.log", 1, false, 4, 3, 1, 0, null, 1100),
-        new StageResult("PASS_post_patch", work + "/PASS_post_patch.log", 0, false, 4, 4, 0, 0, 83.0, 1150)),
-        List.of("tests/test_calc.py::test_add"), List.of("tests/test_calc.py::test_sub"), List.of());
+    PullRequest pr =
+        new PullRequest(
+            42,
+            "Fix add",
+            "Fixes #7",
+            "https://github.com/acme/calc/pull/42",
+            List.of(7),
+            true,
+            BASE,
+            MERGE,
+            PrSource.MERGE_COMMIT,
+            "2026-11-01T10:00:00Z");
+    AnalysisOutput analysis =
+        new AnalysisOutput(
+            "https://github.com/acme/calc",
+            "acme/calc",
+            "main",
+            new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, "3.10", ""),
+            pr,
+            List.of(
+                new Candidate(
+                    42,
+                    "Fix add",
+                    MERGE,
+                    PrSource.MERGE_COMMIT,
+                    0.9,
+                    List.of("fix in title"),
+                    1,
+                    1,
+                    true)),
+            "highest score");
+    ExtractionOutput patches =
+        new ExtractionOutput(
+            work + "/fix.patch",
+            work + "/tests.patch",
+            List.of("src/calc.py"),
+            List.of("tests/test_calc.py"),
+            List.of("CHANGELOG.md"),
+            List.of(),
+            3,
+            1,
+            List.of());
+    EnvironmentOutput env =
+        new EnvironmentOutput(
+            work + "/Dockerfile",
+            work + "/run.sh",
+            "taskmill/python:3.11",
+            "taskmill-env:abc",
+            "taskmill-sample:def",
+            "3.11",
+            List.of(),
+            "1000:1000");
+    ValidationOutput validation =
+        new ValidationOutput(
+            List.of(
+                new StageResult(
+                    "PASS_pre_tests",
+                    work + "/PASS_pre_tests.log",
+                    0,
+                    false,
+                    3,
+                    3,
+                    0,
+                    0,
+                    81.5,
+                    1200),
+                new StageResult(
+                    "FAIL_pre_patch",
+                    work + "/FAIL_pre_patch.log",
+                    1,
+                    false,
+                    4,
+                    3,
+                    1,
+                    0,
+                    null,
+                    1100),
+                new StageResult(
+                    "PASS_post_patch",
+                    work + "/PASS_post_patch.log",
+                    0,
+                    false,
+                    4,
+                    4,
+                    0,
+                    0,
+                    83.0,
+                    1150)),
+            List.of("tests/test_calc.py::test_add"),
+            List.of("tests/test_calc.py::test_sub"),
+            List.of());
     Map<Phase, Long> millis = new LinkedHashMap<>();
     millis.put(Phase.ANALYSIS, 800L);
     millis.put(Phase.PATCHES, 120L);
-    return new AssemblyInput(samples().toString(), work.toString(), key, analysis, patches, env, validation, millis,
+    return new AssemblyInput(
+        samples().toString(),
+        work.toString(),
+        key,
+        analysis,
+        patches,
+        env,
+        validation,
+        millis,
         "0.1.0");
   }
 
   List<String> sampleFolderNames() throws Exception {
     try (Stream<Path> children = Files.list(samples())) {
-      return children.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".lock")).sorted().toList();
+      return children
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals(".lock"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -104,9 +193,18 @@ class SampleAssemblerTest {
       assertThat(out.sampleDir()).isEqualTo(dir.toString());
       assertThat(out.taskNumber()).isEqualTo(1);
       assertThat(out.alreadyExisted()).isFalse();
-      assertThat(out.files()).containsExactly("Dockerfile", "FAIL_pre_patch.log", "PASS_post_patch.log",
-          "PASS_pre_tests.log", "fix.patch", "metadata.json", "run.sh", "tests.patch");
-      assertThat(Files.getPosixFilePermissions(dir.resolve("run.sh"))).contains(PosixFilePermission.OWNER_EXECUTE);
+      assertThat(out.files())
+          .containsExactly(
+              "Dockerfile",
+              "FAIL_pre_patch.log",
+              "PASS_post_patch.log",
+              "PASS_pre_tests.log",
+              "fix.patch",
+              "metadata.json",
+              "run.sh",
+              "tests.patch");
+      assertThat(Files.getPosixFilePermissions(dir.resolve("run.sh")))
+          .contains(PosixFilePermission.OWNER_EXECUTE);
       assertThat(work).doesNotExist();
       assertThat(sampleFolderNames()).containsExactly(".work", "task-1");
     }
@@ -114,7 +212,8 @@ class SampleAssemblerTest {
     @Test
     void metadataNamesThePrTheSplitTheVerdictAndTheTimings() throws Exception {
       activity.assemble(input("acme_calc__pr-42", workArea("meta")));
-      JsonNode meta = new ObjectMapper().readTree(samples().resolve("task-1/metadata.json").toFile());
+      JsonNode meta =
+          new ObjectMapper().readTree(samples().resolve("task-1/metadata.json").toFile());
 
       assertThat(meta.at("/repo/name").asText()).isEqualTo("acme/calc");
       assertThat(meta.at("/pullRequest/number").asInt()).isEqualTo(42);
@@ -123,9 +222,15 @@ class SampleAssemblerTest {
       assertThat(meta.at("/mergeCommit").asText()).isEqualTo(MERGE);
       assertThat(meta.at("/language").asText()).isEqualTo("python");
       assertThat(meta.at("/testFramework").asText()).isEqualTo("pytest");
-      assertThat(meta.at("/toolchainVersion").asText()).as("the image's, which the sample runs with").isEqualTo("3.11");
-      assertThat(meta.at("/toolchainRequired").asText()).as("the build files' lower bound").isEqualTo("3.10");
-      assertThat(meta.at("/environment").has("toolchainVersion")).as("said once, at the top").isFalse();
+      assertThat(meta.at("/toolchainVersion").asText())
+          .as("the image's, which the sample runs with")
+          .isEqualTo("3.11");
+      assertThat(meta.at("/toolchainRequired").asText())
+          .as("the build files' lower bound")
+          .isEqualTo("3.10");
+      assertThat(meta.at("/environment").has("toolchainVersion"))
+          .as("said once, at the top")
+          .isFalse();
       assertThat(meta.at("/patches/fix/files/0").asText()).isEqualTo("src/calc.py");
       assertThat(meta.at("/patches/tests/files/0").asText()).isEqualTo("tests/test_calc.py");
       assertThat(meta.at("/patches/other/files/0").asText()).isEqualTo("CHANGELOG.md");
@@ -144,8 +249,10 @@ class SampleAssemblerTest {
     @Test
     void theNextSampleTakesTheNextNumber() throws Exception {
       Files.createDirectories(samples().resolve("task-7"));
-      assertThat(activity.assemble(input("acme_calc__pr-42", workArea("a"))).taskNumber()).isEqualTo(8);
-      assertThat(activity.assemble(input("acme_calc__pr-43", workArea("b"))).taskNumber()).isEqualTo(9);
+      assertThat(activity.assemble(input("acme_calc__pr-42", workArea("a"))).taskNumber())
+          .isEqualTo(8);
+      assertThat(activity.assemble(input("acme_calc__pr-43", workArea("b"))).taskNumber())
+          .isEqualTo(9);
     }
   }
 
@@ -154,8 +261,10 @@ class SampleAssemblerTest {
     @Test
     void aRetryForTheSameKeyReturnsTheExistingSample() throws Exception {
       AssemblyOutput first = activity.assemble(input("acme_calc__pr-42", workArea("first")));
-      // The retry's work area is gone already (the first attempt deleted it): the sample must still be found.
-      AssemblyOutput retry = activity.assemble(input("acme_calc__pr-42", samples().resolve(".work/first")));
+      // The retry's work area is gone already (the first attempt deleted it): the sample must still
+      // be found.
+      AssemblyOutput retry =
+          activity.assemble(input("acme_calc__pr-42", samples().resolve(".work/first")));
 
       assertThat(retry.alreadyExisted()).isTrue();
       assertThat(retry.sampleDir()).isEqualTo(first.sampleDir());
@@ -167,8 +276,10 @@ class SampleAssemblerTest {
     void eightConcurrentAssembliesGetEightDistinctNumbers() throws Exception {
       List<Integer> numbers = runConcurrently(8, i -> "acme_calc__pr-" + (100 + i));
       assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
-      assertThat(sampleFolderNames()).containsExactly(".work", "task-1", "task-2", "task-3", "task-4", "task-5",
-          "task-6", "task-7", "task-8");
+      assertThat(sampleFolderNames())
+          .containsExactly(
+              ".work", "task-1", "task-2", "task-3", "task-4", "task-5", "task-6", "task-7",
+              "task-8");
     }
 
     @Test
@@ -180,14 +291,21 @@ class SampleAssemblerTest {
 
     @Test
     void separateProcessesAssemblingAtOnceGetDistinctNumbersAndOneSamplePerKey() throws Exception {
-      List<String> keys = List.of("acme_calc__pr-1", "acme_calc__pr-2", "acme_calc__pr-3", "acme_calc__pr-3");
+      List<String> keys =
+          List.of("acme_calc__pr-1", "acme_calc__pr-2", "acme_calc__pr-3", "acme_calc__pr-3");
       List<Process> processes = new ArrayList<>();
       for (int i = 0; i < keys.size(); i++) {
         Path json = tmp.resolve("input-" + i + ".json");
         new ObjectMapper().writeValue(json.toFile(), input(keys.get(i), workArea("p" + i)));
-        processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), ChildAssembler.class.getName(), json.toString())
-            .redirectErrorStream(true).start());
+        processes.add(
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ChildAssembler.class.getName(),
+                    json.toString())
+                .redirectErrorStream(true)
+                .start());
       }
       List<Integer> numbers = new ArrayList<>();
       for (Process process : processes) {
@@ -200,7 +318,8 @@ class SampleAssemblerTest {
       assertThat(sampleFolderNames()).containsExactly(".work", "task-1", "task-2", "task-3");
     }
 
-    private List<Integer> runConcurrently(int threads, java.util.function.IntFunction<String> key) throws Exception {
+    private List<Integer> runConcurrently(int threads, java.util.function.IntFunction<String> key)
+        throws Exception {
       List<AssemblyInput> inputs = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         inputs.add(input(key.apply(i), workArea("w" + i)));
@@ -210,10 +329,11 @@ class SampleAssemblerTest {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<AssemblyOutput>> futures = new ArrayList<>();
         for (AssemblyInput in : inputs) {
-          Callable<AssemblyOutput> call = () -> {
-            start.await();
-            return activity.assemble(in);
-          };
+          Callable<AssemblyOutput> call =
+              () -> {
+                start.await();
+                return activity.assemble(in);
+              };
           futures.add(pool.submit(call));
         }
         start.countDown();
@@ -237,9 +357,12 @@ class SampleAssemblerTest {
       Files.delete(work.resolve(missing));
 
       assertThatThrownBy(() -> activity.assemble(input("acme_calc__pr-42", work)))
-          .isInstanceOf(ApplicationFailure.class).hasMessageContaining(missing);
+          .isInstanceOf(ApplicationFailure.class)
+          .hasMessageContaining(missing);
       assertThat(sampleFolderNames()).containsExactly(".work");
-      assertThat(work.resolve("Dockerfile")).as("the work area is kept for the rejection report").exists();
+      assertThat(work.resolve("Dockerfile"))
+          .as("the work area is kept for the rejection report")
+          .exists();
     }
 
     @Test
@@ -254,7 +377,8 @@ class SampleAssemblerTest {
     void unsafeKeysAreRefused(String key) throws Exception {
       Path work = workArea("keys");
       assertThatThrownBy(() -> activity.assemble(input(key, work)))
-          .isInstanceOfSatisfying(ApplicationFailure.class,
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
               f -> assertThat(f.getType()).isEqualTo(FailureType.INVALID_INPUT.name()));
     }
   }

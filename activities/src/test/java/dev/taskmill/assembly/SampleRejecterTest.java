@@ -1,9 +1,9 @@
 package dev.taskmill.assembly;
 
-import dev.taskmill.phase.Phase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmill.failure.FailureType;
+import dev.taskmill.phase.Phase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +39,12 @@ class SampleRejecterTest {
   }
 
   RejectionInput input(Path work, FailureType type, String reason) {
-    return new RejectionInput(samples().toString(), work == null ? null : work.toString(), KEY, type, reason,
+    return new RejectionInput(
+        samples().toString(),
+        work == null ? null : work.toString(),
+        KEY,
+        type,
+        reason,
         Phase.VALIDATION);
   }
 
@@ -48,17 +53,30 @@ class SampleRejecterTest {
     @Test
     void theReportHoldsTheReasonAndThePartialOutput() throws Exception {
       Path work = work();
-      RejectionOutput out = rejecter.reject(input(work, FailureType.NO_TEST_FLIPS, "no test goes from fail to pass"));
+      RejectionOutput out =
+          rejecter.reject(input(work, FailureType.NO_TEST_FLIPS, "no test goes from fail to pass"));
 
       Path dir = samples().resolve(".rejected").resolve(KEY);
       assertThat(out.rejectedDir()).isEqualTo(dir.toString());
       try (Stream<Path> files = Files.list(dir)) {
-        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("reason.txt",
-            "tests.patch", "fix.patch", "Dockerfile", "run.sh", "PASS_pre_tests.log", "FAIL_pre_patch.rerun-1.log");
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .containsExactlyInAnyOrder(
+                "reason.txt",
+                "tests.patch",
+                "fix.patch",
+                "Dockerfile",
+                "run.sh",
+                "PASS_pre_tests.log",
+                "FAIL_pre_patch.rerun-1.log");
       }
       assertThat(Files.readString(dir.resolve("reason.txt")))
-          .contains("failure: NO_TEST_FLIPS", "exit code 17", "phase: VALIDATION",
-              "reason: no test goes from fail to pass", "time: 2026-11-25T18:00:00Z", "sampleKey: " + KEY);
+          .contains(
+              "failure: NO_TEST_FLIPS",
+              "exit code 17",
+              "phase: VALIDATION",
+              "reason: no test goes from fail to pass",
+              "time: 2026-11-25T18:00:00Z",
+              "sampleKey: " + KEY);
       assertThat(Files.isExecutable(dir.resolve("run.sh"))).isTrue();
       assertThat(work).doesNotExist();
       assertThat(samples().resolve("task-1")).doesNotExist();
@@ -67,7 +85,8 @@ class SampleRejecterTest {
     @Test
     void aRejectionWithoutAWorkAreaStillWritesItsReason() throws Exception {
       rejecter.reject(input(null, FailureType.NO_TESTS, "PR #42 changes no test file"));
-      assertThat(Files.readString(samples().resolve(".rejected").resolve(KEY).resolve("reason.txt")))
+      assertThat(
+              Files.readString(samples().resolve(".rejected").resolve(KEY).resolve("reason.txt")))
           .contains("failure: NO_TESTS", "kept: nothing");
     }
   }
@@ -83,8 +102,11 @@ class SampleRejecterTest {
       try (Stream<Path> dirs = Files.list(rejected)) {
         assertThat(dirs.map(p -> p.getFileName().toString())).containsExactly(KEY);
       }
-      assertThat(Files.readString(rejected.resolve(KEY).resolve("reason.txt"))).contains("reason: second");
-      assertThat(rejected.resolve(KEY).resolve("tests.patch")).as("kept from the first attempt").exists();
+      assertThat(Files.readString(rejected.resolve(KEY).resolve("reason.txt")))
+          .contains("reason: second");
+      assertThat(rejected.resolve(KEY).resolve("tests.patch"))
+          .as("kept from the first attempt")
+          .exists();
     }
   }
 }

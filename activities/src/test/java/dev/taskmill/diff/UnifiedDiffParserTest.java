@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class UnifiedDiffParserTest {
   @Test
   void newFileHasOnlyAddedLines() {
-    String diff = """
+    String diff =
+        """
         diff --git a/src/new.py b/src/new.py
         new file mode 100644
         index 0000000..3b18e51
@@ -28,7 +29,8 @@ class UnifiedDiffParserTest {
 
   @Test
   void deletedFileHasOnlyRemovedLinesAndKeepsItsOldPath() {
-    String diff = """
+    String diff =
+        """
         diff --git a/lib/gone.js b/lib/gone.js
         deleted file mode 100644
         index 3b18e51..0000000
@@ -49,7 +51,8 @@ class UnifiedDiffParserTest {
 
   @Test
   void renameWithAndWithoutChanges() {
-    String diff = """
+    String diff =
+        """
         diff --git a/old/name.py b/new/name.py
         similarity index 80%
         rename from old/name.py
@@ -67,7 +70,8 @@ class UnifiedDiffParserTest {
         rename to docs/a.txt
         """;
     List<PatchFile> files = UnifiedDiffParser.parse(diff);
-    assertThat(files).extracting(PatchFile::change)
+    assertThat(files)
+        .extracting(PatchFile::change)
         .containsExactly(PatchFile.Change.RENAMED, PatchFile.Change.RENAMED);
     assertThat(files.get(0).oldPath()).isEqualTo("old/name.py");
     assertThat(files.get(0).newPath()).isEqualTo("new/name.py");
@@ -80,7 +84,8 @@ class UnifiedDiffParserTest {
 
   @Test
   void multipleHunksNumberEachSideAndTellRemovedDashLinesFromHeaders() {
-    String diff = """
+    String diff =
+        """
         diff --git a/db/schema.sql b/db/schema.sql
         index 1111111..2222222 100644
         --- a/db/schema.sql
@@ -123,7 +128,8 @@ class UnifiedDiffParserTest {
 
   @Test
   void binaryPatchIsSkippedAndTheNextFileIsRead() {
-    String diff = """
+    String diff =
+        """
         diff --git a/img/logo.png b/img/logo.png
         index 1111111..2222222 100644
         GIT binary patch
@@ -145,7 +151,9 @@ class UnifiedDiffParserTest {
         Binary files a/data.bin and b/data.bin differ
         """;
     List<PatchFile> files = UnifiedDiffParser.parse(diff);
-    assertThat(files).extracting(PatchFile::path).containsExactly("img/logo.png", "calc.py", "data.bin");
+    assertThat(files)
+        .extracting(PatchFile::path)
+        .containsExactly("img/logo.png", "calc.py", "data.bin");
     assertThat(files).extracting(PatchFile::binary).containsExactly(true, false, true);
     assertThat(files.get(0).hunks()).isEmpty();
     assertThat(files.get(1).hunks().get(0).addedLines()).containsExactly(1);
@@ -153,7 +161,8 @@ class UnifiedDiffParserTest {
 
   @Test
   void quotedPathsAreUnquoted() {
-    String diff = """
+    String diff =
+        """
         diff --git "a/src/my file\\303\\251.py" "b/src/my file\\303\\251.py"
         index 1111111..2222222 100644
         --- "a/src/my file\\303\\251.py"

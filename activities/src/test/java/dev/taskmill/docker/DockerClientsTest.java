@@ -24,10 +24,14 @@ class DockerClientsTest {
     var client = DockerClients.forHost("tcp://127.0.0.1:1");
     assertThat(DockerClients.reachable(client)).isFalse();
     assertThatThrownBy(() -> DockerClients.requireReachable(client))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo("DOCKER_UNREACHABLE");
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getOriginalMessage()).contains("start dockerd", "DOCKER_HOST").doesNotContain("\n");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("DOCKER_UNREACHABLE");
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage())
+                  .contains("start dockerd", "DOCKER_HOST")
+                  .doesNotContain("\n");
+            });
   }
 }

@@ -10,10 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImageRefTest {
   @ParameterizedTest
   @CsvSource({
-      "python:3.11-slim, python, 3.11-slim",
-      "taskmill/java:17-maven, taskmill/java, 17-maven",
-      "localhost:5000/team/app:1.0, localhost:5000/team/app, 1.0",
-      "golang, golang, latest",
+    "python:3.11-slim, python, 3.11-slim",
+    "taskmill/java:17-maven, taskmill/java, 17-maven",
+    "localhost:5000/team/app:1.0, localhost:5000/team/app, 1.0",
+    "golang, golang, latest",
   })
   void parsesRepositoryAndTag(String text, String repository, String tag) {
     ImageRef ref = ImageRef.parse(text);
@@ -22,7 +22,8 @@ class ImageRefTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Python:3", "py thon:3", "python:$(id)", "a;rm -rf /", "python:", "x:y\nz", "-rm"})
+  @ValueSource(
+      strings = {"Python:3", "py thon:3", "python:$(id)", "a;rm -rf /", "python:", "x:y\nz", "-rm"})
   void rejectsWhatDockerWouldNot(String text) {
     assertThatThrownBy(() -> ImageRef.parse(text)).isInstanceOf(IllegalArgumentException.class);
   }

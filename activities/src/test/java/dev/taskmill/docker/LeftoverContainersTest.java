@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A worker start removes the containers of owners that are gone and nothing else (a real Docker engine). */
+/**
+ * A worker start removes the containers of owners that are gone and nothing else (a real Docker
+ * engine).
+ */
 class LeftoverContainersTest {
   static final String IMAGE = "taskmill/debian:bookworm";
   final String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -74,16 +77,30 @@ class LeftoverContainersTest {
     }
   }
 
-  /** An image committed from a stage container with these owner labels, as validation's snapshots are. */
+  /**
+   * An image committed from a stage container with these owner labels, as validation's snapshots
+   * are.
+   */
   private String snapshot(String what, Map<String, String> owner) {
     Map<String, String> labels = new LinkedHashMap<>(owner);
     labels.put(ContainerOwner.ROLE_LABEL, "validation-stage");
     String name = "taskmill-leftover-test-" + tag + "-snap-" + what;
-    String id = client.createContainerCmd(IMAGE).withName(name).withCmd("true").withLabels(labels).exec().getId();
+    String id =
+        client
+            .createContainerCmd(IMAGE)
+            .withName(name)
+            .withCmd("true")
+            .withLabels(labels)
+            .exec()
+            .getId();
     made.add(name);
     String image = LeftoverContainers.SNAPSHOT_REPOSITORY + "leftover-test-" + tag + ":" + what;
-    client.commitCmd(id).withRepository(image.substring(0, image.lastIndexOf(':')))
-        .withTag(what).withLabels(labels).exec();
+    client
+        .commitCmd(id)
+        .withRepository(image.substring(0, image.lastIndexOf(':')))
+        .withTag(what)
+        .withLabels(labels)
+        .exec();
     return image;
   }
 
@@ -102,8 +119,10 @@ class LeftoverContainersTest {
     finished.waitFor();
     Map<String, String> deadOwner = new LinkedHashMap<>(ContainerOwner.labels());
     deadOwner.put(ContainerOwner.PID_LABEL, String.valueOf(finished.pid()));
-    deadOwner.put(ContainerOwner.STARTED_LABEL, String.valueOf(finished.info().startInstant()
-        .map(java.time.Instant::toEpochMilli).orElse(1L)));
+    deadOwner.put(
+        ContainerOwner.STARTED_LABEL,
+        String.valueOf(
+            finished.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(1L)));
     return deadOwner;
   }
 
@@ -111,9 +130,16 @@ class LeftoverContainersTest {
     String name = "taskmill-leftover-test-" + tag + "-" + what;
     Map<String, String> labels = new LinkedHashMap<>(owner);
     labels.put(ContainerOwner.ROLE_LABEL, "validation-stage");
-    String id = client.createContainerCmd(IMAGE).withName(name).withCmd("sleep", "300").withLabels(labels)
-        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode("none"))
-        .exec().getId();
+    String id =
+        client
+            .createContainerCmd(IMAGE)
+            .withName(name)
+            .withCmd("sleep", "300")
+            .withLabels(labels)
+            .withHostConfig(
+                com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode("none"))
+            .exec()
+            .getId();
     client.startContainerCmd(id).exec();
     made.add(name);
     return name;

@@ -66,7 +66,8 @@ class EnrichmentActivityImplTest {
       assertThat(root.at("/stepLevelMetrics/totalSteps/idealTrajectory").asInt()).isEqualTo(7);
       assertThat(root.at("/failureModeAnalysis/mode").asText()).isEqualTo("WRONG_LOCATION");
       try (Stream<Path> files = Files.list(work)) {
-        assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".enrichment-"));
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .noneMatch(n -> n.startsWith(".enrichment-"));
       }
     }
 
@@ -74,7 +75,8 @@ class EnrichmentActivityImplTest {
     void aMissingTrajectoryFileIsAnInvalidInput() throws Exception {
       var input = fixture.input();
       Files.delete(Path.of(input.trajectories().failedTrajectory()));
-      assertThatThrownBy(() -> activity.enrich(input)).isInstanceOf(ApplicationFailure.class)
+      assertThatThrownBy(() -> activity.enrich(input))
+          .isInstanceOf(ApplicationFailure.class)
           .satisfies(e -> assertThat(((ApplicationFailure) e).getType()).isEqualTo("INVALID_INPUT"))
           .hasMessageContaining("failed_trajectory.json");
     }
@@ -86,24 +88,33 @@ class EnrichmentActivityImplTest {
     void theStatementHasTheTitleBodyAndIssueButNotTheFixLinesPastedInTheBody() throws Exception {
       TaskGoal goal = sections().taskGoal();
 
-      assertThat(goal.statement()).startsWith("Fix add when an operand is None")
+      assertThat(goal.statement())
+          .startsWith("Fix add when an operand is None")
           .contains("The `add` function subtracts its operands. See the docs.")
           .contains("Linked issue: #7.")
-          .doesNotContain("operands required").doesNotContain("a is None or b is None")
-          .doesNotContain("<!--").doesNotContain("https://example.com").doesNotContain("## ").doesNotContain("[x]");
+          .doesNotContain("operands required")
+          .doesNotContain("a is None or b is None")
+          .doesNotContain("<!--")
+          .doesNotContain("https://example.com")
+          .doesNotContain("## ")
+          .doesNotContain("[x]");
       assertThat(goal.sources()).containsExactly("pr-title", "pr-body", "linked-issue #7");
       assertThat(goal.leakCheck().fixLinesFound()).isEqualTo(2);
       assertThat(goal.leakCheck().checkedLines()).isEqualTo(6);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "The fix: `return a + b` instead of a - b. | 1",
-        "return a+b                               | 0",
-        "It should return the sum                 | 0",
-    })
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "The fix: `return a + b` instead of a - b. | 1",
+          "return a+b                               | 0",
+          "It should return the sum                 | 0",
+        })
     void aLineHoldingAnAddedFixLineOfTwelveCharsIsALeak(String line, int leaks) {
-      TaskGoal goal = TaskGoalBuilder.build(EnrichmentFixture.pr("Context.\n" + line), EnrichmentFixture.FIX_PATCH);
+      TaskGoal goal =
+          TaskGoalBuilder.build(
+              EnrichmentFixture.pr("Context.\n" + line), EnrichmentFixture.FIX_PATCH);
       assertThat(goal.leakCheck().fixLinesFound()).isEqualTo(leaks);
       assertThat(goal.statement().contains(line.strip())).isEqualTo(leaks == 0);
     }
@@ -121,29 +132,33 @@ class EnrichmentActivityImplTest {
       assertThat(f.divergenceStep()).isEqualTo(3);
       assertThat(f.description()).isEqualTo("the guard went into src/utils.py");
       assertThat(f.stillFailing()).containsExactly(F2P);
-      assertThat(f.evidence()).containsExactly(
-          "FAILED tests/test_calc.py::test_add_none - Failed: DID NOT RAISE <class 'ValueError'>");
+      assertThat(f.evidence())
+          .containsExactly(
+              "FAILED tests/test_calc.py::test_add_none - Failed: DID NOT RAISE <class 'ValueError'>");
       assertThat(f.weakTests()).isFalse();
     }
 
     @Test
     void withoutAnEvaluationLogTheVerifyObservationIsTheEvidence() throws Exception {
       var input = fixture.input();
-      JSON.writeValue(Path.of(input.trajectories().failedTrajectory()).toFile(),
+      JSON.writeValue(
+          Path.of(input.trajectories().failedTrajectory()).toFile(),
           EnrichmentFixture.failed("../outside.log"));
-      FailureModeAnalysis f = new FailureModeAnalysisBuilder(work)
-          .build(TrajectoryPair.read(input.trajectories()), input.trajectories());
-      assertThat(f.evidence()).containsExactly(
-          "FAILED tests/test_calc.py::test_add_none - Failed: DID NOT RAISE <class 'ValueError'>");
+      FailureModeAnalysis f =
+          new FailureModeAnalysisBuilder(work)
+              .build(TrajectoryPair.read(input.trajectories()), input.trajectories());
+      assertThat(f.evidence())
+          .containsExactly(
+              "FAILED tests/test_calc.py::test_add_none - Failed: DID NOT RAISE <class 'ValueError'>");
     }
 
     @ParameterizedTest
     @CsvSource({
-        "tests/test_calc.py::test_add_none, test_add_none",
-        "com.acme.CalcTest#addsNone, addsNone",
-        "com.acme.CalcTest.addsNone(), addsNone",
-        "TestAdd/none_operand, none_operand",
-        "tests/test_calc.py::test_add[1-2], test_add",
+      "tests/test_calc.py::test_add_none, test_add_none",
+      "com.acme.CalcTest#addsNone, addsNone",
+      "com.acme.CalcTest.addsNone(), addsNone",
+      "TestAdd/none_operand, none_operand",
+      "tests/test_calc.py::test_add[1-2], test_add",
     })
     void shortNames(String id, String name) {
       assertThat(FailureModeAnalysisBuilder.shortName(id)).isEqualTo(name);
@@ -162,9 +177,13 @@ class EnrichmentActivityImplTest {
       assertThat(measured.tokens().thought()).isEqualTo(COUNTER.count(step.thought())).isPositive();
       assertThat(measured.tokens().action())
           .isEqualTo(COUNTER.count("{\"command\":\"pytest tests/test_calc.py\"}"));
-      assertThat(measured.tokens().observation()).isEqualTo(COUNTER.count(step.observation().content()));
-      assertThat(measured.tokens().total()).isEqualTo(measured.tokens().thought() + measured.tokens().action()
-          + measured.tokens().observation());
+      assertThat(measured.tokens().observation())
+          .isEqualTo(COUNTER.count(step.observation().content()));
+      assertThat(measured.tokens().total())
+          .isEqualTo(
+              measured.tokens().thought()
+                  + measured.tokens().action()
+                  + measured.tokens().observation());
       assertThat(measured.wallMillis()).isEqualTo(2100);
       assertThat(m.tokenizer()).isEqualTo(new StepLevelMetrics.Tokenizer("jtokkit", "o200k_base"));
     }
@@ -174,11 +193,14 @@ class EnrichmentActivityImplTest {
       StepLevelMetrics m = sections().stepLevelMetrics();
 
       assertThat(m.totalSteps()).isEqualTo(new PerTrajectory<>(7, 7));
-      assertThat(m.toolCalls().idealTrajectory()).containsExactlyInAnyOrderEntriesOf(
-          Map.of("bash", 3, "str_replace_editor", 3, "submit", 1));
-      assertThat(m.totals().idealTrajectory().wallMillis()).isEqualTo(310 + 120 + 2100 + 90 + 80 + 1900 + 5);
-      assertThat(m.totals().failedTrajectory().tokens()).isEqualTo(
-          m.perStep().failedTrajectory().stream().mapToLong(s -> s.tokens().total()).sum());
+      assertThat(m.toolCalls().idealTrajectory())
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("bash", 3, "str_replace_editor", 3, "submit", 1));
+      assertThat(m.totals().idealTrajectory().wallMillis())
+          .isEqualTo(310 + 120 + 2100 + 90 + 80 + 1900 + 5);
+      assertThat(m.totals().failedTrajectory().tokens())
+          .isEqualTo(
+              m.perStep().failedTrajectory().stream().mapToLong(s -> s.tokens().total()).sum());
     }
   }
 
@@ -189,12 +211,19 @@ class EnrichmentActivityImplTest {
       TestExecution t = sections().testExecution();
 
       assertThat(t.framework()).isEqualTo("pytest");
-      assertThat(t.runs()).extracting(TestExecution.Run::stage).containsExactly("PASS_pre_tests", "FAIL_pre_patch",
-          "PASS_post_patch", "FAIL_pre_patch.rerun1");
+      assertThat(t.runs())
+          .extracting(TestExecution.Run::stage)
+          .containsExactly(
+              "PASS_pre_tests", "FAIL_pre_patch", "PASS_post_patch", "FAIL_pre_patch.rerun1");
       assertThat(t.runs().get(2).patches()).containsExactly("tests.patch", "fix.patch");
-      assertThat(t.runs().get(1)).extracting(TestExecution.Run::exitCode, TestExecution.Run::failed,
-          TestExecution.Run::durationMillis).containsExactly(1, 1, 1100L);
-      assertThat(t.coverage()).containsExactly(Map.entry("PASS_pre_tests", 80.0), Map.entry("PASS_post_patch", 87.5));
+      assertThat(t.runs().get(1))
+          .extracting(
+              TestExecution.Run::exitCode,
+              TestExecution.Run::failed,
+              TestExecution.Run::durationMillis)
+          .containsExactly(1, 1, 1100L);
+      assertThat(t.coverage())
+          .containsExactly(Map.entry("PASS_pre_tests", 80.0), Map.entry("PASS_post_patch", 87.5));
       assertThat(t.failToPass()).containsExactly(F2P);
       assertThat(t.passToPass()).containsExactly("tests/test_calc.py::test_sub");
     }
@@ -210,7 +239,8 @@ class EnrichmentActivityImplTest {
 
     @Test
     void goCoverBlocksGivePerLineData() throws Exception {
-      String fix = """
+      String fix =
+          """
           diff --git a/calc/calc.go b/calc/calc.go
           --- a/calc/calc.go
           +++ b/calc/calc.go
@@ -222,7 +252,9 @@ class EnrichmentActivityImplTest {
            \treturn x + b
           """;
       Path dir = Files.createDirectories(work.resolve("cov"));
-      Files.writeString(dir.resolve("cover.out"), """
+      Files.writeString(
+          dir.resolve("cover.out"),
+          """
           mode: set
           github.com/acme/calc/calc/calc.go:10.2,11.12 2 1
           github.com/acme/calc/calc/calc.go:11.12,13.3 1 0
@@ -237,18 +269,22 @@ class EnrichmentActivityImplTest {
     static Stream<Arguments> unmeasured() {
       return Stream.of(
           Arguments.of(null, null, "no coverage report from PASS_post_patch"),
-          Arguments.of("coverage-summary.json", "{\"total\": {\"lines\": {\"total\": 10, \"covered\": 8, \"pct\": 80}}}",
+          Arguments.of(
+              "coverage-summary.json",
+              "{\"total\": {\"lines\": {\"total\": 10, \"covered\": 8, \"pct\": 80}}}",
               "istanbul json-summary has no per-line data"));
     }
 
     @ParameterizedTest
     @MethodSource("unmeasured")
-    void withoutPerLineDataTheRatioIsNullWithAReason(String file, String content, String reason) throws Exception {
+    void withoutPerLineDataTheRatioIsNullWithAReason(String file, String content, String reason)
+        throws Exception {
       Path dir = Files.createDirectories(work.resolve("cov"));
       if (file != null) {
         Files.writeString(dir.resolve(file), content);
       }
-      TestExecution.FixLineCoverage c = TestExecutionBuilder.fixLineCoverage(EnrichmentFixture.FIX_PATCH, dir);
+      TestExecution.FixLineCoverage c =
+          TestExecutionBuilder.fixLineCoverage(EnrichmentFixture.FIX_PATCH, dir);
       assertThat(c.ratio()).isNull();
       assertThat(c.coveredLines()).isNull();
       assertThat(c.changedLines()).isEqualTo(3);
@@ -283,19 +319,29 @@ class EnrichmentActivityImplTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "''                    | 0.0 | 0.0",
-        "src/calc.py           | 1.0 | 0.5",
-        "src/calc.py,src/x.py  | 0.5 | 0.5",
-        "src/calc.py,src/io.py | 1.0 | 1.0",
-        "tests/test_calc.py    | 0.0 | 0.0",
-    })
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "''                    | 0.0 | 0.0",
+          "src/calc.py           | 1.0 | 0.5",
+          "src/calc.py,src/x.py  | 0.5 | 0.5",
+          "src/calc.py,src/io.py | 1.0 | 1.0",
+          "tests/test_calc.py    | 0.0 | 0.0",
+        })
     void precisionAndRecall(String edited, double precision, double recall) {
       List<String> files = edited.isEmpty() ? List.of() : List.of(edited.split(","));
-      Trajectory t = EnrichmentFixture.trajectory(Trajectory.IDEAL, List.of(EnrichmentFixture.step(1, "edit",
-          "str_replace_editor", Map.of(), "ok", 1, List.of(), files)), null, EnrichmentFixture.ideal().outcome());
-      NavigationMetrics.Navigation n = new NavigationMetricsBuilder(List.of("src/calc.py", "src/io.py"),
-          List.of("tests/test_calc.py")).navigation(t);
+      Trajectory t =
+          EnrichmentFixture.trajectory(
+              Trajectory.IDEAL,
+              List.of(
+                  EnrichmentFixture.step(
+                      1, "edit", "str_replace_editor", Map.of(), "ok", 1, List.of(), files)),
+              null,
+              EnrichmentFixture.ideal().outcome());
+      NavigationMetrics.Navigation n =
+          new NavigationMetricsBuilder(
+                  List.of("src/calc.py", "src/io.py"), List.of("tests/test_calc.py"))
+              .navigation(t);
       assertThat(n.editPrecision()).isEqualTo(precision);
       assertThat(n.editRecall()).isEqualTo(recall);
       assertThat(n.stepsToFirstGoldFileView()).isNull();

@@ -14,7 +14,7 @@ final class Bash {
     return run(dir, script, List.of()).out();
   }
 
-  record Result(int exitCode, String out) { }
+  record Result(int exitCode, String out) {}
 
   static Result run(Path dir, String script, List<String> args) throws Exception {
     Path file = Files.createTempFile("taskmill-test-", ".sh");
@@ -22,7 +22,8 @@ final class Bash {
       Files.writeString(file, script);
       var command = new java.util.ArrayList<>(List.of("bash", file.toString()));
       command.addAll(args);
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();

@@ -13,13 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs `bash /taskmill/run.sh stage PATCH...` in a fresh container as the stage contract says (test helper). */
+/**
+ * Runs `bash /taskmill/run.sh stage PATCH...` in a fresh container as the stage contract says (test
+ * helper).
+ */
 final class ContainerStage {
-  record Result(int exitCode, String log, Path out) { }
+  record Result(int exitCode, String log, Path out) {}
 
   private ContainerStage() {}
 
-  static Result run(DockerClient docker, EnvironmentOutput env, Path patchDir, Path out, String... patches)
+  static Result run(
+      DockerClient docker, EnvironmentOutput env, Path patchDir, Path out, String... patches)
       throws Exception {
     Files.createDirectories(out);
     Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -32,21 +36,42 @@ final class ContainerStage {
     env.mounts().forEach(m -> binds.add(Bind.parse(m.spec())));
     List<String> cmd = new ArrayList<>(List.of("bash", "/taskmill/run.sh", "stage"));
     cmd.addAll(List.of(patches));
-    HostConfig host = HostConfig.newHostConfig().withNetworkMode("none").withBinds(binds)
-        .withMemory(2L << 30).withPidsLimit(1024L).withNanoCPUs(2_000_000_000L);
-    String id = docker.createContainerCmd(env.sampleImage()).withUser(env.user()).withCmd(cmd)
-        .withHostConfig(host).exec().getId();
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withNetworkMode("none")
+            .withBinds(binds)
+            .withMemory(2L << 30)
+            .withPidsLimit(1024L)
+            .withNanoCPUs(2_000_000_000L);
+    String id =
+        docker
+            .createContainerCmd(env.sampleImage())
+            .withUser(env.user())
+            .withCmd(cmd)
+            .withHostConfig(host)
+            .exec()
+            .getId();
     try {
       docker.startContainerCmd(id).exec();
-      int code = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())
-          .awaitStatusCode(10, TimeUnit.MINUTES);
+      int code =
+          docker
+              .waitContainerCmd(id)
+              .exec(new WaitContainerResultCallback())
+              .awaitStatusCode(10, TimeUnit.MINUTES);
       StringBuilder log = new StringBuilder();
-      docker.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(new ResultCallback.Adapter<Frame>() {
-        @Override
-        public void onNext(Frame frame) {
-          log.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-      }).awaitCompletion(1, TimeUnit.MINUTES);
+      docker
+          .logContainerCmd(id)
+          .withStdOut(true)
+          .withStdErr(true)
+          .exec(
+              new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                  log.append(
+                      new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+              })
+          .awaitCompletion(1, TimeUnit.MINUTES);
       return new Result(code, log.toString(), out);
     } finally {
       docker.removeContainerCmd(id).withForce(true).exec();

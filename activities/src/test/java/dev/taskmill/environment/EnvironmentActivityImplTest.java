@@ -17,27 +17,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EnvironmentActivityImplTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private EnvironmentActivityImpl activity() {
-    return new EnvironmentActivityImpl(new EnvironmentPreparer(new ContainerEngine(DockerClients.forHost("tcp://127.0.0.1:1"), "tcp://127.0.0.1:1"),
-        new RepositoryCache(tmp.resolve("clones")), BaseImages.load(name -> null), tmp.resolve("deps")));
+    return new EnvironmentActivityImpl(
+        new EnvironmentPreparer(
+            new ContainerEngine(DockerClients.forHost("tcp://127.0.0.1:1"), "tcp://127.0.0.1:1"),
+            new RepositoryCache(tmp.resolve("clones")),
+            BaseImages.load(name -> null),
+            tmp.resolve("deps")));
   }
 
   private EnvironmentInput input(Stack stack) {
-    return new EnvironmentInput("https://example.com/o/r.git", "o/r", "a".repeat(40), stack,
-        tmp.resolve("work").toString(), List.of());
+    return new EnvironmentInput(
+        "https://example.com/o/r.git",
+        "o/r",
+        "a".repeat(40),
+        stack,
+        tmp.resolve("work").toString(),
+        List.of());
   }
 
   @Test
   void anUnsupportedStackFailsBeforeTouchingDocker() {
     Stack rust = new Stack(Language.RUST, BuildSystem.CARGO, TestFramework.CARGO_TEST, null, "");
     assertThatThrownBy(() -> activity().prepare(input(rust)))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo("UNSUPPORTED_STACK");
-          assertThat(f.getOriginalMessage()).contains("rust/cargo/cargo_test");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("UNSUPPORTED_STACK");
+              assertThat(f.getOriginalMessage()).contains("rust/cargo/cargo_test");
+            });
   }
 
   @Test
@@ -45,16 +55,22 @@ class EnvironmentActivityImplTest {
     var env = io.temporal.testing.TestActivityEnvironment.newInstance();
     try {
       env.registerActivitiesImplementations(activity());
-      EnvironmentActivity stub = env.newActivityStub(EnvironmentActivity.class,
-          io.temporal.activity.ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(java.time.Duration.ofMinutes(1)).build());
+      EnvironmentActivity stub =
+          env.newActivityStub(
+              EnvironmentActivity.class,
+              io.temporal.activity.ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(java.time.Duration.ofMinutes(1))
+                  .build());
       Stack python = new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, null, "");
       assertThatThrownBy(() -> stub.prepare(input(python)))
           .isInstanceOf(io.temporal.failure.ActivityFailure.class)
-          .cause().isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-            assertThat(f.getType()).isEqualTo("DOCKER_UNREACHABLE");
-            assertThat(f.isNonRetryable()).isTrue();
-          });
+          .cause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> {
+                assertThat(f.getType()).isEqualTo("DOCKER_UNREACHABLE");
+                assertThat(f.isNonRetryable()).isTrue();
+              });
     } finally {
       env.close();
     }
@@ -64,10 +80,12 @@ class EnvironmentActivityImplTest {
   void anUnreachableEngineIsReportedAsSuch() {
     Stack python = new Stack(Language.PYTHON, BuildSystem.PIP, TestFramework.PYTEST, ">=3.8", "");
     assertThatThrownBy(() -> activity().prepare(input(python)))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo("DOCKER_UNREACHABLE");
-          assertThat(f.isNonRetryable()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("DOCKER_UNREACHABLE");
+              assertThat(f.isNonRetryable()).isTrue();
+            });
     assertThat(tmp.resolve("work")).doesNotExist();
   }
 }

@@ -17,16 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The host side of the dependency caches against the real registries (go, npm and the Go module proxy, which CI
- * machines reach): what cannot be had is one line naming it, and no cache is marked complete.
+ * The host side of the dependency caches against the real registries (go, npm and the Go module
+ * proxy, which CI machines reach): what cannot be had is one line naming it, and no cache is marked
+ * complete.
  */
 class HostDependenciesTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   BuildContext context(Fixture fixture, StackKind kind) {
-    return BuildContext.export(fixture.repo().git().getRepository(), fixture.baseCommit(), kind, "",
-        tmp.resolve("ctx"));
+    return BuildContext.export(
+        fixture.repo().git().getRepository(), fixture.baseCommit(), kind, "", tmp.resolve("ctx"));
   }
 
   static void isOneLine(ApplicationFailure f, String type, String... parts) {
@@ -39,25 +39,45 @@ class HostDependenciesTest {
     @Test
     void aThirdPartyModuleLandsInTheModuleCache() throws Exception {
       Fixture fixture = StackFixtures.goModern(tmp.resolve("repo"));
-      var mounts = new DependencyCache(tmp.resolve("deps"), Heartbeat.NONE).prepare(StackKind.GO,
-          context(fixture, StackKind.GO), "");
-      assertThat(mounts).singleElement().extracting(m -> m.spec()).asString().endsWith(":/taskmill/deps/gomod:ro");
+      var mounts =
+          new DependencyCache(tmp.resolve("deps"), Heartbeat.NONE)
+              .prepare(StackKind.GO, context(fixture, StackKind.GO), "");
+      assertThat(mounts)
+          .singleElement()
+          .extracting(m -> m.spec())
+          .asString()
+          .endsWith(":/taskmill/deps/gomod:ro");
       Path gomod = Path.of(mounts.get(0).hostPath());
       assertThat(gomod.resolve("github.com/google/go-cmp@v0.6.0/cmp")).isDirectory();
     }
 
     @Test
     void aModuleTheProxyDoesNotHaveIsOneLineNamingIt() throws Exception {
-      Fixture fixture = StackFixtures.goModernWith(tmp.resolve("repo"), "module example.com/calc\n\ngo 1.22\n\n"
-          + "require example.com/taskmill-no-such-module v1.0.0\n");
+      Fixture fixture =
+          StackFixtures.goModernWith(
+              tmp.resolve("repo"),
+              "module example.com/calc\n\ngo 1.22\n\n"
+                  + "require example.com/taskmill-no-such-module v1.0.0\n");
       Path deps = tmp.resolve("deps");
-      assertThatThrownBy(() -> new DependencyCache(deps, Heartbeat.NONE).prepare(StackKind.GO,
-          context(fixture, StackKind.GO), ""))
-          .isInstanceOfSatisfying(ApplicationFailure.class, f -> isOneLine(f, "DEPENDENCY_UNAVAILABLE",
-              "a Go module cannot be downloaded", "example.com/taskmill-no-such-module@v1.0.0"));
+      assertThatThrownBy(
+              () ->
+                  new DependencyCache(deps, Heartbeat.NONE)
+                      .prepare(StackKind.GO, context(fixture, StackKind.GO), ""))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f ->
+                  isOneLine(
+                      f,
+                      "DEPENDENCY_UNAVAILABLE",
+                      "a Go module cannot be downloaded",
+                      "example.com/taskmill-no-such-module@v1.0.0"));
       try (var dirs = Files.list(deps)) {
-        assertThat(dirs.filter(Files::isDirectory)).allSatisfy(d -> assertThat(d.resolve(".complete"))
-            .as("no cache is marked complete").doesNotExist());
+        assertThat(dirs.filter(Files::isDirectory))
+            .allSatisfy(
+                d ->
+                    assertThat(d.resolve(".complete"))
+                        .as("no cache is marked complete")
+                        .doesNotExist());
       }
     }
   }
@@ -67,19 +87,27 @@ class HostDependenciesTest {
     @Test
     void aPackageNpmDoesNotHaveIsOneLineNamingIt() {
       Fixture fixture = StackFixtures.typescriptWithMissingPackage(tmp.resolve("repo"));
-      assertThatThrownBy(() -> new DependencyCache(tmp.resolve("deps"), Heartbeat.NONE).prepare(StackKind.NPM,
-          context(fixture, StackKind.NPM), ""))
-          .isInstanceOfSatisfying(ApplicationFailure.class, f -> isOneLine(f, "DEPENDENCY_UNAVAILABLE",
-              "npm install failed on the host", "taskmill-fixture-no-such-package-4f1c"));
+      assertThatThrownBy(
+              () ->
+                  new DependencyCache(tmp.resolve("deps"), Heartbeat.NONE)
+                      .prepare(StackKind.NPM, context(fixture, StackKind.NPM), ""))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f ->
+                  isOneLine(
+                      f,
+                      "DEPENDENCY_UNAVAILABLE",
+                      "npm install failed on the host",
+                      "taskmill-fixture-no-such-package-4f1c"));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "package-lock.json, NPM",
-        "npm-shrinkwrap.json, NPM",
-        "pnpm-lock.yaml, PNPM",
-        "yarn.lock, YARN_CLASSIC",
-        "none, NPM_WITHOUT_LOCKFILE",
+      "package-lock.json, NPM",
+      "npm-shrinkwrap.json, NPM",
+      "pnpm-lock.yaml, PNPM",
+      "yarn.lock, YARN_CLASSIC",
+      "none, NPM_WITHOUT_LOCKFILE",
     })
     void theLockfileNamesTheTool(String lockfile, NodePackageManager expected) throws Exception {
       Path project = Files.createDirectories(tmp.resolve("p"));
@@ -92,40 +120,48 @@ class HostDependenciesTest {
 
     @ParameterizedTest(name = "{0} / {1} -> pnpm@{2}")
     @CsvSource({
-        "'',                              '9.0', 9",
-        "'',                              '6.1', 8",
-        "'',                              '5.4', 7",
-        "'\"packageManager\":\"pnpm@8.15.4+sha256.ab\"', '9.0', 8.15.4",
+      "'',                              '9.0', 9",
+      "'',                              '6.1', 8",
+      "'',                              '5.4', 7",
+      "'\"packageManager\":\"pnpm@8.15.4+sha256.ab\"', '9.0', 8.15.4",
     })
-    void pnpmIsThePinnedOneOrTheOneThatWritesTheLockfile(String field, String lockfile, String version)
-        throws Exception {
+    void pnpmIsThePinnedOneOrTheOneThatWritesTheLockfile(
+        String field, String lockfile, String version) throws Exception {
       Path project = Files.createDirectories(tmp.resolve("p"));
       Files.writeString(project.resolve("package.json"), "{" + field + "}");
       Files.writeString(project.resolve("pnpm-lock.yaml"), "lockfileVersion: '" + lockfile + "'\n");
-      assertThat(NodePackageManager.PNPM.command(project)).contains("--package=pnpm@" + version, "--ignore-scripts",
-          "--frozen-lockfile");
+      assertThat(NodePackageManager.PNPM.command(project))
+          .contains("--package=pnpm@" + version, "--ignore-scripts", "--frozen-lockfile");
     }
 
     @Test
     void aYarnBerryLockfileIsRefusedInOneLineSayingWhy() throws Exception {
       Path project = Files.createDirectories(tmp.resolve("p"));
       Files.writeString(project.resolve("package.json"), "{}");
-      Files.writeString(project.resolve("yarn.lock"), "# This file is generated by running \"yarn install\"\n\n"
-          + "__metadata:\n  version: 8\n  cacheKey: 10c0\n");
+      Files.writeString(
+          project.resolve("yarn.lock"),
+          "# This file is generated by running \"yarn install\"\n\n"
+              + "__metadata:\n  version: 8\n  cacheKey: 10c0\n");
       assertThatThrownBy(() -> NodePackageManager.of(project))
-          .isInstanceOfSatisfying(ApplicationFailure.class, f -> isOneLine(f, "PACKAGE_MANAGER_UNSUPPORTED",
-              "Yarn 2 or later", "node_modules"));
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> isOneLine(f, "PACKAGE_MANAGER_UNSUPPORTED", "Yarn 2 or later", "node_modules"));
     }
 
     @Test
     void aYarnClassicLockfileInstallsWithYarnOne() throws Exception {
       try (FixtureRepo repo = FixtureRepo.init(tmp.resolve("yarn"))) {
-        repo.write("package.json", "{\"name\":\"y\",\"version\":\"1.0.0\",\"devDependencies\":{\"is-number\":\"7.0.0\"}}")
+        repo.write(
+                "package.json",
+                "{\"name\":\"y\",\"version\":\"1.0.0\",\"devDependencies\":{\"is-number\":\"7.0.0\"}}")
             .write("yarn.lock", YARN_LOCK);
         String commit = repo.commit("yarn project");
-        BuildContext ctx = BuildContext.export(repo.git().getRepository(), commit, StackKind.NPM, "",
-            tmp.resolve("ctx"));
-        var mounts = new DependencyCache(tmp.resolve("deps"), Heartbeat.NONE).prepare(StackKind.NPM, ctx, "");
+        BuildContext ctx =
+            BuildContext.export(
+                repo.git().getRepository(), commit, StackKind.NPM, "", tmp.resolve("ctx"));
+        var mounts =
+            new DependencyCache(tmp.resolve("deps"), Heartbeat.NONE)
+                .prepare(StackKind.NPM, ctx, "");
         Path modules = Path.of(mounts.get(0).hostPath());
         assertThat(modules.resolve("is-number/package.json")).exists();
       }
@@ -136,30 +172,46 @@ class HostDependenciesTest {
   class InstallErrors {
     @Test
     void aMissingPackageIsNamedWithTheRegistrysAnswer() {
-      var result = new HostCommand.Result(1, java.util.List.of("npm error code E404",
-          "npm error 404 Not Found - GET https://registry.npmjs.org/no-such-pkg", "npm error 404",
-          "npm error 404  The requested resource 'no-such-pkg@1.0.0' could not be found.", "npm error 404",
-          "npm error 404 Note that you can also install from a", "npm error 404 tarball, folder, http url, or git url.",
-          "npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log"));
-      assertThat(result.installError()).isEqualTo("404 Not Found - GET https://registry.npmjs.org/no-such-pkg; 404 The"
-          + " requested resource 'no-such-pkg@1.0.0' could not be found.");
+      var result =
+          new HostCommand.Result(
+              1,
+              java.util.List.of(
+                  "npm error code E404",
+                  "npm error 404 Not Found - GET https://registry.npmjs.org/no-such-pkg",
+                  "npm error 404",
+                  "npm error 404  The requested resource 'no-such-pkg@1.0.0' could not be found.",
+                  "npm error 404",
+                  "npm error 404 Note that you can also install from a",
+                  "npm error 404 tarball, folder, http url, or git url.",
+                  "npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log"));
+      assertThat(result.installError())
+          .isEqualTo(
+              "404 Not Found - GET https://registry.npmjs.org/no-such-pkg; 404 The"
+                  + " requested resource 'no-such-pkg@1.0.0' could not be found.");
     }
 
     @Test
     void aGitDependencyIsNamedWithTheCause() {
-      var result = new HostCommand.Result(128, java.util.List.of("npm error code 128",
-          "npm error An unknown git error occurred",
-          "npm error command git --no-replace-objects ls-remote ssh://git@github.com/user/repo.git",
-          "npm error ssh: Could not resolve hostname github.com: Name or service not known",
-          "npm error fatal: Could not read from remote repository.", "npm error",
-          "npm error Please make sure you have the correct access rights",
-          "npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log"));
-      assertThat(result.installError()).contains("ssh://git@github.com/user/repo.git",
-          "Could not resolve hostname github.com").doesNotContain("A complete log", "\n");
+      var result =
+          new HostCommand.Result(
+              128,
+              java.util.List.of(
+                  "npm error code 128",
+                  "npm error An unknown git error occurred",
+                  "npm error command git --no-replace-objects ls-remote ssh://git@github.com/user/repo.git",
+                  "npm error ssh: Could not resolve hostname github.com: Name or service not known",
+                  "npm error fatal: Could not read from remote repository.",
+                  "npm error",
+                  "npm error Please make sure you have the correct access rights",
+                  "npm error A complete log of this run can be found in: /root/.npm/_logs/x-debug-0.log"));
+      assertThat(result.installError())
+          .contains("ssh://git@github.com/user/repo.git", "Could not resolve hostname github.com")
+          .doesNotContain("A complete log", "\n");
     }
   }
 
-  static final String YARN_LOCK = """
+  static final String YARN_LOCK =
+      """
       # THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.
       # yarn lockfile v1
 

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A devDependency given as a GitHub shorthand, which npm cannot fetch here (no git host is reachable): left out
- * and noted when nothing loads it, one line naming it otherwise. Runs npm on the host against the registry.
+ * A devDependency given as a GitHub shorthand, which npm cannot fetch here (no git host is
+ * reachable): left out and noted when nothing loads it, one line naming it otherwise. Runs npm on
+ * the host against the registry.
  */
 class NpmGitDependencyTest {
-  static final String PACKAGE = """
+  static final String PACKAGE =
+      """
       {"name": "fx", "version": "1.0.0", "private": true,
        "devDependencies": {"some-tool": "someuser/some-tool", "is-number": "7.0.0"}}
       """;
@@ -25,25 +27,34 @@ class NpmGitDependencyTest {
   @TempDir Path tmp;
 
   BuildContext context(String testFile) {
-    FixtureRepo repo = FixtureRepo.init(tmp.resolve("repo")).write("package.json", PACKAGE)
-        .write("lib/calc.js", "module.exports = { add: (a, b) => a + b };\n")
-        .write("test/calc.test.js", testFile);
+    FixtureRepo repo =
+        FixtureRepo.init(tmp.resolve("repo"))
+            .write("package.json", PACKAGE)
+            .write("lib/calc.js", "module.exports = { add: (a, b) => a + b };\n")
+            .write("test/calc.test.js", testFile);
     String commit = repo.commit("calc");
-    return BuildContext.export(repo.git().getRepository(), commit, StackKind.NPM, "", tmp.resolve("context"));
+    return BuildContext.export(
+        repo.git().getRepository(), commit, StackKind.NPM, "", tmp.resolve("context"));
   }
 
   @Test
   void aGitDependencyNothingLoadsIsLeftOutNotedAndTheRestInstalled() throws Exception {
     DependencyCache cache = new DependencyCache(tmp.resolve("deps"), Heartbeat.NONE);
-    var mounts = cache.prepare(StackKind.NPM, context("const isNumber = require('is-number');\n"), "");
+    var mounts =
+        cache.prepare(StackKind.NPM, context("const isNumber = require('is-number');\n"), "");
 
     Path modules = Path.of(mounts.get(0).hostPath());
     assertThat(modules.resolve("is-number/package.json")).exists();
     assertThat(modules.resolve("some-tool")).doesNotExist();
-    assertThat(cache.notes()).singleElement().asString()
-        .startsWith("left out the devDependency some-tool (\"someuser/some-tool\") of package.json: from a git host,"
-            + " which the worker cannot fetch (npm exit 128: ")
-        .contains("github.com").endsWith("; nothing the tests run loads it").doesNotContain("complete log");
+    assertThat(cache.notes())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "left out the devDependency some-tool (\"someuser/some-tool\") of package.json: from a git host,"
+                + " which the worker cannot fetch (npm exit 128: ")
+        .contains("github.com")
+        .endsWith("; nothing the tests run loads it")
+        .doesNotContain("complete log");
   }
 
   @Test
@@ -53,14 +64,24 @@ class NpmGitDependencyTest {
 
     assertThatThrownBy(() -> cache.prepare(StackKind.NPM, context, ""))
         .isInstanceOf(ApplicationFailure.class)
-        .satisfies(e -> {
-          ApplicationFailure failure = (ApplicationFailure) e;
-          assertThat(failure.getType()).isEqualTo(FailureType.DEPENDENCY_UNAVAILABLE.name());
-          assertThat(failure.getOriginalMessage()).startsWith("the tests need the devDependency some-tool"
-              + " (\"someuser/some-tool\") of package.json, from a git host").endsWith("the repository loads it")
-              .doesNotContain("\n").doesNotContain("complete log");
-        });
-    assertThat(Files.exists(tmp.resolve("deps").resolve("npm-" + context.manifestHash().substring(0, 16))
-        .resolve(".complete"))).as("no cache is marked complete").isFalse();
+        .satisfies(
+            e -> {
+              ApplicationFailure failure = (ApplicationFailure) e;
+              assertThat(failure.getType()).isEqualTo(FailureType.DEPENDENCY_UNAVAILABLE.name());
+              assertThat(failure.getOriginalMessage())
+                  .startsWith(
+                      "the tests need the devDependency some-tool"
+                          + " (\"someuser/some-tool\") of package.json, from a git host")
+                  .endsWith("the repository loads it")
+                  .doesNotContain("\n")
+                  .doesNotContain("complete log");
+            });
+    assertThat(
+            Files.exists(
+                tmp.resolve("deps")
+                    .resolve("npm-" + context.manifestHash().substring(0, 16))
+                    .resolve(".complete")))
+        .as("no cache is marked complete")
+        .isFalse();
   }
 }

@@ -12,8 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ShellQuoteTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   static List<String> hostile() {
     return Hostile.names();
@@ -39,13 +38,15 @@ class ShellQuoteTest {
   @Test
   void refusesNulAndBadVariableNames() {
     assertThatThrownBy(() -> ShellQuote.quote("a\0b")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ShellQuote.assign("A;B", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ShellQuote.assign("A;B", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void writesNoFileEvenWhenTheWholeListIsEvaluated() throws Exception {
     Path marker = tmp.resolve("pwned");
-    List<String> values = hostile().stream().map(v -> v.replace("/tmp/pwned", marker.toString())).toList();
+    List<String> values =
+        hostile().stream().map(v -> v.replace("/tmp/pwned", marker.toString())).toList();
     Bash.run(tmp, "A=" + ShellQuote.array(values) + "\nfor a in \"${A[@]}\"; do :; done");
     assertThat(marker).doesNotExist();
     assertThat(Files.list(tmp)).isEmpty();

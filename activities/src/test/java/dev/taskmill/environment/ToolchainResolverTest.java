@@ -16,9 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ToolchainResolverTest {
-  private static final Path OFFLINE = Path.of("..", "deploy", "offline-images", "stacks.properties");
+  private static final Path OFFLINE =
+      Path.of("..", "deploy", "offline-images", "stacks.properties");
 
-  static Stack stack(Language language, BuildSystem build, TestFramework framework, String version) {
+  static Stack stack(
+      Language language, BuildSystem build, TestFramework framework, String version) {
     return new Stack(language, build, framework, version, "");
   }
 
@@ -34,7 +36,8 @@ class ToolchainResolverTest {
   }
 
   private static ToolchainResolver offline() {
-    return new ToolchainResolver(BaseImages.load(Map.of("TASKMILL_IMAGES_CONFIG", OFFLINE.toString())::get));
+    return new ToolchainResolver(
+        BaseImages.load(Map.of("TASKMILL_IMAGES_CONFIG", OFFLINE.toString())::get));
   }
 
   private static ToolchainResolver defaults() {
@@ -44,41 +47,45 @@ class ToolchainResolverTest {
   @Nested
   class WithTheOfflineImages {
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource(nullValues = "null", value = {
-        "maven,  17,          taskmill/java:17-maven",
-        "maven,  1.8,         taskmill/java:17-maven",
-        "maven,  11,          taskmill/java:17-maven",
-        "maven,  null,        taskmill/java:17-maven",
-        "python, '>=3.8',     taskmill/python:3.11",
-        "python, '>=3.8,<4',  taskmill/python:3.11",
-        "python, '~=3.10',    taskmill/python:3.11",
-        "python, '^3.9',      taskmill/python:3.11",
-        "python, null,        taskmill/python:3.11",
-        "python, '>=3.12',    taskmill/python:3.13",
-        "python, '3.13',      taskmill/python:3.13",
-        "npm,    '>=16',      taskmill/node:18",
-        "npm,    '^18.2.0',   taskmill/node:18",
-        "npm,    '16.x || 18.x', taskmill/node:18",
-        "go,     1.19,        taskmill/go:1.19",
-        "go,     1.18,        taskmill/go:1.19",
-    })
+    @CsvSource(
+        nullValues = "null",
+        value = {
+          "maven,  17,          taskmill/java:17-maven",
+          "maven,  1.8,         taskmill/java:17-maven",
+          "maven,  11,          taskmill/java:17-maven",
+          "maven,  null,        taskmill/java:17-maven",
+          "python, '>=3.8',     taskmill/python:3.11",
+          "python, '>=3.8,<4',  taskmill/python:3.11",
+          "python, '~=3.10',    taskmill/python:3.11",
+          "python, '^3.9',      taskmill/python:3.11",
+          "python, null,        taskmill/python:3.11",
+          "python, '>=3.12',    taskmill/python:3.13",
+          "python, '3.13',      taskmill/python:3.13",
+          "npm,    '>=16',      taskmill/node:18",
+          "npm,    '^18.2.0',   taskmill/node:18",
+          "npm,    '16.x || 18.x', taskmill/node:18",
+          "go,     1.19,        taskmill/go:1.19",
+          "go,     1.18,        taskmill/go:1.19",
+        })
     void picksAnImageThatOffersTheToolchain(String kind, String version, String image) {
       assertThat(offline().resolve(stack(kind, version)).image().canonical()).isEqualTo(image);
     }
 
     @ParameterizedTest(name = "{0} {1} is unavailable")
     @CsvSource({
-        "maven,  1.6,        'Java source 1.6, which no configured JDK image can build (JDK 17 supports 7 and later); set TASKMILL_IMAGE_JAVA'",
-        "maven,  21,         'needs Java 21, newer than any configured JDK image (JDK 17)'",
-        "python, '>=3.14',   'asks for Python >=3.14, which no configured image offers (Python 3.11, Python 3.13); set TASKMILL_IMAGE_PYTHON'",
-        "python, '<3.10',    'Python <3.10'",
+      "maven,  1.6,        'Java source 1.6, which no configured JDK image can build (JDK 17 supports 7 and later); set TASKMILL_IMAGE_JAVA'",
+      "maven,  21,         'needs Java 21, newer than any configured JDK image (JDK 17)'",
+      "python, '>=3.14',   'asks for Python >=3.14, which no configured image offers (Python 3.11, Python 3.13); set TASKMILL_IMAGE_PYTHON'",
+      "python, '<3.10',    'Python <3.10'",
     })
     void saysInOneLineWhyNoImageFits(String kind, String version, String message) {
       assertThatThrownBy(() -> offline().resolve(stack(kind, version)))
-          .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-            assertThat(f.getType()).isEqualTo("TOOLCHAIN_UNAVAILABLE");
-            assertThat(f.getOriginalMessage()).contains(message).doesNotContain("\n");
-          });
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> {
+                assertThat(f.getType()).isEqualTo("TOOLCHAIN_UNAVAILABLE");
+                assertThat(f.getOriginalMessage()).contains(message).doesNotContain("\n");
+              });
     }
   }
 
@@ -86,14 +93,14 @@ class ToolchainResolverTest {
   class WhenNoConfiguredImageOffersIt {
     @ParameterizedTest(name = "{0} {1} -> {2} {3} on {4}")
     @CsvSource({
-        "go,  1.22,     go,   1.22.0, taskmill/go:1.19",
-        "go,  1.22.5,   go,   1.22.5, taskmill/go:1.19",
-        "go,  1.20,     go,   1.20,   taskmill/go:1.19",
-        "npm, 20,       node, 20,     taskmill/node:18",
-        "npm, 22.3.0,   node, 22.3.0, taskmill/node:18",
+      "go,  1.22,     go,   1.22.0, taskmill/go:1.19",
+      "go,  1.22.5,   go,   1.22.5, taskmill/go:1.19",
+      "go,  1.20,     go,   1.20,   taskmill/go:1.19",
+      "npm, 20,       node, 20,     taskmill/node:18",
+      "npm, 22.3.0,   node, 22.3.0, taskmill/node:18",
     })
-    void downloadsTheToolchainOntoTheStacksImage(String kind, String version, String tool, String release,
-        String base) {
+    void downloadsTheToolchainOntoTheStacksImage(
+        String kind, String version, String tool, String release, String base) {
       ResolvedToolchain resolved = offline().resolve(stack(kind, version));
       assertThat(resolved.image().canonical()).isEqualTo(base);
       assertThat(resolved.download()).isEqualTo(new ToolchainDownload(tool, release));
@@ -117,19 +124,22 @@ class ToolchainResolverTest {
   @Nested
   class WithTheOfficialImages {
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource(nullValues = "null", value = {
-        "maven,  1.6,      maven:3-eclipse-temurin-8",
-        "maven,  17,       maven:3-eclipse-temurin-17",
-        "maven,  21,       maven:3-eclipse-temurin-21",
-        "maven,  null,     maven:3-eclipse-temurin-17",
-        "gradle, 11,       gradle:8-jdk11",
-        "python, '>=3.8',  python:3.12-slim",
-        "python, '<3.10',  python:3.9-slim",
-        "python, '3.11',   python:3.12-slim", // a bare version is a lower bound (docs/decisions.md)
-        "npm,    '^18',    node:18",
-        "npm,    null,     node:20",
-        "go,     1.21,     golang:1.21",
-    })
+    @CsvSource(
+        nullValues = "null",
+        value = {
+          "maven,  1.6,      maven:3-eclipse-temurin-8",
+          "maven,  17,       maven:3-eclipse-temurin-17",
+          "maven,  21,       maven:3-eclipse-temurin-21",
+          "maven,  null,     maven:3-eclipse-temurin-17",
+          "gradle, 11,       gradle:8-jdk11",
+          "python, '>=3.8',  python:3.12-slim",
+          "python, '<3.10',  python:3.9-slim",
+          "python, '3.11',   python:3.12-slim", // a bare version is a lower bound
+          // (docs/decisions.md)
+          "npm,    '^18',    node:18",
+          "npm,    null,     node:20",
+          "go,     1.21,     golang:1.21",
+        })
     void picksTheClosestOfficialImage(String kind, String version, String image) {
       assertThat(defaults().resolve(stack(kind, version)).image().canonical()).isEqualTo(image);
     }
@@ -137,8 +147,15 @@ class ToolchainResolverTest {
 
   @Test
   void trustsAnImageTheUserNamed() {
-    var resolver = new ToolchainResolver(BaseImages.load(Map.of("TASKMILL_IMAGES_CONFIG", OFFLINE.toString(),
-        "TASKMILL_IMAGE_JAVA", "registry.example.com/jdk6-maven:1")::get));
+    var resolver =
+        new ToolchainResolver(
+            BaseImages.load(
+                Map.of(
+                        "TASKMILL_IMAGES_CONFIG",
+                        OFFLINE.toString(),
+                        "TASKMILL_IMAGE_JAVA",
+                        "registry.example.com/jdk6-maven:1")
+                    ::get));
     ResolvedToolchain resolved = resolver.resolve(stack("maven", "1.6"));
     assertThat(resolved.image().canonical()).isEqualTo("registry.example.com/jdk6-maven:1");
     assertThat(resolved.version()).isEqualTo("1.6");
@@ -148,7 +165,7 @@ class ToolchainResolverTest {
   @CsvSource({"RUST, CARGO, CARGO_TEST", "UNKNOWN, NONE, UNKNOWN", "JAVA, NONE, JUNIT4"})
   void refusesStacksItCannotBuild(Language language, BuildSystem build, TestFramework framework) {
     assertThatThrownBy(() -> defaults().resolve(stack(language, build, framework, null)))
-        .isInstanceOfSatisfying(ApplicationFailure.class,
-            f -> assertThat(f.getType()).isEqualTo("UNSUPPORTED_STACK"));
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("UNSUPPORTED_STACK"));
   }
 }

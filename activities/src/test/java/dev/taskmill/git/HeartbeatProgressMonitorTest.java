@@ -1,9 +1,9 @@
 package dev.taskmill.git;
 
-import dev.taskmill.progress.Heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskmill.progress.Heartbeat;
 import io.temporal.client.ActivityCanceledException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,10 @@ class HeartbeatProgressMonitorTest {
       monitor.update(1);
     }
     monitor.endTask();
-    assertThat(beats).startsWith("Receiving objects", "Receiving objects 0%", "Receiving objects 1%")
-        .contains("Receiving objects 50%", "Receiving objects 100%").endsWith("Receiving objects done")
+    assertThat(beats)
+        .startsWith("Receiving objects", "Receiving objects 0%", "Receiving objects 1%")
+        .contains("Receiving objects 50%", "Receiving objects 100%")
+        .endsWith("Receiving objects done")
         .hasSize(1 + 101 + 1);
     assertThat(monitor.isCancelled()).isFalse();
   }
@@ -29,12 +31,14 @@ class HeartbeatProgressMonitorTest {
   void turnsCancelledWhenTheHeartbeatSaysTheActivityWasCancelled() {
     ActivityCanceledException cancel = new ActivityCanceledException();
     List<String> beats = new ArrayList<>();
-    HeartbeatProgressMonitor monitor = new HeartbeatProgressMonitor(detail -> {
-      beats.add(detail);
-      if (detail.endsWith("3%")) {
-        throw cancel;
-      }
-    });
+    HeartbeatProgressMonitor monitor =
+        new HeartbeatProgressMonitor(
+            detail -> {
+              beats.add(detail);
+              if (detail.endsWith("3%")) {
+                throw cancel;
+              }
+            });
     monitor.beginTask("Receiving objects", 100);
     for (int i = 0; i < 10; i++) {
       monitor.update(1);

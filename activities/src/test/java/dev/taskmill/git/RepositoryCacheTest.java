@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RepositoryCacheTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void aSecondOpenFetchesIntoTheSameCloneInsteadOfCloningAgain() throws Exception {
@@ -48,8 +47,10 @@ class RepositoryCacheTest {
       String commit = origin.write("a.txt", "1").commit("first");
       RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
       try (Repository clone = cache.open(origin.url(), null, commit)) {
-        assertThat(clone.getDirectory().toPath().resolve("objects/info/alternates")).content()
-            .isEqualToIgnoringNewLines(origin.dir().resolve(".git/objects").toAbsolutePath().toString());
+        assertThat(clone.getDirectory().toPath().resolve("objects/info/alternates"))
+            .content()
+            .isEqualToIgnoringNewLines(
+                origin.dir().resolve(".git/objects").toAbsolutePath().toString());
         assertThat(clone.getObjectDatabase().has(ObjectId.fromString(commit))).isTrue();
         assertThat(clone.exactRef("refs/heads/main").getObjectId().name()).isEqualTo(commit);
       }
@@ -63,12 +64,17 @@ class RepositoryCacheTest {
         origin.write("a.txt", "v" + i).commit("commit " + i);
       }
       Path shallowDir = tmp.resolve("shallow");
-      try (Git shallow = Git.cloneRepository().setURI(origin.dir().toUri().toString()).setDirectory(shallowDir.toFile())
-          .setDepth(2).call()) {
+      try (Git shallow =
+          Git.cloneRepository()
+              .setURI(origin.dir().toUri().toString())
+              .setDirectory(shallowDir.toFile())
+              .setDepth(2)
+              .call()) {
         assertThat(shallowDir.resolve(".git/shallow")).exists();
       }
       RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
-      try (Repository clone = cache.open(shallowDir.toString(), null); RevWalk walk = new RevWalk(clone)) {
+      try (Repository clone = cache.open(shallowDir.toString(), null);
+          RevWalk walk = new RevWalk(clone)) {
         walk.markStart(walk.parseCommit(clone.resolve("HEAD")));
         int commits = 0;
         for (RevCommit ignored : walk) {
@@ -86,7 +92,8 @@ class RepositoryCacheTest {
       one.commit("one");
       two.commit("two");
       RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
-      assertThat(cache.pathFor(one.url())).isNotEqualTo(cache.pathFor(two.url()))
+      assertThat(cache.pathFor(one.url()))
+          .isNotEqualTo(cache.pathFor(two.url()))
           .isEqualTo(cache.pathFor(one.url() + "/"));
     }
   }
@@ -96,10 +103,13 @@ class RepositoryCacheTest {
     RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
     // Port 9 on loopback: refused at once, no network needed.
     assertThatThrownBy(() -> cache.open("http://127.0.0.1:9/acme/widget.git", null))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo("REPO_UNREACHABLE");
-          assertThat(f.getOriginalMessage()).startsWith("cannot reach http://127.0.0.1:9/acme/widget.git");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("REPO_UNREACHABLE");
+              assertThat(f.getOriginalMessage())
+                  .startsWith("cannot reach http://127.0.0.1:9/acme/widget.git");
+            });
     assertThat(tmp.resolve("cache")).isDirectoryNotContaining("glob:**.git");
   }
 
@@ -113,8 +123,8 @@ class RepositoryCacheTest {
       java.util.List<String> beats = new java.util.ArrayList<>();
       try (Repository clone = cache.open(origin.url(), new HeartbeatProgressMonitor(beats::add))) {
         assertThat(clone.getDirectory().toPath().resolve("objects/info/alternates")).doesNotExist();
-        assertThat(clone.exactRef("refs/heads/main").getObjectId()).isEqualTo(origin.git().getRepository()
-            .resolve("main"));
+        assertThat(clone.exactRef("refs/heads/main").getObjectId())
+            .isEqualTo(origin.git().getRepository().resolve("main"));
       }
       assertThat(beats).anyMatch(b -> b.endsWith("100%"));
       String next = origin.write("late.txt", "x").commit("late");
@@ -131,10 +141,13 @@ class RepositoryCacheTest {
         origin.write("f" + i + ".txt", "content " + i).commit("commit " + i);
       }
       RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"), false);
-      HeartbeatProgressMonitor cancelled = new HeartbeatProgressMonitor(detail -> {
-        throw new ActivityCanceledException();
-      });
-      assertThatThrownBy(() -> cache.open(origin.url(), cancelled)).isInstanceOf(ActivityCanceledException.class);
+      HeartbeatProgressMonitor cancelled =
+          new HeartbeatProgressMonitor(
+              detail -> {
+                throw new ActivityCanceledException();
+              });
+      assertThatThrownBy(() -> cache.open(origin.url(), cancelled))
+          .isInstanceOf(ActivityCanceledException.class);
       assertThat(cache.pathFor(origin.url())).doesNotExist();
     }
   }
@@ -144,12 +157,18 @@ class RepositoryCacheTest {
     try (FixtureRepo origin = FixtureRepo.init(tmp.resolve("origin"))) {
       origin.write("a.txt", "1").commit("first");
       RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
-      HeartbeatProgressMonitor cancelled = new HeartbeatProgressMonitor(detail -> {
-        throw new ActivityCanceledException();
-      });
-      assertThatThrownBy(() -> cache.open(origin.url(), cancelled)).isInstanceOf(ActivityCanceledException.class);
+      HeartbeatProgressMonitor cancelled =
+          new HeartbeatProgressMonitor(
+              detail -> {
+                throw new ActivityCanceledException();
+              });
+      assertThatThrownBy(() -> cache.open(origin.url(), cancelled))
+          .isInstanceOf(ActivityCanceledException.class);
       assertThat(cache.pathFor(origin.url())).doesNotExist();
-      assertThat(cache.pathFor(origin.url()).resolveSibling(cache.pathFor(origin.url()).getFileName() + ".partial"))
+      assertThat(
+              cache
+                  .pathFor(origin.url())
+                  .resolveSibling(cache.pathFor(origin.url()).getFileName() + ".partial"))
           .doesNotExist();
     }
   }

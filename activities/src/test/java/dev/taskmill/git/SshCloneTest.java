@@ -26,9 +26,9 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
 import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.UploadPack;
+import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ssh:// URLs through JGit's Apache MINA sshd transport, against an sshd server in the test that serves
- * git-upload-pack from a fixture repository (no sshd binary, no network beyond loopback).
+ * ssh:// URLs through JGit's Apache MINA sshd transport, against an sshd server in the test that
+ * serves git-upload-pack from a fixture repository (no sshd binary, no network beyond loopback).
  */
 class SshCloneTest {
   @TempDir Path tmp;
@@ -83,16 +83,21 @@ class SshCloneTest {
 
   @Test
   void anUnknownHostIsOneLineNotAnNpe() {
-    // The default factory: the test server's host key is in no known_hosts, so the connection is refused.
+    // The default factory: the test server's host key is in no known_hosts, so the connection is
+    // refused.
     String url = "ssh://git@127.0.0.1:" + port() + "/nowhere.git";
     RepositoryCache cache = new RepositoryCache(tmp.resolve("cache"));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> cache.open(RepoLocation.parse(url), null).close());
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> cache.open(RepoLocation.parse(url), null).close());
 
     assertThat(failure.getType()).isEqualTo("REPO_UNREACHABLE");
-    assertThat(failure.getOriginalMessage()).contains("127.0.0.1").doesNotContain("\n")
-        .doesNotContain("NullPointerException").doesNotContain("this.sch");
+    assertThat(failure.getOriginalMessage())
+        .contains("127.0.0.1")
+        .doesNotContain("\n")
+        .doesNotContain("NullPointerException")
+        .doesNotContain("this.sch");
   }
 
   private int port() {
@@ -105,24 +110,33 @@ class SshCloneTest {
     generator.initialize(256);
     KeyPair identity = generator.generateKeyPair();
     File home = tmp.resolve("home").toFile();
-    SshSessionFactory.setInstance(new SshdSessionFactoryBuilder()
-        .setHomeDirectory(home)
-        .setSshDirectory(new File(home, ".ssh"))
-        .setDefaultKeysProvider(dir -> List.of(identity))
-        .setServerKeyDatabase((h, s) -> new ServerKeyDatabase() {
-          @Override
-          public List<PublicKey> lookup(String connectAddress, InetSocketAddress remoteAddress,
-              Configuration config) {
-            return List.of();
-          }
+    SshSessionFactory.setInstance(
+        new SshdSessionFactoryBuilder()
+            .setHomeDirectory(home)
+            .setSshDirectory(new File(home, ".ssh"))
+            .setDefaultKeysProvider(dir -> List.of(identity))
+            .setServerKeyDatabase(
+                (h, s) ->
+                    new ServerKeyDatabase() {
+                      @Override
+                      public List<PublicKey> lookup(
+                          String connectAddress,
+                          InetSocketAddress remoteAddress,
+                          Configuration config) {
+                        return List.of();
+                      }
 
-          @Override
-          public boolean accept(String connectAddress, InetSocketAddress remoteAddress, PublicKey serverKey,
-              Configuration config, CredentialsProvider provider) {
-            return true;
-          }
-        })
-        .build(null));
+                      @Override
+                      public boolean accept(
+                          String connectAddress,
+                          InetSocketAddress remoteAddress,
+                          PublicKey serverKey,
+                          Configuration config,
+                          CredentialsProvider provider) {
+                        return true;
+                      }
+                    })
+            .build(null));
   }
 
   /** Serves "git-upload-pack '/path'" with JGit's UploadPack. */
@@ -165,8 +179,8 @@ class SshCloneTest {
     @Override
     public void run() {
       String path = command.replaceFirst("^git-upload-pack\\s+", "").replace("'", "");
-      try (Repository repository = new FileRepositoryBuilder().setWorkTree(new File(path)).setMustExist(true)
-          .build()) {
+      try (Repository repository =
+          new FileRepositoryBuilder().setWorkTree(new File(path)).setMustExist(true).build()) {
         new UploadPack(repository).upload(in, out, err);
         out.flush();
         exit.onExit(0);

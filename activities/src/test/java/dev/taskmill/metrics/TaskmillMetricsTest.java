@@ -31,10 +31,22 @@ class TaskmillMetricsTest {
     TaskmillMetrics.sample("created", "PYTHON");
     TaskmillMetrics.rejection("NO_TEST_FLIPS", "VALIDATION");
 
-    assertThat(registry.get(TaskmillMetrics.SAMPLES).tag("outcome", "created").tag("language", "python")
-        .counter().count()).isEqualTo(2.0);
-    assertThat(registry.get(TaskmillMetrics.REJECTIONS).tag("reason", "no_test_flips").tag("phase", "validation")
-        .counter().count()).isEqualTo(1.0);
+    assertThat(
+            registry
+                .get(TaskmillMetrics.SAMPLES)
+                .tag("outcome", "created")
+                .tag("language", "python")
+                .counter()
+                .count())
+        .isEqualTo(2.0);
+    assertThat(
+            registry
+                .get(TaskmillMetrics.REJECTIONS)
+                .tag("reason", "no_test_flips")
+                .tag("phase", "validation")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -43,19 +55,29 @@ class TaskmillMetricsTest {
     TaskmillMetrics.cacheLookup("clone", true);
     TaskmillMetrics.cacheLookup("clone", false);
 
-    assertThat(registry.get(TaskmillMetrics.STAGE_RUN).tag("stage", "PASS_post_patch").timer().totalTime(
-        java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3.0);
-    assertThat(registry.get(TaskmillMetrics.CACHE_LOOKUPS).tag("result", "hit").counter().count()).isEqualTo(1.0);
-    assertThat(registry.get(TaskmillMetrics.CACHE_LOOKUPS).tag("result", "miss").counter().count()).isEqualTo(1.0);
+    assertThat(
+            registry
+                .get(TaskmillMetrics.STAGE_RUN)
+                .tag("stage", "PASS_post_patch")
+                .timer()
+                .totalTime(java.util.concurrent.TimeUnit.SECONDS))
+        .isEqualTo(3.0);
+    assertThat(registry.get(TaskmillMetrics.CACHE_LOOKUPS).tag("result", "hit").counter().count())
+        .isEqualTo(1.0);
+    assertThat(registry.get(TaskmillMetrics.CACHE_LOOKUPS).tag("result", "miss").counter().count())
+        .isEqualTo(1.0);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(nullValues = "null", value = {
-      "PASS_pre_tests,           PASS_pre_tests",
-      "FAIL_pre_patch,           FAIL_pre_patch",
-      "PASS_post_patch_rerun-1,  PASS_post_patch",
-      "something else,           other",
-      "null,                     other"})
+  @CsvSource(
+      nullValues = "null",
+      value = {
+        "PASS_pre_tests,           PASS_pre_tests",
+        "FAIL_pre_patch,           FAIL_pre_patch",
+        "PASS_post_patch_rerun-1,  PASS_post_patch",
+        "something else,           other",
+        "null,                     other"
+      })
   void stageRoleKeepsTheLabelSetBounded(String name, String role) {
     assertThat(TaskmillMetrics.stageRole(name)).isEqualTo(role);
   }

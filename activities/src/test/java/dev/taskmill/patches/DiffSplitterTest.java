@@ -46,7 +46,8 @@ class DiffSplitterTest {
   }
 
   List<ChangedFile> split(String merge) throws Exception {
-    return new DiffSplitter(repo.git().getRepository()).split(ObjectId.fromString(base), ObjectId.fromString(merge));
+    return new DiffSplitter(repo.git().getRepository())
+        .split(ObjectId.fromString(base), ObjectId.fromString(merge));
   }
 
   ChangedFile only(List<ChangedFile> files, String path) {
@@ -57,13 +58,20 @@ class DiffSplitterTest {
   class Roles {
     @ParameterizedTest(name = "{0} goes to {1}")
     @CsvSource({
-        "src/calc.py, SOURCE", "tests/test_calc.py, TEST", "CHANGELOG.md, OTHER", "test_root.py, TEST",
-        "latest.py, SOURCE", "docs/usage.rst, OTHER", "src/test/java/CalcTest.java, TEST"})
+      "src/calc.py, SOURCE",
+      "tests/test_calc.py, TEST",
+      "CHANGELOG.md, OTHER",
+      "test_root.py, TEST",
+      "latest.py, SOURCE",
+      "docs/usage.rst, OTHER",
+      "src/test/java/CalcTest.java, TEST"
+    })
     void eachFileGetsItsRole(String path, FileRole role) throws Exception {
       String merge = repo.squashPullRequest(7, "Touch " + path, r -> r.write(path, "changed\n"));
       ChangedFile file = only(split(merge), path);
       assertThat(file.role()).isEqualTo(role);
-      assertThat(new String(file.patch(), StandardCharsets.UTF_8)).startsWith("diff --git a/" + path);
+      assertThat(new String(file.patch(), StandardCharsets.UTF_8))
+          .startsWith("diff --git a/" + path);
     }
 
     @Test
@@ -73,14 +81,19 @@ class DiffSplitterTest {
       config.setBoolean("diff", null, "mnemonicPrefix", true);
       config.save();
       String merge = repo.squashPullRequest(17, "Fix", r -> r.write("src/calc.py", "fixed\n"));
-      assertThat(only(split(merge), "src/calc.py").patch()).asString(StandardCharsets.UTF_8)
-          .startsWith("diff --git a/src/calc.py b/src/calc.py").contains("--- a/src/calc.py", "+++ b/src/calc.py");
+      assertThat(only(split(merge), "src/calc.py").patch())
+          .asString(StandardCharsets.UTF_8)
+          .startsWith("diff --git a/src/calc.py b/src/calc.py")
+          .contains("--- a/src/calc.py", "+++ b/src/calc.py");
     }
 
     @Test
     void linesAddedAndRemovedAreCounted() throws Exception {
-      String merge = repo.squashPullRequest(8, "Fix add", r -> r.write("src/calc.py",
-          "def add(a, b):\n    # fixed\n    return a + b\n"));
+      String merge =
+          repo.squashPullRequest(
+              8,
+              "Fix add",
+              r -> r.write("src/calc.py", "def add(a, b):\n    # fixed\n    return a + b\n"));
       ChangedFile file = only(split(merge), "src/calc.py");
       assertThat(file.linesAdded()).isEqualTo(2);
       assertThat(file.linesRemoved()).isEqualTo(1);
@@ -91,7 +104,9 @@ class DiffSplitterTest {
   class Renames {
     @Test
     void aRenameFromSourceIntoTestsIsOneTestChange() throws Exception {
-      String merge = repo.squashPullRequest(9, "Move helper", r -> r.rename("src/calc.py", "tests/calc_helper.py"));
+      String merge =
+          repo.squashPullRequest(
+              9, "Move helper", r -> r.rename("src/calc.py", "tests/calc_helper.py"));
       List<ChangedFile> files = split(merge);
       assertThat(files).hasSize(1);
       ChangedFile file = files.get(0);
@@ -105,11 +120,15 @@ class DiffSplitterTest {
 
     @Test
     void aRenameWithinSourcesStaysSource() throws Exception {
-      String merge = repo.squashPullRequest(10, "Rename", r -> r.rename("src/calc.py", "src/arith.py"));
-      assertThat(split(merge)).singleElement().satisfies(f -> {
-        assertThat(f.role()).isEqualTo(FileRole.SOURCE);
-        assertThat(f.describe()).isEqualTo("src/calc.py -> src/arith.py");
-      });
+      String merge =
+          repo.squashPullRequest(10, "Rename", r -> r.rename("src/calc.py", "src/arith.py"));
+      assertThat(split(merge))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.role()).isEqualTo(FileRole.SOURCE);
+                assertThat(f.describe()).isEqualTo("src/calc.py -> src/arith.py");
+              });
     }
   }
 
@@ -117,21 +136,36 @@ class DiffSplitterTest {
   class BinaryFiles {
     @Test
     void aChangedBinaryFileIsAGitBinaryPatchWithFullIds() throws Exception {
-      String merge = repo.squashPullRequest(11, "New logo",
-          r -> r.write("assets/logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 9, 9, 9, 0, 0, 7}));
+      String merge =
+          repo.squashPullRequest(
+              11,
+              "New logo",
+              r ->
+                  r.write(
+                      "assets/logo.png",
+                      new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 9, 9, 9, 0, 0, 7}));
       ChangedFile file = only(split(merge), "assets/logo.png");
       String text = new String(file.patch(), StandardCharsets.US_ASCII);
       assertThat(file.binary()).isTrue();
-      assertThat(text).contains("GIT binary patch\nliteral 11\n").doesNotContain("Binary files differ")
+      assertThat(text)
+          .contains("GIT binary patch\nliteral 11\n")
+          .doesNotContain("Binary files differ")
           .containsPattern("index [0-9a-f]{40}\\.\\.[0-9a-f]{40} 100644");
     }
 
     @Test
     void anAddedBinaryFileHasAnEmptyReverseHunk() throws Exception {
-      String merge = repo.squashPullRequest(12, "Add fixture", r -> r.write("tests/data/blob.bin", new byte[] {0, 1, 2}));
-      String text = new String(only(split(merge), "tests/data/blob.bin").patch(), StandardCharsets.US_ASCII);
-      assertThat(text).contains("new file mode 100644", "index " + "0".repeat(40) + "..", "literal 3\n",
-          "literal 0\n");
+      String merge =
+          repo.squashPullRequest(
+              12, "Add fixture", r -> r.write("tests/data/blob.bin", new byte[] {0, 1, 2}));
+      String text =
+          new String(only(split(merge), "tests/data/blob.bin").patch(), StandardCharsets.US_ASCII);
+      assertThat(text)
+          .contains(
+              "new file mode 100644",
+              "index " + "0".repeat(40) + "..",
+              "literal 3\n",
+              "literal 0\n");
     }
   }
 
@@ -139,12 +173,18 @@ class DiffSplitterTest {
   class LargeBinaryFiles {
     @Test
     void aBinaryOverTheLimitIsRefusedWithItsSize() {
-      String merge = repo.squashPullRequest(16, "Huge", r -> r.write("assets/big.bin", new byte[3 * 1024 * 1024]));
-      assertThatThrownBy(() -> new DiffSplitter(repo.git().getRepository(), 2L * 1024 * 1024)
-              .split(ObjectId.fromString(base), ObjectId.fromString(merge)))
-          .isInstanceOfSatisfying(ApplicationFailure.class,
+      String merge =
+          repo.squashPullRequest(
+              16, "Huge", r -> r.write("assets/big.bin", new byte[3 * 1024 * 1024]));
+      assertThatThrownBy(
+              () ->
+                  new DiffSplitter(repo.git().getRepository(), 2L * 1024 * 1024)
+                      .split(ObjectId.fromString(base), ObjectId.fromString(merge)))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
               f -> assertThat(f.getType()).isEqualTo("PATCH_DOES_NOT_APPLY"))
-          .hasMessageContaining("assets/big.bin").hasMessageContaining("3 MiB");
+          .hasMessageContaining("assets/big.bin")
+          .hasMessageContaining("3 MiB");
     }
   }
 
@@ -156,8 +196,10 @@ class DiffSplitterTest {
       repo.git().add().addFilepattern("src/evil").call();
       String merge = repo.commit("evil link (#13)");
       assertThatThrownBy(() -> split(merge))
-          .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("UNSAFE_PATCH"))
-          .hasMessageContaining("src/evil").hasMessageContaining("../../../etc/passwd");
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("UNSAFE_PATCH"))
+          .hasMessageContaining("src/evil")
+          .hasMessageContaining("../../../etc/passwd");
     }
 
     @Test
@@ -165,7 +207,8 @@ class DiffSplitterTest {
       Files.createSymbolicLink(repo.dir().resolve("src/alias.py"), Path.of("calc.py"));
       repo.git().add().addFilepattern("src/alias.py").call();
       String merge = repo.commit("alias (#14)");
-      assertThat(only(split(merge), "src/alias.py").patch()).asString(StandardCharsets.UTF_8)
+      assertThat(only(split(merge), "src/alias.py").patch())
+          .asString(StandardCharsets.UTF_8)
           .contains("new file mode 120000");
     }
 
@@ -174,15 +217,21 @@ class DiffSplitterTest {
     void treeEntriesThatClimbOutAreRefused(String name) throws Exception {
       String merge = commitWithRootEntry(name);
       assertThatThrownBy(() -> split(merge))
-          .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("UNSAFE_PATCH"))
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("UNSAFE_PATCH"))
           .hasMessageContaining(name + "/hooks");
     }
 
-    /** A commit on top of base whose root tree also holds {@code name}/hooks: what a hostile repository can do. */
+    /**
+     * A commit on top of base whose root tree also holds {@code name}/hooks: what a hostile
+     * repository can do.
+     */
     private String commitWithRootEntry(String name) throws Exception {
       var repository = repo.git().getRepository();
       try (ObjectInserter inserter = repository.newObjectInserter()) {
-        ObjectId blob = inserter.insert(Constants.OBJ_BLOB, "#!/bin/sh\nrm -rf ~\n".getBytes(StandardCharsets.UTF_8));
+        ObjectId blob =
+            inserter.insert(
+                Constants.OBJ_BLOB, "#!/bin/sh\nrm -rf ~\n".getBytes(StandardCharsets.UTF_8));
         TreeFormatter inner = new TreeFormatter();
         inner.append("hooks", FileMode.REGULAR_FILE, blob);
         ObjectId innerId = inserter.insert(inner);

@@ -29,10 +29,15 @@ class PatchExtractionActivityImplTest {
   @BeforeEach
   void setUp() {
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new PatchExtractionActivityImpl(new RepositoryCache(tmp.resolve("cache"))));
-    activity = env.newActivityStub(PatchExtractionActivity.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(1))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());
+    env.registerActivitiesImplementations(
+        new PatchExtractionActivityImpl(new RepositoryCache(tmp.resolve("cache"))));
+    activity =
+        env.newActivityStub(
+            PatchExtractionActivity.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(1))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
     repo = FixtureRepo.init(tmp.resolve("origin"));
     repo.write("lib/core.js", "module.exports = (a, b) => a - b;\n")
         .write("test/core.spec.js", "// tests\n");
@@ -47,10 +52,17 @@ class PatchExtractionActivityImplTest {
 
   @Test
   void extractsAsAnActivity() throws Exception {
-    String merge = repo.mergePullRequest(31, "Fix sum", r -> r.write("lib/core.js", "module.exports = (a, b) => a + b;\n")
-        .write("test/core.spec.js", "// tests\nit('adds', () => {});\n"));
+    String merge =
+        repo.mergePullRequest(
+            31,
+            "Fix sum",
+            r ->
+                r.write("lib/core.js", "module.exports = (a, b) => a + b;\n")
+                    .write("test/core.spec.js", "// tests\nit('adds', () => {});\n"));
 
-    ExtractionOutput out = activity.extract(new ExtractionInput(repo.url(), base, merge, tmp.resolve("w").toString(), 31));
+    ExtractionOutput out =
+        activity.extract(
+            new ExtractionInput(repo.url(), base, merge, tmp.resolve("w").toString(), 31));
 
     assertThat(out.fixFiles()).containsExactly("lib/core.js");
     assertThat(out.testFiles()).containsExactly("test/core.spec.js");
@@ -59,14 +71,20 @@ class PatchExtractionActivityImplTest {
 
   @Test
   void aPermanentRejectionKeepsItsTypeAndIsNotRetried() {
-    String merge = repo.squashPullRequest(32, "Docs", r -> r.write("lib/core.js", "// only source\n"));
-    assertThatThrownBy(() -> activity.extract(
-            new ExtractionInput(repo.url(), base, merge, tmp.resolve("w").toString(), 32)))
+    String merge =
+        repo.squashPullRequest(32, "Docs", r -> r.write("lib/core.js", "// only source\n"));
+    assertThatThrownBy(
+            () ->
+                activity.extract(
+                    new ExtractionInput(repo.url(), base, merge, tmp.resolve("w").toString(), 32)))
         .isInstanceOf(ActivityFailure.class)
-        .cause().isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo("NO_TESTS");
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getOriginalMessage()).startsWith("PR #32 changes no test file");
-        });
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("NO_TESTS");
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage()).startsWith("PR #32 changes no test file");
+            });
   }
 }

@@ -15,8 +15,10 @@ public final class DockerRequirement {
     DockerClient client = DockerClients.fromEnvironment();
     boolean up = DockerClients.reachable(client);
     if (!up && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail("CI=true but the Docker engine does not answer at " + DockerClients.where()
-          + ": run .ci/setup-docker.sh");
+      fail(
+          "CI=true but the Docker engine does not answer at "
+              + DockerClients.where()
+              + ": run .ci/setup-docker.sh");
     }
     assumeTrue(up, "Docker is not reachable at " + DockerClients.where() + " (skipped outside CI)");
     return client;

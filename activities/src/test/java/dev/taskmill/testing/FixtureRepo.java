@@ -14,11 +14,12 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 
 /**
- * Builds git repositories for tests with JGit: plain commits, merge PRs, squash PRs, refs/pull/N/head and
- * cherry-picks onto other branches.
+ * Builds git repositories for tests with JGit: plain commits, merge PRs, squash PRs,
+ * refs/pull/N/head and cherry-picks onto other branches.
  */
 public final class FixtureRepo implements AutoCloseable {
-  private static final PersonIdent AUTHOR = new PersonIdent("Fixture Author", "fixture@example.com");
+  private static final PersonIdent AUTHOR =
+      new PersonIdent("Fixture Author", "fixture@example.com");
 
   private final Path dir;
   private final Git git;
@@ -33,7 +34,8 @@ public final class FixtureRepo implements AutoCloseable {
   public static FixtureRepo init(Path dir) {
     try {
       Files.createDirectories(dir);
-      return new FixtureRepo(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
+      return new FixtureRepo(
+          dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GitAPIException e) {
@@ -98,9 +100,15 @@ public final class FixtureRepo implements AutoCloseable {
   /** Commits what is staged; returns the new commit id. */
   public String commit(String message) {
     try {
-      PersonIdent when = new PersonIdent(AUTHOR, java.time.Instant.ofEpochSecond(clock += 60),
-          java.time.ZoneOffset.UTC);
-      return git.commit().setMessage(message).setAuthor(when).setCommitter(when).setAllowEmpty(true).call()
+      PersonIdent when =
+          new PersonIdent(
+              AUTHOR, java.time.Instant.ofEpochSecond(clock += 60), java.time.ZoneOffset.UTC);
+      return git.commit()
+          .setMessage(message)
+          .setAuthor(when)
+          .setCommitter(when)
+          .setAllowEmpty(true)
+          .call()
           .getName();
     } catch (GitAPIException e) {
       throw new IllegalStateException(e);
@@ -128,8 +136,8 @@ public final class FixtureRepo implements AutoCloseable {
   }
 
   /**
-   * A GitHub-style merge PR: a branch from main with {@code changes}, merged back with --no-ff and the subject
-   * "Merge pull request #N from contributor/branch". Returns the merge commit.
+   * A GitHub-style merge PR: a branch from main with {@code changes}, merged back with --no-ff and
+   * the subject "Merge pull request #N from contributor/branch". Returns the merge commit.
    */
   public String mergePullRequest(int number, String title, Consumer<FixtureRepo> changes) {
     try {
@@ -138,8 +146,12 @@ public final class FixtureRepo implements AutoCloseable {
       changes.accept(this);
       ObjectId head = git.getRepository().resolve(commit(title));
       checkout("main");
-      git.merge().include(head).setFastForward(MergeCommand.FastForwardMode.NO_FF)
-          .setMessage("Merge pull request #" + number + " from contributor/" + branch + "\n\n" + title).call();
+      git.merge()
+          .include(head)
+          .setFastForward(MergeCommand.FastForwardMode.NO_FF)
+          .setMessage(
+              "Merge pull request #" + number + " from contributor/" + branch + "\n\n" + title)
+          .call();
       return git.getRepository().resolve("HEAD").getName();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -155,13 +167,20 @@ public final class FixtureRepo implements AutoCloseable {
     return commit(title + " (#" + number + ")");
   }
 
-  /** A squash PR committed on the checked-out branch (e.g. a fix merged only into a maintenance branch). */
-  public String squashPullRequestOnCurrentBranch(int number, String title, Consumer<FixtureRepo> changes) {
+  /**
+   * A squash PR committed on the checked-out branch (e.g. a fix merged only into a maintenance
+   * branch).
+   */
+  public String squashPullRequestOnCurrentBranch(
+      int number, String title, Consumer<FixtureRepo> changes) {
     changes.accept(this);
     return commit(title + " (#" + number + ")");
   }
 
-  /** A PR known only as refs/pull/N/head: a commit on a side branch from main. Returns the head commit. */
+  /**
+   * A PR known only as refs/pull/N/head: a commit on a side branch from main. Returns the head
+   * commit.
+   */
   public String pullRef(int number, String title, Consumer<FixtureRepo> changes) {
     try {
       branch("pull-" + number, "main");
@@ -177,7 +196,10 @@ public final class FixtureRepo implements AutoCloseable {
     }
   }
 
-  /** Cherry-picks {@code commit} onto {@code branch} (created from {@code from} if missing). Returns the pick. */
+  /**
+   * Cherry-picks {@code commit} onto {@code branch} (created from {@code from} if missing). Returns
+   * the pick.
+   */
   public String cherryPickOnto(String branch, String from, String commit) {
     try {
       if (git.getRepository().findRef("refs/heads/" + branch) == null) {

@@ -9,61 +9,184 @@ import dev.taskmill.trajectory.TrajectoryStep;
 import java.util.List;
 import java.util.Map;
 
-/** Hand-made sample documents (trajectories, metadata.json with the seven enrichment sections) for tests. */
+/**
+ * Hand-made sample documents (trajectories, metadata.json with the seven enrichment sections) for
+ * tests.
+ */
 public final class SampleDocuments {
   public static final ObjectMapper JSON = new ObjectMapper();
 
   private SampleDocuments() {}
 
-  /** A small trajectory of the given kind ("ideal" or "failed"): find, open, edit, run the tests, submit. */
+  /**
+   * A small trajectory of the given kind ("ideal" or "failed"): find, open, edit, run the tests,
+   * submit.
+   */
   public static Trajectory trajectory(String kind, String sampleKey, String baseCommit) {
-    List<Trajectory.ToolSpec> tools = List.of(
-        new Trajectory.ToolSpec("bash", "Run a shell command in the repository.", Map.of("type", "object",
-            "properties", Map.of("command", Map.of("type", "string")), "required", List.of("command"))),
-        new Trajectory.ToolSpec("str_replace_editor", "View or edit a file.", Map.of("type", "object",
-            "properties", Map.of("command", Map.of("type", "string"), "path", Map.of("type", "string"),
-                "old_str", Map.of("type", "string"), "new_str", Map.of("type", "string")))),
-        new Trajectory.ToolSpec("submit", "Submit the current diff.", Map.of("type", "object")));
-    List<TrajectoryStep> steps = List.of(
-        step(1, "locate", "Find where clamp is defined.", "bash", Map.of("command", "grep -rn 'def clamp' ."),
-            "./calc.py:5:def clamp(x, lo, hi):", 0, List.of(), List.of(), true),
-        step(2, "read", "Read clamp.", "str_replace_editor", Map.of("command", "view", "path", "calc.py"),
-            "def clamp(x, lo, hi):\n    return max(lo, x)\n", 0, List.of("calc.py"), List.of(), true),
-        step(3, "edit", "clamp ignores hi: bound it.", "str_replace_editor", Map.of("command", "str_replace",
-                "path", "calc.py", "old_str", "return max(lo, x)", "new_str", "return min(hi, max(lo, x))"),
-            "The file calc.py has been edited.", 0, List.of(), List.of("calc.py"), true),
-        step(4, "verify", "Run the tests.", "bash", Map.of("command", "python -m pytest -q tests/test_calc.py"),
-            "2 passed in 0.01s", 0, List.of(), List.of(), true),
-        step(5, "submit", "Submit.", "submit", Map.of(), "submitted", 0, List.of(), List.of(), false));
+    List<Trajectory.ToolSpec> tools =
+        List.of(
+            new Trajectory.ToolSpec(
+                "bash",
+                "Run a shell command in the repository.",
+                Map.of(
+                    "type",
+                    "object",
+                    "properties",
+                    Map.of("command", Map.of("type", "string")),
+                    "required",
+                    List.of("command"))),
+            new Trajectory.ToolSpec(
+                "str_replace_editor",
+                "View or edit a file.",
+                Map.of(
+                    "type",
+                    "object",
+                    "properties",
+                    Map.of(
+                        "command",
+                        Map.of("type", "string"),
+                        "path",
+                        Map.of("type", "string"),
+                        "old_str",
+                        Map.of("type", "string"),
+                        "new_str",
+                        Map.of("type", "string")))),
+            new Trajectory.ToolSpec(
+                "submit", "Submit the current diff.", Map.of("type", "object")));
+    List<TrajectoryStep> steps =
+        List.of(
+            step(
+                1,
+                "locate",
+                "Find where clamp is defined.",
+                "bash",
+                Map.of("command", "grep -rn 'def clamp' ."),
+                "./calc.py:5:def clamp(x, lo, hi):",
+                0,
+                List.of(),
+                List.of(),
+                true),
+            step(
+                2,
+                "read",
+                "Read clamp.",
+                "str_replace_editor",
+                Map.of("command", "view", "path", "calc.py"),
+                "def clamp(x, lo, hi):\n    return max(lo, x)\n",
+                0,
+                List.of("calc.py"),
+                List.of(),
+                true),
+            step(
+                3,
+                "edit",
+                "clamp ignores hi: bound it.",
+                "str_replace_editor",
+                Map.of(
+                    "command",
+                    "str_replace",
+                    "path",
+                    "calc.py",
+                    "old_str",
+                    "return max(lo, x)",
+                    "new_str",
+                    "return min(hi, max(lo, x))"),
+                "The file calc.py has been edited.",
+                0,
+                List.of(),
+                List.of("calc.py"),
+                true),
+            step(
+                4,
+                "verify",
+                "Run the tests.",
+                "bash",
+                Map.of("command", "python -m pytest -q tests/test_calc.py"),
+                "2 passed in 0.01s",
+                0,
+                List.of(),
+                List.of(),
+                true),
+            step(
+                5,
+                "submit",
+                "Submit.",
+                "submit",
+                Map.of(),
+                "submitted",
+                0,
+                List.of(),
+                List.of(),
+                false));
     boolean failed = Trajectory.FAILED.equals(kind);
-    Trajectory.Divergence divergence = failed
-        ? new Trajectory.Divergence(3, FailureMode.INCOMPLETE_FIX, "only part of the fix",
-            List.of("E   assert 15 == 10"))
-        : null;
-    TrajectoryOutcome outcome = new TrajectoryOutcome("--- a/calc.py\n+++ b/calc.py\n",
-        new TrajectoryOutcome.TestSplit(failed ? List.of() : List.of("tests/test_calc.py::test_clamp_upper"),
-            failed ? List.of("tests/test_calc.py::test_clamp_upper") : List.of()),
-        new TrajectoryOutcome.TestSplit(List.of("tests/test_calc.py::test_add"), List.of()), !failed,
-        "PASS_post_patch.log");
-    return new Trajectory(null, sampleKey, kind,
+    Trajectory.Divergence divergence =
+        failed
+            ? new Trajectory.Divergence(
+                3,
+                FailureMode.INCOMPLETE_FIX,
+                "only part of the fix",
+                List.of("E   assert 15 == 10"))
+            : null;
+    TrajectoryOutcome outcome =
+        new TrajectoryOutcome(
+            "--- a/calc.py\n+++ b/calc.py\n",
+            new TrajectoryOutcome.TestSplit(
+                failed ? List.of() : List.of("tests/test_calc.py::test_clamp_upper"),
+                failed ? List.of("tests/test_calc.py::test_clamp_upper") : List.of()),
+            new TrajectoryOutcome.TestSplit(List.of("tests/test_calc.py::test_add"), List.of()),
+            !failed,
+            "PASS_post_patch.log");
+    return new Trajectory(
+        null,
+        sampleKey,
+        kind,
         new Trajectory.Generator("taskmill", "0.1.0", Trajectory.Generator.DETERMINISTIC, null),
-        new Trajectory.Environment("taskmill-sample/x:abc", null, baseCommit, "python/pip/pytest", "/testbed"),
-        "clamp(x, lo, hi) ignores its upper bound: clamp(15, 0, 10) returns 15.", tools, steps, divergence,
+        new Trajectory.Environment(
+            "taskmill-sample/x:abc", null, baseCommit, "python/pip/pytest", "/testbed"),
+        "clamp(x, lo, hi) ignores its upper bound: clamp(15, 0, 10) returns 15.",
+        tools,
+        steps,
+        divergence,
         outcome);
   }
 
-  static TrajectoryStep step(int id, String phase, String thought, String tool, Map<String, Object> args,
-      String output, int exitCode, List<String> opened, List<String> edited, boolean gold) {
-    return new TrajectoryStep(id, phase, thought, "template",
+  static TrajectoryStep step(
+      int id,
+      String phase,
+      String thought,
+      String tool,
+      Map<String, Object> args,
+      String output,
+      int exitCode,
+      List<String> opened,
+      List<String> edited,
+      boolean gold) {
+    return new TrajectoryStep(
+        id,
+        phase,
+        thought,
+        "template",
         new TrajectoryStep.ToolCall("call_" + id, tool, args),
-        new TrajectoryStep.Observation(output, exitCode, false, output.length()), 100L * id,
-        new TrajectoryStep.Tokens(5, 7, 11), opened, edited, gold);
+        new TrajectoryStep.Observation(output, exitCode, false, output.length()),
+        100L * id,
+        new TrajectoryStep.Tokens(5, 7, 11),
+        opened,
+        edited,
+        gold);
   }
 
-  /** metadata.json as MetadataWriter writes it today, plus the seven enrichment sections of docs/enrichment.md. */
-  public static ObjectNode metadata(String sampleKey, String repoUrl, String baseCommit, String mergeCommit,
+  /**
+   * metadata.json as MetadataWriter writes it today, plus the seven enrichment sections of
+   * docs/enrichment.md.
+   */
+  public static ObjectNode metadata(
+      String sampleKey,
+      String repoUrl,
+      String baseCommit,
+      String mergeCommit,
       List<String> failToPass) {
-    String text = """
+    String text =
+        """
         {
           "sampleKey": "%s",
           "repo": {"url": "%s", "name": "calc", "defaultBranch": "main"},
@@ -123,7 +246,8 @@ public final class SampleDocuments {
             "failedTrajectory": {"thoughts": 5, "reproducedBeforeEdit": false, "verificationRunsAfterLastEdit": 0,
               "fileRereads": 0, "planChanges": 0}}
         }
-        """.formatted(sampleKey, repoUrl, baseCommit, mergeCommit);
+        """
+            .formatted(sampleKey, repoUrl, baseCommit, mergeCommit);
     try {
       ObjectNode root = (ObjectNode) JSON.readTree(text);
       failToPass.forEach(root.withArray("FAIL_TO_PASS")::add);

@@ -17,7 +17,8 @@ class ChatConverterTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static Trajectory trajectory(String kind) {
-    return SampleDocuments.trajectory(kind, "local__calc__pr-1", "150d1071d69c5cdad7de78590013ffe56cf9e3bb");
+    return SampleDocuments.trajectory(
+        kind, "local__calc__pr-1", "150d1071d69c5cdad7de78590013ffe56cf9e3bb");
   }
 
   /** Through JSON text both ways, as an exporter and a reader would. */
@@ -38,7 +39,8 @@ class ChatConverterTest {
     @Test
     void keepsIdsNamesArgumentsThoughtsAndObservations() throws Exception {
       Trajectory original = trajectory(Trajectory.IDEAL);
-      List<ChatConverter.ChatTurn> turns = ChatConverter.turns(viaJson(ChatConverter.toChat(original)));
+      List<ChatConverter.ChatTurn> turns =
+          ChatConverter.turns(viaJson(ChatConverter.toChat(original)));
       assertThat(turns).hasSameSizeAs(original.steps());
       for (int i = 0; i < turns.size(); i++) {
         TrajectoryStep step = original.steps().get(i);
@@ -52,7 +54,10 @@ class ChatConverterTest {
     void everyToolCallHasItsToolAnswer() {
       ChatTranscript chat = ChatConverter.toChat(trajectory(Trajectory.FAILED));
       assertThat(chat.unansweredCalls()).isEmpty();
-      assertThat(chat.messages().stream().filter(m -> m.role().equals(ChatMessage.TOOL)).map(ChatMessage::toolCallId))
+      assertThat(
+              chat.messages().stream()
+                  .filter(m -> m.role().equals(ChatMessage.TOOL))
+                  .map(ChatMessage::toolCallId))
           .containsExactly("call_1", "call_2", "call_3", "call_4", "call_5");
     }
   }
@@ -74,7 +79,8 @@ class ChatConverterTest {
       assertThat(call.get("type").asText()).isEqualTo("function");
       assertThat(call.get("function").get("name").asText()).isEqualTo("bash");
       assertThat(call.get("function").get("arguments").isTextual()).isTrue();
-      assertThat(JSON.readTree(call.get("function").get("arguments").asText()).get("command").asText())
+      assertThat(
+              JSON.readTree(call.get("function").get("arguments").asText()).get("command").asText())
           .isEqualTo("grep -rn 'def clamp' .");
       JsonNode tool = messages.get(3);
       assertThat(tool.get("role").asText()).isEqualTo("tool");
@@ -84,13 +90,15 @@ class ChatConverterTest {
       JsonNode firstTool = chat.get("tools").get(0);
       assertThat(firstTool.get("type").asText()).isEqualTo("function");
       assertThat(firstTool.get("function").get("name").asText()).isEqualTo("bash");
-      assertThat(firstTool.get("function").get("parameters").get("type").asText()).isEqualTo("object");
+      assertThat(firstTool.get("function").get("parameters").get("type").asText())
+          .isEqualTo("object");
     }
   }
 
   @Nested
   class PlainChat {
-    static final String TEXT = """
+    static final String TEXT =
+        """
         {"messages": [
           {"role": "system", "content": "s"}, {"role": "user", "content": "fix it"},
           {"role": "assistant", "content": "look twice", "tool_calls": [
@@ -105,7 +113,9 @@ class ChatConverterTest {
       ChatTranscript chat = JSON.readValue(TEXT, ChatTranscript.class);
       assertThat(chat.unansweredCalls()).containsExactly("b");
       List<ChatConverter.ChatTurn> turns = ChatConverter.turns(chat);
-      assertThat(turns).extracting(ChatConverter.ChatTurn::thought).containsExactly("look twice", "");
+      assertThat(turns)
+          .extracting(ChatConverter.ChatTurn::thought)
+          .containsExactly("look twice", "");
       assertThat(turns.get(0).toolCall().arguments()).containsEntry("command", "ls");
       assertThat(turns.get(1).observation()).isNull();
     }
@@ -113,7 +123,8 @@ class ChatConverterTest {
     @Test
     void isNoTrajectoryWithoutTheExtras() throws Exception {
       ChatTranscript chat = JSON.readValue(TEXT, ChatTranscript.class);
-      assertThatThrownBy(() -> ChatConverter.toTrajectory(chat)).hasMessageContaining("taskmill extras");
+      assertThatThrownBy(() -> ChatConverter.toTrajectory(chat))
+          .hasMessageContaining("taskmill extras");
     }
   }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class PatchTextTest {
-  private static final String JGIT = """
+  private static final String JGIT =
+      """
       diff --git a/calc.py b/calc.py
       index 1a2b3c4..5d6e7f8 100644
       --- a/calc.py
@@ -18,8 +19,9 @@ class PatchTextTest {
 
   @Test
   void gitAndJgitWritingsOfTheSameChangeAreTheSame() {
-    String git = JGIT.replace("index 1a2b3c4..5d6e7f8 100644", "index 1a2b3c4d5e..5d6e7f8a9b 100644")
-        .replace("@@ -4,2 +4,2 @@", "@@ -4,2 +4,2 @@ def add(a, b):");
+    String git =
+        JGIT.replace("index 1a2b3c4..5d6e7f8 100644", "index 1a2b3c4d5e..5d6e7f8a9b 100644")
+            .replace("@@ -4,2 +4,2 @@", "@@ -4,2 +4,2 @@ def add(a, b):");
     assertThat(PatchText.sameChanges(JGIT, git)).isTrue();
   }
 

@@ -1,11 +1,11 @@
 package dev.taskmill.validation;
 
-import dev.taskmill.testing.DockerRequirement;
-import dev.taskmill.docker.DockerClients;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import dev.taskmill.docker.ContainerEngine;
+import dev.taskmill.testing.DockerRequirement;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import dev.taskmill.docker.ContainerEngine;
 
 /**
  * Docker for tests: with CI=true a missing engine or base image fails the test; otherwise it skips.
@@ -50,14 +49,17 @@ final class DockerTestSupport {
   static String toolchainImage(DockerClient client) throws Exception {
     if (!hasImage(client, TOOLCHAIN)) {
       if (!hasImage(client, DEBIAN)) {
-        unavailable("base image " + DEBIAN + " is missing: build it with deploy/offline-images/build.sh");
+        unavailable(
+            "base image " + DEBIAN + " is missing: build it with deploy/offline-images/build.sh");
       }
       build(client, resource("validation/pytest-image"), TOOLCHAIN);
     }
     return TOOLCHAIN;
   }
 
-  /** The fixture repository at its base commit in /testbed, plus an optional overlay of extra files. */
+  /**
+   * The fixture repository at its base commit in /testbed, plus an optional overlay of extra files.
+   */
   static String sampleImage(DockerClient client, String tag, Path overlay) throws Exception {
     toolchainImage(client);
     Path repo = resource("validation/pytest-repo");
@@ -81,7 +83,8 @@ final class DockerTestSupport {
   }
 
   private static String build(DockerClient client, Path context, String tag) {
-    client.buildImageCmd(context.toFile())
+    client
+        .buildImageCmd(context.toFile())
         .withDockerfile(context.resolve("Dockerfile").toFile())
         .withTags(Set.of(tag))
         .withPull(false)

@@ -28,18 +28,20 @@ class RerunSelectionTest {
 
   @ParameterizedTest(name = "base {0}, fail {1}, post {2} -> rerun {3}")
   @CsvSource({
-      "P, P, P, false", // PASS_TO_PASS whatever a rerun says
-      "P, F, P, true",  // a FAIL_TO_PASS candidate
-      "-, F, P, true",  // a new test that flips
-      "-, P, P, true",  // a new test: the flaky fixture's case
-      "P, P, F, true",  // breaks after the fix: a rerun may show it flaky, not broken
-      "F, F, F, true",  // fails at the base (outside tests.patch), still differs from absent
-      "-, -, P, true",
+    "P, P, P, false", // PASS_TO_PASS whatever a rerun says
+    "P, F, P, true", // a FAIL_TO_PASS candidate
+    "-, F, P, true", // a new test that flips
+    "-, P, P, true", // a new test: the flaky fixture's case
+    "P, P, F, true", // breaks after the fix: a rerun may show it flaky, not broken
+    "F, F, F, true", // fails at the base (outside tests.patch), still differs from absent
+    "-, -, P, true",
   })
-  void aTestIsRerunWhenItsOutcomeDiffersBetweenTheStages(String base, String fail, String post, boolean rerun) {
+  void aTestIsRerunWhenItsOutcomeDiffersBetweenTheStages(
+      String base, String fail, String post, boolean rerun) {
     RerunSelection selection = RerunSelection.of(run(base), run(fail), run(post));
 
-    assertThat(selection.deciding().contains(ID)).isEqualTo(rerun && !(base.equals(fail) && fail.equals(post)));
+    assertThat(selection.deciding().contains(ID))
+        .isEqualTo(rerun && !(base.equals(fail) && fail.equals(post)));
   }
 
   @Test
@@ -65,7 +67,8 @@ class RerunSelectionTest {
       post.put("t" + i, PASSED);
     }
 
-    RerunSelection selection = RerunSelection.of(TestResults.empty(), TestResults.of(fail), TestResults.of(post));
+    RerunSelection selection =
+        RerunSelection.of(TestResults.empty(), TestResults.of(fail), TestResults.of(post));
 
     assertThat(selection.wholeSuite()).isTrue();
   }
@@ -79,7 +82,8 @@ class RerunSelectionTest {
 
       TestResults whole = first.overlay(rerun, List.of("b", "c"));
 
-      assertThat(whole.asMap()).containsExactlyInAnyOrderEntriesOf(Map.of("a", PASSED, "b", PASSED));
+      assertThat(whole.asMap())
+          .containsExactlyInAnyOrderEntriesOf(Map.of("a", PASSED, "b", PASSED));
     }
   }
 }

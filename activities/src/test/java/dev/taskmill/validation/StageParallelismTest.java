@@ -12,11 +12,11 @@ class StageParallelismTest {
 
   @ParameterizedTest(name = "{0} CPUs, {1} GiB, {2} MiB a stage -> {3}")
   @CsvSource({
-      "1, 24, 4096, 1",  // one CPU: side by side only adds switching
-      "2, 24, 4096, 3",  // this project's machines
-      "16, 64, 4096, 3", // never more than a round has
-      "2, 8, 4096, 1",   // 6 GiB usable: one 4 GiB stage at a time
-      "2, 12, 4096, 2",
+    "1, 24, 4096, 1", // one CPU: side by side only adds switching
+    "2, 24, 4096, 3", // this project's machines
+    "16, 64, 4096, 3", // never more than a round has
+    "2, 8, 4096, 1", // 6 GiB usable: one 4 GiB stage at a time
+    "2, 12, 4096, 2",
   })
   void theDefaultFollowsTheDockerHost(int cpus, long gib, int memoryMb, int width) {
     assertThat(StageParallelism.forHost(cpus, gib * GIB, memoryMb, null).width()).isEqualTo(width);

@@ -23,33 +23,36 @@ class VerdictTest {
       case "P" -> map.put(id, PASSED);
       case "F" -> map.put(id, FAILED);
       case "S" -> map.put(id, SKIPPED);
-      default -> { }
+      default -> {}
     }
     return TestResults.of(map);
   }
 
   @ParameterizedTest(name = "base {0}, fail {1}, post {2} -> {3}")
   @CsvSource({
-      // base, fail runs, post runs, list
-      "-, F,  P,  FAIL_TO_PASS",
-      "-, -,  P,  FAIL_TO_PASS",
-      "P, F,  P,  FAIL_TO_PASS",
-      "P, P,  P,  PASS_TO_PASS",
-      "-, P,  P,  PASS_TO_PASS",
-      "P, P,  F,  PASS_TO_FAIL",
-      "P, F,  F,  PASS_TO_FAIL",
-      "-, F,  F,  NONE",
-      "-, F,  S,  NONE",
-      "P, P,  -,  NONE",
-      "-, FF, PF, FLAKY",
-      "-, FP, PP, FLAKY",
-      "-, F-, PP, FLAKY",
-      "-, FF, PP, FAIL_TO_PASS",
+    // base, fail runs, post runs, list
+    "-, F,  P,  FAIL_TO_PASS",
+    "-, -,  P,  FAIL_TO_PASS",
+    "P, F,  P,  FAIL_TO_PASS",
+    "P, P,  P,  PASS_TO_PASS",
+    "-, P,  P,  PASS_TO_PASS",
+    "P, P,  F,  PASS_TO_FAIL",
+    "P, F,  F,  PASS_TO_FAIL",
+    "-, F,  F,  NONE",
+    "-, F,  S,  NONE",
+    "P, P,  -,  NONE",
+    "-, FF, PF, FLAKY",
+    "-, FP, PP, FLAKY",
+    "-, F-, PP, FLAKY",
+    "-, FF, PP, FAIL_TO_PASS",
   })
-  void eachTestLandsInTheListTheContractDefines(String base, String fails, String posts, String list) {
+  void eachTestLandsInTheListTheContractDefines(
+      String base, String fails, String posts, String list) {
     String id = "tests/test_x.py::test_y";
-    List<TestResults> failRuns = fails.chars().mapToObj(c -> run(id, String.valueOf((char) c))).toList();
-    List<TestResults> postRuns = posts.chars().mapToObj(c -> run(id, String.valueOf((char) c))).toList();
+    List<TestResults> failRuns =
+        fails.chars().mapToObj(c -> run(id, String.valueOf((char) c))).toList();
+    List<TestResults> postRuns =
+        posts.chars().mapToObj(c -> run(id, String.valueOf((char) c))).toList();
 
     Verdict verdict = Verdict.of(run(id, base), failRuns, postRuns);
 

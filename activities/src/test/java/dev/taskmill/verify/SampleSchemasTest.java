@@ -22,7 +22,8 @@ class SampleSchemasTest {
   final SampleSchemas schemas = SampleSchemas.get();
 
   static ObjectNode trajectoryJson(String kind) {
-    return SampleDocuments.JSON.valueToTree(SampleDocuments.trajectory(kind, "local__calc__pr-1", BASE));
+    return SampleDocuments.JSON.valueToTree(
+        SampleDocuments.trajectory(kind, "local__calc__pr-1", BASE));
   }
 
   @Nested
@@ -31,7 +32,8 @@ class SampleSchemasTest {
     @ValueSource(strings = {SampleSchemas.TRAJECTORY, SampleSchemas.METADATA})
     void onTheClasspathAreTheOnesInDocs(String name) throws IOException {
       Path docs = Path.of("..", "docs", "schemas", name);
-      try (InputStream in = SampleSchemas.class.getResourceAsStream(SampleSchemas.RESOURCE_DIR + name)) {
+      try (InputStream in =
+          SampleSchemas.class.getResourceAsStream(SampleSchemas.RESOURCE_DIR + name)) {
         assertThat(in).as(name + " on the classpath").isNotNull();
         assertThat(new String(in.readAllBytes())).isEqualTo(Files.readString(docs));
       }
@@ -64,15 +66,20 @@ class SampleSchemasTest {
     void anUnknownPhaseIsRefusedWithItsPath() {
       ObjectNode doc = trajectoryJson(Trajectory.IDEAL);
       ((ObjectNode) doc.get("steps").get(2)).put("phase", "daydream");
-      assertThat(schemas.validateTrajectory(doc)).singleElement().asString()
-          .startsWith("$.steps[2].phase").contains("enum");
+      assertThat(schemas.validateTrajectory(doc))
+          .singleElement()
+          .asString()
+          .startsWith("$.steps[2].phase")
+          .contains("enum");
     }
 
     @Test
     void aFailedTrajectoryWithoutDivergenceIsRefused() {
       ObjectNode doc = trajectoryJson(Trajectory.FAILED);
       doc.remove("divergence");
-      assertThat(schemas.validateTrajectory(doc)).isNotEmpty().anySatisfy(e -> assertThat(e).contains("divergence"));
+      assertThat(schemas.validateTrajectory(doc))
+          .isNotEmpty()
+          .anySatisfy(e -> assertThat(e).contains("divergence"));
     }
 
     @Test
@@ -86,14 +93,21 @@ class SampleSchemasTest {
     void anUnknownFailureModeIsRefused() {
       ObjectNode doc = trajectoryJson(Trajectory.FAILED);
       ((ObjectNode) doc.get("divergence")).put("mode", "BAD_LUCK");
-      assertThat(schemas.validateTrajectory(doc)).singleElement().asString().startsWith("$.divergence.mode");
+      assertThat(schemas.validateTrajectory(doc))
+          .singleElement()
+          .asString()
+          .startsWith("$.divergence.mode");
     }
   }
 
   @Nested
   class Metadata {
     JsonNode valid() {
-      return SampleDocuments.metadata("local__calc__pr-1", "/tmp/calc", BASE, MERGE,
+      return SampleDocuments.metadata(
+          "local__calc__pr-1",
+          "/tmp/calc",
+          BASE,
+          MERGE,
           List.of("tests/test_calc.py::test_clamp_upper"));
     }
 
@@ -103,8 +117,16 @@ class SampleSchemasTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"taskGoal", "failureModeAnalysis", "stepLevelMetrics", "diffSemantics", "testExecution",
-        "navigationMetrics", "planAndMemorySignals"})
+    @ValueSource(
+        strings = {
+          "taskGoal",
+          "failureModeAnalysis",
+          "stepLevelMetrics",
+          "diffSemantics",
+          "testExecution",
+          "navigationMetrics",
+          "planAndMemorySignals"
+        })
     void withoutAnEnrichmentKeyIsRefusedNamingIt(String key) {
       ObjectNode doc = (ObjectNode) valid();
       doc.remove(key);
@@ -115,8 +137,11 @@ class SampleSchemasTest {
     void aMissingSubKeyOfAnEnrichmentSectionIsNamedWithItsPath() {
       ObjectNode doc = (ObjectNode) valid();
       ((ObjectNode) doc.get("stepLevelMetrics").get("totalSteps")).remove("failedTrajectory");
-      assertThat(schemas.validateMetadata(doc)).singleElement().asString()
-          .startsWith("$.stepLevelMetrics.totalSteps").contains("failedTrajectory");
+      assertThat(schemas.validateMetadata(doc))
+          .singleElement()
+          .asString()
+          .startsWith("$.stepLevelMetrics.totalSteps")
+          .contains("failedTrajectory");
     }
 
     @Test

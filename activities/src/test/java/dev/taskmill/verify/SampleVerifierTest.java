@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SampleVerifier on a hand-built sample folder made from the Python fixture repository (no Docker). */
+/**
+ * SampleVerifier on a hand-built sample folder made from the Python fixture repository (no Docker).
+ */
 class SampleVerifierTest {
   @TempDir static Path shared;
   static StackFixtures.Fixture fixture;
@@ -40,19 +42,26 @@ class SampleVerifierTest {
   void buildSample() throws IOException {
     sample = Files.createDirectories(tmp.resolve("samples/task-1"));
     String key = "local__calc__pr-1";
-    ObjectNode metadata = SampleDocuments.metadata(key, fixture.url(), fixture.baseCommit(), fixture.mergeCommit(),
-        fixture.failToPass());
-    SampleDocuments.JSON.writerWithDefaultPrettyPrinter().writeValue(sample.resolve("metadata.json").toFile(),
-        metadata);
-    write("ideal_trajectory.json", SampleDocuments.JSON.writeValueAsString(
-        SampleDocuments.trajectory(Trajectory.IDEAL, key, fixture.baseCommit())));
-    write("failed_trajectory.json", SampleDocuments.JSON.writeValueAsString(
-        SampleDocuments.trajectory(Trajectory.FAILED, key, fixture.baseCommit())));
+    ObjectNode metadata =
+        SampleDocuments.metadata(
+            key, fixture.url(), fixture.baseCommit(), fixture.mergeCommit(), fixture.failToPass());
+    SampleDocuments.JSON
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(sample.resolve("metadata.json").toFile(), metadata);
+    write(
+        "ideal_trajectory.json",
+        SampleDocuments.JSON.writeValueAsString(
+            SampleDocuments.trajectory(Trajectory.IDEAL, key, fixture.baseCommit())));
+    write(
+        "failed_trajectory.json",
+        SampleDocuments.JSON.writeValueAsString(
+            SampleDocuments.trajectory(Trajectory.FAILED, key, fixture.baseCommit())));
     write("tests.patch", fixture.testsPatch());
     write("fix.patch", fixture.fixPatch());
     write("Dockerfile", "FROM taskmill/python:3.11\n");
     write("run.sh", "#!/usr/bin/env bash\nexit 0\n");
-    Files.setPosixFilePermissions(sample.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        sample.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
     for (String log : List.of("PASS_pre_tests.log", "FAIL_pre_patch.log", "PASS_post_patch.log")) {
       write(log, "1 passed\n");
     }
@@ -67,30 +76,36 @@ class SampleVerifierTest {
   }
 
   static void onlyFailing(VerificationReport report, String check, String reasonPart) {
-    assertThat(report.failures()).as(String.join("\n", report.checks().stream().map(Check::line).toList()))
-        .singleElement().satisfies(c -> {
-          assertThat(c.name()).isEqualTo(check);
-          assertThat(c.reason()).contains(reasonPart);
-        });
+    assertThat(report.failures())
+        .as(String.join("\n", report.checks().stream().map(Check::line).toList()))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.name()).isEqualTo(check);
+              assertThat(c.reason()).contains(reasonPart);
+            });
   }
 
   @Test
   void aCompleteSamplePassesEveryCheck() {
     VerificationReport report = verify();
-    assertThat(report.checks()).extracting(Check::line).containsExactly(
-        "[ok] " + SampleVerifier.CHECK_FILES,
-        "[ok] " + SampleVerifier.CHECK_METADATA,
-        "[ok] " + SampleVerifier.CHECK_IDEAL,
-        "[ok] " + SampleVerifier.CHECK_FAILED,
-        "[ok] " + SampleVerifier.CHECK_PATCHES,
-        "[ok] " + SampleVerifier.CHECK_FAIL_TO_PASS + " (1)");
+    assertThat(report.checks())
+        .extracting(Check::line)
+        .containsExactly(
+            "[ok] " + SampleVerifier.CHECK_FILES,
+            "[ok] " + SampleVerifier.CHECK_METADATA,
+            "[ok] " + SampleVerifier.CHECK_IDEAL,
+            "[ok] " + SampleVerifier.CHECK_FAILED,
+            "[ok] " + SampleVerifier.CHECK_PATCHES,
+            "[ok] " + SampleVerifier.CHECK_FAIL_TO_PASS + " (1)");
     assertThat(report.passed()).isTrue();
   }
 
   @Nested
   class OneProblemFailsExactlyItsCheck {
     @ParameterizedTest
-    @ValueSource(strings = {"Dockerfile", "PASS_post_patch.log", "FAIL_pre_patch.log", "PASS_pre_tests.log"})
+    @ValueSource(
+        strings = {"Dockerfile", "PASS_post_patch.log", "FAIL_pre_patch.log", "PASS_pre_tests.log"})
     void aMissingFile(String name) throws IOException {
       Files.delete(sample.resolve(name));
       onlyFailing(verify(), SampleVerifier.CHECK_FILES, "missing " + name);
@@ -98,7 +113,8 @@ class SampleVerifierTest {
 
     @Test
     void runShNotExecutable() throws IOException {
-      Files.setPosixFilePermissions(sample.resolve("run.sh"), PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(
+          sample.resolve("run.sh"), PosixFilePermissions.fromString("rw-r--r--"));
       onlyFailing(verify(), SampleVerifier.CHECK_FILES, "run.sh is not executable");
     }
 
@@ -110,15 +126,19 @@ class SampleVerifierTest {
 
     @Test
     void aTestsPatchThatNeedsTheFix() throws IOException {
-      // swapped: fix.patch's change first, so the "tests.patch" of this sample is the fix and vice versa
+      // swapped: fix.patch's change first, so the "tests.patch" of this sample is the fix and vice
+      // versa
       write("tests.patch", fixture.fixPatch());
       write("fix.patch", fixture.fixPatch());
-      onlyFailing(verify(), SampleVerifier.CHECK_PATCHES, "fix.patch does not apply on base + tests.patch");
+      onlyFailing(
+          verify(), SampleVerifier.CHECK_PATCHES, "fix.patch does not apply on base + tests.patch");
     }
 
     @Test
     void aBrokenTrajectory() throws IOException {
-      ObjectNode doc = (ObjectNode) SampleDocuments.JSON.readTree(sample.resolve("failed_trajectory.json").toFile());
+      ObjectNode doc =
+          (ObjectNode)
+              SampleDocuments.JSON.readTree(sample.resolve("failed_trajectory.json").toFile());
       doc.remove("divergence");
       ((ObjectNode) doc.get("steps").get(1)).put("phase", "daydream");
       write("failed_trajectory.json", doc.toString());
@@ -141,7 +161,8 @@ class SampleVerifierTest {
 
     @Test
     void metadataWithoutAnEnrichmentKey() throws IOException {
-      ObjectNode doc = (ObjectNode) SampleDocuments.JSON.readTree(sample.resolve("metadata.json").toFile());
+      ObjectNode doc =
+          (ObjectNode) SampleDocuments.JSON.readTree(sample.resolve("metadata.json").toFile());
       doc.remove("navigationMetrics");
       write("metadata.json", doc.toString());
       onlyFailing(verify(), SampleVerifier.CHECK_METADATA, "navigationMetrics");
@@ -149,7 +170,8 @@ class SampleVerifierTest {
 
     @Test
     void anEmptyFailToPass() throws IOException {
-      ObjectNode doc = (ObjectNode) SampleDocuments.JSON.readTree(sample.resolve("metadata.json").toFile());
+      ObjectNode doc =
+          (ObjectNode) SampleDocuments.JSON.readTree(sample.resolve("metadata.json").toFile());
       doc.putArray("FAIL_TO_PASS");
       write("metadata.json", doc.toString());
       onlyFailing(verify(), SampleVerifier.CHECK_FAIL_TO_PASS, "no FAIL_TO_PASS");
@@ -160,23 +182,32 @@ class SampleVerifierTest {
   class Rerun {
     @Test
     void theSameFailToPassHolds() {
-      VerificationReport report = new SampleVerifier(cache, (dir, meta) -> fixture.failToPass()).verify(sample, true);
+      VerificationReport report =
+          new SampleVerifier(cache, (dir, meta) -> fixture.failToPass()).verify(sample, true);
       assertThat(report.passed()).isTrue();
       assertThat(report.check(SampleVerifier.CHECK_RERUN).ok()).isTrue();
     }
 
     @Test
     void aDifferentFailToPassIsNamed() {
-      VerificationReport report = new SampleVerifier(cache, (dir, meta) -> List.of("tests/test_calc.py::test_add"))
-          .verify(sample, true);
-      onlyFailing(report, SampleVerifier.CHECK_RERUN, "no longer flipping: tests/test_calc.py::test_clamp_upper");
+      VerificationReport report =
+          new SampleVerifier(cache, (dir, meta) -> List.of("tests/test_calc.py::test_add"))
+              .verify(sample, true);
+      onlyFailing(
+          report,
+          SampleVerifier.CHECK_RERUN,
+          "no longer flipping: tests/test_calc.py::test_clamp_upper");
     }
 
     @Test
     void aRerunThatBreaksIsNamed() {
-      VerificationReport report = new SampleVerifier(cache, (dir, meta) -> {
-        throw new IllegalStateException("the Docker engine cannot be reached");
-      }).verify(sample, true);
+      VerificationReport report =
+          new SampleVerifier(
+                  cache,
+                  (dir, meta) -> {
+                    throw new IllegalStateException("the Docker engine cannot be reached");
+                  })
+              .verify(sample, true);
       onlyFailing(report, SampleVerifier.CHECK_RERUN, "Docker engine");
     }
   }
@@ -184,8 +215,12 @@ class SampleVerifierTest {
   @Test
   void hostMountsAreReadFromRunSh() throws IOException {
     Path cacheDir = Files.createDirectories(tmp.resolve("m2"));
-    String script = "#!/usr/bin/env bash\nHOST_MOUNTS=( '" + cacheDir + ":/home/taskmill/.m2:ro' '/nowhere/x:/y:ro' )\n";
-    assertThat(SampleEnvironments.hostMounts(script)).singleElement()
+    String script =
+        "#!/usr/bin/env bash\nHOST_MOUNTS=( '"
+            + cacheDir
+            + ":/home/taskmill/.m2:ro' '/nowhere/x:/y:ro' )\n";
+    assertThat(SampleEnvironments.hostMounts(script))
+        .singleElement()
         .satisfies(m -> assertThat(m.hostPath()).isEqualTo(cacheDir.toString()));
   }
 

@@ -13,18 +13,31 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Registers taskmill's search attributes where the server allows it, and says whether they can be used. */
+/**
+ * Registers taskmill's search attributes where the server allows it, and says whether they can be
+ * used.
+ */
 public final class SearchAttributeRegistrar {
   private SearchAttributeRegistrar() {}
 
-  /** True when every taskmill attribute exists (now) on the server; false on servers without an operator API. */
+  /**
+   * True when every taskmill attribute exists (now) on the server; false on servers without an
+   * operator API.
+   */
   public static boolean ensure(WorkflowServiceStubs stubs, String namespace) {
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
-        .setChannel(stubs.getRawChannel()).validateAndBuildWithDefaults());
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setChannel(stubs.getRawChannel())
+                .validateAndBuildWithDefaults());
     try {
-      var existing = operator.blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
-          .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
-          .getCustomAttributesMap();
+      var existing =
+          operator
+              .blockingStub()
+              .withDeadlineAfter(5, TimeUnit.SECONDS)
+              .listSearchAttributes(
+                  ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
+              .getCustomAttributesMap();
       Map<String, IndexedValueType> missing = new HashMap<>();
       for (SearchAttributeKey<?> key : SearchAttributeKeys.ALL) {
         if (!existing.containsKey(key.getName())) {
@@ -32,8 +45,14 @@ public final class SearchAttributeRegistrar {
         }
       }
       if (!missing.isEmpty()) {
-        operator.blockingStub().withDeadlineAfter(10, TimeUnit.SECONDS).addSearchAttributes(
-            AddSearchAttributesRequest.newBuilder().setNamespace(namespace).putAllSearchAttributes(missing).build());
+        operator
+            .blockingStub()
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .addSearchAttributes(
+                AddSearchAttributesRequest.newBuilder()
+                    .setNamespace(namespace)
+                    .putAllSearchAttributes(missing)
+                    .build());
       }
       return true;
     } catch (StatusRuntimeException e) {

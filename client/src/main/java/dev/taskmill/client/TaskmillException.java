@@ -2,7 +2,10 @@ package dev.taskmill.client;
 
 import dev.taskmill.failure.FailureType;
 
-/** A run that ended in a known failure: one line for the user and the type that decides the exit code. */
+/**
+ * A run that ended in a known failure: one line for the user and the type that decides the exit
+ * code.
+ */
 public final class TaskmillException extends RuntimeException {
   private final FailureType type;
 

@@ -5,16 +5,16 @@ import com.uber.m3.tally.Scope;
 import com.uber.m3.util.Duration;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.workflowservice.v1.GetClusterInfoRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.serviceclient.SimpleSslContextBuilder;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
-import io.temporal.serviceclient.SimpleSslContextBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,21 +29,28 @@ import javax.net.ssl.TrustManagerFactory;
 public final class TemporalConnections {
   private TemporalConnections() {}
 
-  /** Stubs to {@code settings.address()} with its TLS and API key, reporting Temporal's own metrics to {@code registry} when given. */
+  /**
+   * Stubs to {@code settings.address()} with its TLS and API key, reporting Temporal's own metrics
+   * to {@code registry} when given.
+   */
   public static WorkflowServiceStubs connect(ConnectionSettings settings, MeterRegistry registry) {
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
-        .setTarget(settings.address());
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(settings.address());
     secure(options, settings);
     if (registry != null) {
-      Scope scope = new RootScopeBuilder()
-          .reporter(new MicrometerClientStatsReporter(registry))
-          .reportEvery(Duration.ofSeconds(10));
+      Scope scope =
+          new RootScopeBuilder()
+              .reporter(new MicrometerClientStatsReporter(registry))
+              .reportEvery(Duration.ofSeconds(10));
       options.setMetricsScope(scope);
     }
     return WorkflowServiceStubs.newServiceStubs(options.build());
   }
 
-  /** TLS (the JVM's trust store, or the given CA), mTLS with a PKCS#8 key, a server name to verify, an API key. */
+  /**
+   * TLS (the JVM's trust store, or the given CA), mTLS with a PKCS#8 key, a server name to verify,
+   * an API key.
+   */
   static void secure(WorkflowServiceStubsOptions.Builder options, ConnectionSettings settings) {
     TlsSettings tls = settings.tls();
     if (tls.enabled()) {
@@ -74,7 +81,8 @@ public final class TemporalConnections {
       }
       return withCa(SimpleSslContextBuilder.noKeyOrCertChain(), tls).build();
     } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot set up TLS from TEMPORAL_TLS_* (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "cannot set up TLS from TEMPORAL_TLS_* (" + e.getMessage() + ")", e);
     }
   }
 
@@ -91,20 +99,23 @@ public final class TemporalConnections {
         store.setCertificateEntry("ca-" + i++, cert);
       }
     }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(store);
     return builder.setTrustManager(trust.getTrustManagers()[0]);
   }
 
   public static WorkflowClient client(WorkflowServiceStubs stubs, ConnectionSettings settings) {
-    return WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
   }
 
   /** True when a Temporal frontend answers at the stubs' address within {@code seconds}. */
   public static boolean answers(WorkflowServiceStubs stubs, long seconds) {
     try {
-      stubs.blockingStub().withDeadlineAfter(seconds, TimeUnit.SECONDS)
+      stubs
+          .blockingStub()
+          .withDeadlineAfter(seconds, TimeUnit.SECONDS)
           .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
       return true;
     } catch (StatusRuntimeException e) {
@@ -113,12 +124,15 @@ public final class TemporalConnections {
   }
 
   /**
-   * The standalone test server does not implement GetClusterInfo; a real server does. Workers attached to the test
-   * server need a zero sticky schedule-to-start timeout, or a killed worker's workflows hang (platform notes).
+   * The standalone test server does not implement GetClusterInfo; a real server does. Workers
+   * attached to the test server need a zero sticky schedule-to-start timeout, or a killed worker's
+   * workflows hang (platform notes).
    */
   public static boolean isTestServer(WorkflowServiceStubs stubs) {
     try {
-      stubs.blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
+      stubs
+          .blockingStub()
+          .withDeadlineAfter(5, TimeUnit.SECONDS)
           .getClusterInfo(GetClusterInfoRequest.getDefaultInstance());
       return false;
     } catch (StatusRuntimeException e) {

@@ -15,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Follows a batch: one line per child that ends, a count line when the counts change, and the summary at the end.
- * Line by line on a terminal too: a batch's list outgrows any screen.
+ * Follows a batch: one line per child that ends, a count line when the counts change, and the
+ * summary at the end. Line by line on a terminal too: a batch's list outgrows any screen.
  */
 final class BatchBoard {
   /** The batch ended without making a single sample. */
   static final int NO_SAMPLE = 31;
+
   private static final long POLL_MILLIS = 1_000;
 
   private final TaskmillClient client;
@@ -35,9 +36,13 @@ final class BatchBoard {
     this.server = server;
   }
 
-  /** Prints until the batch ends and returns its summary; a failed batch throws its TaskmillException. */
+  /**
+   * Prints until the batch ends and returns its summary; a failed batch throws its
+   * TaskmillException.
+   */
   BatchSummary followToEnd(String workflowId) throws Exception {
-    CompletableFuture<BatchSummary> result = CompletableFuture.supplyAsync(() -> client.awaitBatch(workflowId));
+    CompletableFuture<BatchSummary> result =
+        CompletableFuture.supplyAsync(() -> client.awaitBatch(workflowId));
     while (true) {
       try {
         BatchSummary summary = result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -55,7 +60,10 @@ final class BatchBoard {
     }
   }
 
-  /** Prints what is new; false when no worker answered the query (none polls, or the batch is between two runs). */
+  /**
+   * Prints what is new; false when no worker answered the query (none polls, or the batch is
+   * between two runs).
+   */
   boolean draw(String workflowId) {
     BatchProgress progress;
     try {
@@ -70,8 +78,14 @@ final class BatchBoard {
       }
     }
     BatchSummary s = progress.summary();
-    String counts = String.format("  [%d/%d entries started, %d running] %d sample(s), %d rejected",
-        progress.entriesStarted(), progress.entriesTotal(), progress.running().size(), s.samplesMade(), s.rejected());
+    String counts =
+        String.format(
+            "  [%d/%d entries started, %d running] %d sample(s), %d rejected",
+            progress.entriesStarted(),
+            progress.entriesTotal(),
+            progress.running().size(),
+            s.samplesMade(),
+            s.rejected());
     if (!counts.equals(lastCounts)) {
       out.println(counts);
       lastCounts = counts;
@@ -86,15 +100,26 @@ final class BatchBoard {
     if (item.status() == BatchItemStatus.CREATED) {
       return "  + " + who + attached + ": sample at " + item.sampleDir();
     }
-    return "  - " + who + attached + ": " + item.failure().toLowerCase(java.util.Locale.ROOT) + " (" + item.line()
+    return "  - "
+        + who
+        + attached
+        + ": "
+        + item.failure().toLowerCase(java.util.Locale.ROOT)
+        + " ("
+        + item.line()
         + ")";
   }
 
   /** The summary: samples made, then rejections by reason and by language. */
   static void printSummary(BatchSummary s, PrintStream out) {
     out.println();
-    out.println("Batch done: " + s.samplesMade() + " sample(s) made, " + s.rejected() + " rejected"
-        + (s.attached() > 0 ? " (" + s.attached() + " were runs that already existed)" : ""));
+    out.println(
+        "Batch done: "
+            + s.samplesMade()
+            + " sample(s) made, "
+            + s.rejected()
+            + " rejected"
+            + (s.attached() > 0 ? " (" + s.attached() + " were runs that already existed)" : ""));
     print("  samples by language:    ", s.samplesByLanguage(), out);
     print("  rejections by reason:   ", s.rejectionsByReason(), out);
     print("  rejections by language: ", s.rejectionsByLanguage(), out);

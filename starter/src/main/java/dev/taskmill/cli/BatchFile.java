@@ -14,15 +14,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a batch file: one repository per line, {@code REPO} or {@code REPO PR}; {@code #} starts a comment (at the
- * start of a line or after a space, so URLs keep theirs); blank lines are skipped; a relative path is relative to the
- * file's folder; a line repeated is taken once.
+ * Reads a batch file: one repository per line, {@code REPO} or {@code REPO PR}; {@code #} starts a
+ * comment (at the start of a line or after a space, so URLs keep theirs); blank lines are skipped;
+ * a relative path is relative to the file's folder; a line repeated is taken once.
  */
 final class BatchFile {
   /** The batch file cannot be read, or a line is not REPO [PR]. */
   static final int INVALID = 30;
+
   private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
-  private static final Pattern REMOTE = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://.*|[\\w.-]+@[\\w.-]+:.+)$");
+  private static final Pattern REMOTE =
+      Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://.*|[\\w.-]+@[\\w.-]+:.+)$");
 
   private BatchFile() {}
 
@@ -32,8 +34,15 @@ final class BatchFile {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserError(INVALID, "cannot read the batch file " + file + " (" + e.getClass().getSimpleName() + ": "
-          + e.getMessage() + ")");
+      throw new UserError(
+          INVALID,
+          "cannot read the batch file "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + ")");
     }
     Path folder = file.toAbsolutePath().normalize().getParent();
     Set<BatchEntry> entries = new LinkedHashSet<>();
@@ -45,7 +54,9 @@ final class BatchFile {
       entries.add(entry(line, folder, file + ":" + (i + 1)));
     }
     if (entries.isEmpty()) {
-      throw new UserError(INVALID, "the batch file " + file + " lists no repository; write one per line: REPO [PR]");
+      throw new UserError(
+          INVALID,
+          "the batch file " + file + " lists no repository; write one per line: REPO [PR]");
     }
     return new ArrayList<>(entries);
   }
@@ -64,8 +75,13 @@ final class BatchFile {
         pr = -1;
       }
       if (pr <= 0) {
-        throw new UserError(INVALID, where + ": '" + words[1] + "' is not a PR number; write REPO [PR], e.g. "
-            + "https://github.com/pallets/click 3764");
+        throw new UserError(
+            INVALID,
+            where
+                + ": '"
+                + words[1]
+                + "' is not a PR number; write REPO [PR], e.g. "
+                + "https://github.com/pallets/click 3764");
       }
     }
     String repo = words[0];

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Temporal CLI's development server (the real server, SQLite persistence, the Web UI) as a separate process.
- * The binary comes from {@code deploy/temporal/install.sh}; see docs/operations.md.
+ * The Temporal CLI's development server (the real server, SQLite persistence, the Web UI) as a
+ * separate process. The binary comes from {@code deploy/temporal/install.sh}; see
+ * docs/operations.md.
  */
 final class DevServer {
   static final int DEFAULT_UI_PORT = 8233;
+
   /** Set to "none" to never use the development server (the in-memory one is used instead). */
   static final String BINARY_VARIABLE = "TASKMILL_TEMPORAL_BIN";
 
@@ -36,8 +38,9 @@ final class DevServer {
   }
 
   /**
-   * The CLI binary: $TASKMILL_TEMPORAL_BIN, else the project's .tools/bin/temporal next to this jar's checkout,
-   * else {@code temporal} on the PATH; empty when none is there or the variable says "none".
+   * The CLI binary: $TASKMILL_TEMPORAL_BIN, else the project's .tools/bin/temporal next to this
+   * jar's checkout, else {@code temporal} on the PATH; empty when none is there or the variable
+   * says "none".
    */
   static Optional<Path> binary() {
     String configured = System.getenv(BINARY_VARIABLE);
@@ -64,20 +67,29 @@ final class DevServer {
   /** {@code <checkout>/.tools/bin/temporal}, found from starter/target/(taskmill.jar|classes). */
   private static Optional<Path> projectTools() {
     try {
-      Path code = Path.of(DevServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(DevServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path target = code.getParent();
-      Path checkout = target == null || target.getParent() == null ? null : target.getParent().getParent();
-      return checkout == null ? Optional.empty() : Optional.of(checkout.resolve(".tools/bin/temporal"));
+      Path checkout =
+          target == null || target.getParent() == null ? null : target.getParent().getParent();
+      return checkout == null
+          ? Optional.empty()
+          : Optional.of(checkout.resolve(".tools/bin/temporal"));
     } catch (URISyntaxException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  /** The default database: $XDG_DATA_HOME/taskmill/temporal.db or ~/.local/share/taskmill/temporal.db. */
+  /**
+   * The default database: $XDG_DATA_HOME/taskmill/temporal.db or
+   * ~/.local/share/taskmill/temporal.db.
+   */
   static Path defaultDb() {
     String xdg = System.getenv("XDG_DATA_HOME");
-    Path data = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".local", "share");
+    Path data =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".local", "share");
     return data.resolve("taskmill").resolve("temporal.db");
   }
 
@@ -99,14 +111,27 @@ final class DevServer {
 
   /** The command line: loopback only unless asked, persistent state in {@link #db}. */
   List<String> command() {
-    return new ArrayList<>(List.of(binary.toString(), "server", "start-dev", "--ip", ip, "--port",
-        String.valueOf(port), "--ui-port", String.valueOf(uiPort), "--db-filename", db.toString(),
-        "--log-level", "warn", "--ui-disable-news-fetch"));
+    return new ArrayList<>(
+        List.of(
+            binary.toString(),
+            "server",
+            "start-dev",
+            "--ip",
+            ip,
+            "--port",
+            String.valueOf(port),
+            "--ui-port",
+            String.valueOf(uiPort),
+            "--db-filename",
+            db.toString(),
+            "--log-level",
+            "warn",
+            "--ui-disable-news-fetch"));
   }
 
   /**
-   * Starts the server in its own session (so that Ctrl-C on this command leaves it running) with its output in
-   * {@code log}, and waits until it answers.
+   * Starts the server in its own session (so that Ctrl-C on this command leaves it running) with
+   * its output in {@code log}, and waits until it answers.
    */
   Process startDetached(Path log) throws IOException {
     Files.createDirectories(db.toAbsolutePath().getParent());
@@ -114,16 +139,20 @@ final class DevServer {
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
       command.add(0, "/usr/bin/setsid");
     }
-    Process process = new ProcessBuilder(command)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     awaitAnswer(process, log);
     return process;
   }
 
-  /** Starts the server as a child whose output is this process's; it stops when this process stops it. */
+  /**
+   * Starts the server as a child whose output is this process's; it stops when this process stops
+   * it.
+   */
   Process startAttached() throws IOException {
     Files.createDirectories(db.toAbsolutePath().getParent());
     Process process = new ProcessBuilder(command()).inheritIO().start();
@@ -132,14 +161,23 @@ final class DevServer {
   }
 
   private void awaitAnswer(Process process, Path log) {
-    WorkflowServiceStubs stubs = TemporalConnections.connect(new ConnectionSettings(address(), "default"), null);
+    WorkflowServiceStubs stubs =
+        TemporalConnections.connect(new ConnectionSettings(address(), "default"), null);
     try {
       long deadline = System.nanoTime() + 60_000_000_000L;
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
-          throw new UserError(UserError.SERVER_UNREACHABLE, "the Temporal development server exited with code "
-              + process.exitValue() + " at start" + (log == null ? "" : "; see " + log)
-              + " (is port " + port + " or " + uiPort + " taken?)");
+          throw new UserError(
+              UserError.SERVER_UNREACHABLE,
+              "the Temporal development server exited with code "
+                  + process.exitValue()
+                  + " at start"
+                  + (log == null ? "" : "; see " + log)
+                  + " (is port "
+                  + port
+                  + " or "
+                  + uiPort
+                  + " taken?)");
         }
         if (TemporalConnections.answers(stubs, 1)) {
           return;
@@ -147,12 +185,17 @@ final class DevServer {
         Thread.sleep(250);
       }
       process.destroy();
-      throw new UserError(UserError.SERVER_UNREACHABLE, "the Temporal development server did not answer on "
-          + address() + " within 60 s" + (log == null ? "" : "; see " + log));
+      throw new UserError(
+          UserError.SERVER_UNREACHABLE,
+          "the Temporal development server did not answer on "
+              + address()
+              + " within 60 s"
+              + (log == null ? "" : "; see " + log));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroy();
-      throw new UserError(UserError.SERVER_UNREACHABLE, "interrupted while the Temporal server started");
+      throw new UserError(
+          UserError.SERVER_UNREACHABLE, "interrupted while the Temporal server started");
     } finally {
       stubs.shutdownNow();
     }

@@ -10,17 +10,26 @@ final class Directories {
 
   static Path writable(Path dir, String option) {
     if (dir == null || dir.toString().isBlank()) {
-      throw new UserError(3, option + " is empty; name a directory, for example " + option + " samples");
+      throw new UserError(
+          3, option + " is empty; name a directory, for example " + option + " samples");
     }
     Path absolute = dir.toAbsolutePath().normalize();
     if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-      throw new UserError(3, option + " " + dir + " is a file, not a directory; choose a directory");
+      throw new UserError(
+          3, option + " " + dir + " is a file, not a directory; choose a directory");
     }
     try {
       Files.createDirectories(absolute);
     } catch (IOException e) {
-      throw new UserError(3, option + " " + dir + " cannot be created (" + reason(e) + "); choose a writable"
-          + " directory");
+      throw new UserError(
+          3,
+          option
+              + " "
+              + dir
+              + " cannot be created ("
+              + reason(e)
+              + "); choose a writable"
+              + " directory");
     }
     if (!Files.isWritable(absolute)) {
       throw new UserError(3, option + " " + dir + " is not writable; choose a writable directory");
@@ -29,9 +38,9 @@ final class Directories {
   }
 
   /**
-   * After a run that failed early, removes what it left in {@code dir} and nothing else: an empty {@code .work}, a
-   * {@code .lock} that guards nothing (no sample, no report, no work area beside it), and the directory itself
-   * when this command created it and it is empty again.
+   * After a run that failed early, removes what it left in {@code dir} and nothing else: an empty
+   * {@code .work}, a {@code .lock} that guards nothing (no sample, no report, no work area beside
+   * it), and the directory itself when this command created it and it is empty again.
    */
   static void tidyAfterFailure(Path dir, boolean createdByThisCommand) {
     try {
@@ -68,7 +77,8 @@ final class Directories {
     if (e instanceof java.nio.file.FileAlreadyExistsException) {
       return "a file of that name is in the way";
     }
-    if (e instanceof java.nio.file.FileSystemException fs && "Not a directory".equals(fs.getReason())) {
+    if (e instanceof java.nio.file.FileSystemException fs
+        && "Not a directory".equals(fs.getReason())) {
       // A parent on the way is a file: name it rather than repeat the whole path.
       for (Path p = Path.of(fs.getFile()).getParent(); p != null; p = p.getParent()) {
         if (Files.isRegularFile(p)) {

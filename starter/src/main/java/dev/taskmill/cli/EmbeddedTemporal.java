@@ -15,8 +15,10 @@ public final class EmbeddedTemporal implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the server on {@code port}, or on a free port when it is 0, with time skipping locked off: a skipped
-   * clock would fire heartbeat and activity timeouts early. */
+  /**
+   * Starts the server on {@code port}, or on a free port when it is 0, with time skipping locked
+   * off: a skipped clock would fire heartbeat and activity timeouts early.
+   */
   public static EmbeddedTemporal start(int port) {
     int chosen = port == 0 ? freePort() : port;
     return new EmbeddedTemporal(TestServer.createPortBoundServer(chosen, true), chosen);

@@ -17,29 +17,52 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Writes the samples in a format other tools read; each line is checked by the format's schema first. */
-@Command(name = "export",
-    description = "Write the samples as JSON lines for other tools: swe-bench (the SWE-bench datasets' fields), "
-        + "multi-swe-bench (its instance format), trajectories (one line per trajectory, OpenAI-style chat with "
-        + "tool calls). Every line is checked against docs/schemas/export-FORMAT.schema.json before it is "
-        + "written; exits " + ExportCommand.INVALID + " when one does not match. Needs no Temporal server.",
-    footer = {"", "Example:", "  taskmill export --samples-dir samples --format swe-bench --out samples.jsonl",
-        "  taskmill export --samples-dir samples --format trajectories > chats.jsonl", ""})
+/**
+ * Writes the samples in a format other tools read; each line is checked by the format's schema
+ * first.
+ */
+@Command(
+    name = "export",
+    description =
+        "Write the samples as JSON lines for other tools: swe-bench (the SWE-bench datasets' fields), "
+            + "multi-swe-bench (its instance format), trajectories (one line per trajectory, OpenAI-style chat with "
+            + "tool calls). Every line is checked against docs/schemas/export-FORMAT.schema.json before it is "
+            + "written; exits "
+            + ExportCommand.INVALID
+            + " when one does not match. Needs no Temporal server.",
+    footer = {
+      "",
+      "Example:",
+      "  taskmill export --samples-dir samples --format swe-bench --out samples.jsonl",
+      "  taskmill export --samples-dir samples --format trajectories > chats.jsonl",
+      ""
+    })
 final class ExportCommand implements Callable<Integer> {
-  /** Exit code when an exported line does not match its format's schema (README's exit-code table). */
+  /**
+   * Exit code when an exported line does not match its format's schema (README's exit-code table).
+   */
   static final int INVALID = 25;
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--samples-dir", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--samples-dir",
+      required = true,
+      paramLabel = "DIR",
       description = "The samples directory holding task-N folders.")
   Path samplesDir;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
       description = "swe-bench, multi-swe-bench or trajectories.")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "The JSON lines file (default: standard output).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "The JSON lines file (default: standard output).")
   Path outFile;
 
   private final PrintStream out;
@@ -61,8 +84,9 @@ final class ExportCommand implements Callable<Integer> {
       throw new UserError(FailureType.INVALID_INPUT.exitCode(), "--format " + e.getMessage());
     }
     if (!Files.isDirectory(samplesDir)) {
-      throw new UserError(FailureType.INVALID_INPUT.exitCode(), "no samples directory at "
-          + samplesDir.toAbsolutePath().normalize());
+      throw new UserError(
+          FailureType.INVALID_INPUT.exitCode(),
+          "no samples directory at " + samplesDir.toAbsolutePath().normalize());
     }
     SampleIndex index = SampleIndex.scan(samplesDir.toAbsolutePath().normalize());
     StringWriter text = new StringWriter();
@@ -72,8 +96,14 @@ final class ExportCommand implements Callable<Integer> {
     index.skipped().forEach(s -> notes.println("skipped " + s));
     if (!errors.isEmpty()) {
       errors.stream().limit(5).forEach(e -> notes.println("[FAIL] " + e));
-      throw new UserError(INVALID, errors.size() + " problem(s) against " + chosen.schema()
-          + "; nothing written (first: " + errors.get(0) + ")");
+      throw new UserError(
+          INVALID,
+          errors.size()
+              + " problem(s) against "
+              + chosen.schema()
+              + "; nothing written (first: "
+              + errors.get(0)
+              + ")");
     }
     if (outFile == null) {
       out.print(text);
@@ -83,9 +113,17 @@ final class ExportCommand implements Callable<Integer> {
       Directories.writable(target.getParent(), "--out's folder");
       Files.writeString(target, text.toString(), StandardCharsets.UTF_8);
     }
-    notes.println("exported " + lines + " " + chosen.cliName() + " line(s) from " + index.samples().size()
-        + " sample(s)" + (outFile == null ? "" : " to " + outFile.toAbsolutePath().normalize())
-        + ", each valid against " + chosen.schema());
+    notes.println(
+        "exported "
+            + lines
+            + " "
+            + chosen.cliName()
+            + " line(s) from "
+            + index.samples().size()
+            + " sample(s)"
+            + (outFile == null ? "" : " to " + outFile.toAbsolutePath().normalize())
+            + ", each valid against "
+            + chosen.schema());
     return 0;
   }
 }

@@ -20,23 +20,29 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Polls a run's progress query and redraws the board until the run ends. On a terminal it redraws in place;
- * otherwise (CI logs, pipes) it prints one line for each phase that changes state.
+ * Polls a run's progress query and redraws the board until the run ends. On a terminal it redraws
+ * in place; otherwise (CI logs, pipes) it prints one line for each phase that changes state.
  */
 final class LiveBoard {
   private static final long POLL_MILLIS = 500;
-  /** A progress query that takes longer is abandoned for this tick; the SDK retries a dead server for minutes. */
+
+  /**
+   * A progress query that takes longer is abandoned for this tick; the SDK retries a dead server
+   * for minutes.
+   */
   private static final long QUERY_WAIT_MILLIS = 5_000;
 
   private final TaskmillClient client;
   private final PrintStream out;
   private final boolean terminal;
   private final ServerWatch server;
-  private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "taskmill-board");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService background =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "taskmill-board");
+            thread.setDaemon(true);
+            return thread;
+          });
   private CompletableFuture<Progress> query;
   private volatile Progress latest;
   private int drawnLines;
@@ -50,8 +56,8 @@ final class LiveBoard {
   }
 
   /**
-   * Draws the board until the run ends; returns its result or throws its TaskmillException, whose log names are
-   * then full paths into the rejection report.
+   * Draws the board until the run ends; returns its result or throws its TaskmillException, whose
+   * log names are then full paths into the rejection report.
    */
   SampleResult followToEnd(String workflowId) throws Exception {
     try {
@@ -62,8 +68,9 @@ final class LiveBoard {
   }
 
   /**
-   * Runs {@code waitForResult} in the background and draws the board until it completes. Throws a one-line
-   * UserError when the server stops answering, since the SDK's own wait would retry a dead server for minutes.
+   * Runs {@code waitForResult} in the background and draws the board until it completes. Throws a
+   * one-line UserError when the server stops answering, since the SDK's own wait would retry a dead
+   * server for minutes.
    */
   <T> T follow(String workflowId, Supplier<T> waitForResult) throws Exception {
     CompletableFuture<T> result = CompletableFuture.supplyAsync(waitForResult, background);
@@ -89,7 +96,9 @@ final class LiveBoard {
     }
   }
 
-  /** Draws the answer of the last query if there is one and asks again; never waits for the server. */
+  /**
+   * Draws the answer of the last query if there is one and asks again; never waits for the server.
+   */
   void drawLatest(String workflowId) {
     if (query != null && !query.isDone()) {
       return;
@@ -100,8 +109,9 @@ final class LiveBoard {
         draw(progress);
       }
     }
-    query = CompletableFuture.supplyAsync(() -> client.progress(workflowId), background)
-        .exceptionally(notYetAnswering -> null);
+    query =
+        CompletableFuture.supplyAsync(() -> client.progress(workflowId), background)
+            .exceptionally(notYetAnswering -> null);
   }
 
   /** Draws the board now, waiting a bounded time for the query (as the run ended). */
@@ -112,7 +122,10 @@ final class LiveBoard {
     }
   }
 
-  /** The run's board, waiting a bounded time for the query; null when the server does not answer in time. */
+  /**
+   * The run's board, waiting a bounded time for the query; null when the server does not answer in
+   * time.
+   */
   Progress queryNow(String workflowId) {
     try {
       return CompletableFuture.supplyAsync(() -> client.progress(workflowId), background)
@@ -142,7 +155,8 @@ final class LiveBoard {
       // Logs and pipes get one line per phase whose state changed, never the whole board again.
       for (int i = 0; i < progress.phases().size(); i++) {
         PhaseProgress phase = progress.phases().get(i);
-        if (phase.state() != lastStates.put(phase.phase(), phase.state()) && phase.state() != PhaseState.WAITING) {
+        if (phase.state() != lastStates.put(phase.phase(), phase.state())
+            && phase.state() != PhaseState.WAITING) {
           out.println(lines.get(i).stripTrailing());
         }
       }

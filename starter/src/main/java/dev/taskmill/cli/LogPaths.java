@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names a failed run's logs by their full path: the activity that failed knows only the log's name in the work
- * area, which the rejection moves to samples/.rejected/KEY/; the board's last line says where that is.
+ * Names a failed run's logs by their full path: the activity that failed knows only the log's name
+ * in the work area, which the rejection moves to samples/.rejected/KEY/; the board's last line says
+ * where that is.
  */
 final class LogPaths {
   private static final Pattern REPORT = Pattern.compile("\\(report in ([^()]+)\\)\\s*$");

@@ -17,12 +17,24 @@ final class PhaseBoard {
     int index = 1;
     for (PhaseProgress p : progress.phases()) {
       String time = p.startedAt() == 0 ? "" : seconds(p.elapsedMillis(now));
-      lines.add(String.format("  %s %d. %-20s %-8s %7s  %s", symbol(p.state()), index++, p.phase().title(),
-          p.state().name().toLowerCase(), time, clip(p.detail(), 70)));
+      lines.add(
+          String.format(
+              "  %s %d. %-20s %-8s %7s  %s",
+              symbol(p.state()),
+              index++,
+              p.phase().title(),
+              p.state().name().toLowerCase(),
+              time,
+              clip(p.detail(), 70)));
     }
     int filled = (int) Math.round(progress.fractionDone() * BAR_WIDTH);
-    lines.add(String.format("  [%s%s] %3.0f%%  %s", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled),
-        progress.fractionDone() * 100, clip(progress.detail(), 70)));
+    lines.add(
+        String.format(
+            "  [%s%s] %3.0f%%  %s",
+            "#".repeat(filled),
+            ".".repeat(BAR_WIDTH - filled),
+            progress.fractionDone() * 100,
+            clip(progress.detail(), 70)));
     return lines;
   }
 

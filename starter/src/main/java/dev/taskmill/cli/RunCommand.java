@@ -11,26 +11,45 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The main job: all phases, ending in samples/task-N. */
-@Command(footer = {"", "Example:", "  taskmill run https://github.com/pallets/click --pr 3764", "  taskmill run /path/to/local/clone --samples-dir samples --max-candidates 5"},
-    name = "run", description = "Make a validated bug-fix sample from a repository (all phases).")
+@Command(
+    footer = {
+      "",
+      "Example:",
+      "  taskmill run https://github.com/pallets/click --pr 3764",
+      "  taskmill run /path/to/local/clone --samples-dir samples --max-candidates 5"
+    },
+    name = "run",
+    description = "Make a validated bug-fix sample from a repository (all phases).")
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connection;
   @Mixin RepoOptions repo;
   @Mixin CandidateOptions candidates;
 
-  @Option(names = "--samples-dir", paramLabel = "DIR", defaultValue = "samples",
+  @Option(
+      names = "--samples-dir",
+      paramLabel = "DIR",
+      defaultValue = "samples",
       description = "Where samples/task-N are created (default: ${DEFAULT-VALUE}).")
   Path samplesDir;
 
-  @Option(names = "--reruns", defaultValue = "1", description = "Extra runs of the fail and post stages to catch flaky tests (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reruns",
+      defaultValue = "1",
+      description =
+          "Extra runs of the fail and post stages to catch flaky tests (default: ${DEFAULT-VALUE}).")
   int reruns;
 
-  @Option(names = "--stage-timeout", paramLabel = "SECONDS", defaultValue = "900",
+  @Option(
+      names = "--stage-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "900",
       description = "Wall time one test stage may take (default: ${DEFAULT-VALUE}).")
   int stageTimeout;
 
-  @Option(names = "--remote-workers", description = "Rely on workers already serving the server instead of one in this process.")
+  @Option(
+      names = "--remote-workers",
+      description = "Rely on workers already serving the server instead of one in this process.")
   boolean remoteWorkers;
 
   @Override
@@ -39,29 +58,45 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError(3, "--reruns " + reruns + " is out of range; give 0 to 10 extra runs");
     }
     if (stageTimeout < 5) {
-      throw new UserError(3, "--stage-timeout " + stageTimeout + " is too short; give at least 5 (seconds)");
+      throw new UserError(
+          3, "--stage-timeout " + stageTimeout + " is too short; give at least 5 (seconds)");
     }
     String url = repo.resolvedRepo();
-    boolean created = samplesDir != null && !samplesDir.toString().isBlank()
-        && !java.nio.file.Files.exists(samplesDir.toAbsolutePath().normalize());
+    boolean created =
+        samplesDir != null
+            && !samplesDir.toString().isBlank()
+            && !java.nio.file.Files.exists(samplesDir.toAbsolutePath().normalize());
     Path samples = Directories.writable(samplesDir, "--samples-dir");
     ValidationSettings settings;
     try {
-      settings = new ValidationSettings(reruns, stageTimeout, ValidationSettings.DEFAULTS.cpus(),
-          ValidationSettings.DEFAULTS.memoryMb());
+      settings =
+          new ValidationSettings(
+              reruns,
+              stageTimeout,
+              ValidationSettings.DEFAULTS.cpus(),
+              ValidationSettings.DEFAULTS.memoryMb());
     } catch (IllegalArgumentException e) {
       throw new UserError(3, e.getMessage());
     }
-    SampleRequest request = SampleRequest.builder(url, samples.toString()).pr(repo.pr).githubApiUrl(repo.githubApi)
-        .validation(settings).maxCandidates(candidates.value()).build();
-    try (TemporalSession session = TemporalSession.forLocalRun(connection, remoteWorkers, System.out)) {
+    SampleRequest request =
+        SampleRequest.builder(url, samples.toString())
+            .pr(repo.pr)
+            .githubApiUrl(repo.githubApi)
+            .validation(settings)
+            .maxCandidates(candidates.value())
+            .build();
+    try (TemporalSession session =
+        TemporalSession.forLocalRun(connection, remoteWorkers, System.out)) {
       Submission submission = session.client().submit(request);
-      System.out.println((submission.attached() ? "Following the run already submitted: " : "Run ")
-          + submission.workflowId());
+      System.out.println(
+          (submission.attached() ? "Following the run already submitted: " : "Run ")
+              + submission.workflowId());
       SampleResult result;
       try {
-        result = new LiveBoard(session.client(), System.out, System.console() != null, session.serverWatch())
-            .followToEnd(submission.workflowId());
+        result =
+            new LiveBoard(
+                    session.client(), System.out, System.console() != null, session.serverWatch())
+                .followToEnd(submission.workflowId());
       } catch (dev.taskmill.client.TaskmillException failed) {
         Directories.tidyAfterFailure(samples, created);
         throw failed;

@@ -7,13 +7,30 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The taskmill command line: run, analyze, batch, submit, status, watch, cancel, list, server, verify, evaluate, export, worker. */
-@Command(name = "taskmill", mixinStandardHelpOptions = true, versionProvider = TaskmillCli.Version.class,
+/**
+ * The taskmill command line: run, analyze, batch, submit, status, watch, cancel, list, server,
+ * verify, evaluate, export, worker.
+ */
+@Command(
+    name = "taskmill",
+    mixinStandardHelpOptions = true,
+    versionProvider = TaskmillCli.Version.class,
     description = "Turns git repositories into validated bug-fix samples.",
-    subcommands = {RunCommand.class, AnalyzeCommand.class, BatchCommand.class, SubmitCommand.class, StatusCommand.class,
-        WatchCommand.class, CancelCommand.class, ListCommand.class, ServerCommand.class, VerifyCommand.class,
-        EvaluateCommand.class, ExportCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      AnalyzeCommand.class,
+      BatchCommand.class,
+      SubmitCommand.class,
+      StatusCommand.class,
+      WatchCommand.class,
+      CancelCommand.class,
+      ListCommand.class,
+      ServerCommand.class,
+      VerifyCommand.class,
+      EvaluateCommand.class,
+      ExportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TaskmillCli {
   /** Exit code when something unexpected broke (a bug, or an engine in a bad state). */
   static final int INTERNAL = 1;
@@ -38,32 +55,42 @@ public final class TaskmillCli {
     cli.addSubcommand("worker", worker);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setErr(err);
-    cli.setExecutionStrategy(parseResult -> {
-      if (!stacktraceAsked(parseResult) && !(parseResult.hasSubcommand() && "worker".equals(parseResult.subcommand().commandSpec().name()))) {
-        CliLogging.quietLibraries();
-      }
-      return new CommandLine.RunLast().execute(parseResult);
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      boolean stacktrace = stacktraceAsked(parseResult);
-      if (stacktrace) {
-        e.printStackTrace(err);
-      }
-      if (e instanceof UserError user) {
-        err.println("taskmill: " + user.getMessage());
-        return user.exitCode();
-      }
-      if (e instanceof TaskmillException failure) {
-        err.println("taskmill: " + failure.getMessage());
-        return failure.type().exitCode();
-      }
-      err.println("taskmill: internal error: " + e + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
-      return INTERNAL;
-    });
+    cli.setExecutionStrategy(
+        parseResult -> {
+          if (!stacktraceAsked(parseResult)
+              && !(parseResult.hasSubcommand()
+                  && "worker".equals(parseResult.subcommand().commandSpec().name()))) {
+            CliLogging.quietLibraries();
+          }
+          return new CommandLine.RunLast().execute(parseResult);
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          boolean stacktrace = stacktraceAsked(parseResult);
+          if (stacktrace) {
+            e.printStackTrace(err);
+          }
+          if (e instanceof UserError user) {
+            err.println("taskmill: " + user.getMessage());
+            return user.exitCode();
+          }
+          if (e instanceof TaskmillException failure) {
+            err.println("taskmill: " + failure.getMessage());
+            return failure.type().exitCode();
+          }
+          err.println(
+              "taskmill: internal error: "
+                  + e
+                  + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
+          return INTERNAL;
+        });
     return cli.execute(args);
   }
 
-  /** Whether the command that ran was given --stacktrace, as its CommonOptions parsed it (not by scanning argv). */
+  /**
+   * Whether the command that ran was given --stacktrace, as its CommonOptions parsed it (not by
+   * scanning argv).
+   */
   static boolean stacktraceAsked(CommandLine.ParseResult parseResult) {
     for (CommandLine command : parseResult.asCommandLineList()) {
       for (CommandLine.Model.CommandSpec mixin : command.getCommandSpec().mixins().values()) {

@@ -4,6 +4,7 @@ package dev.taskmill.cli;
 final class UserError extends RuntimeException {
   static final int SERVER_UNREACHABLE = 21;
   static final int NOT_FOUND = 22;
+
   /** 23 is a sample failing `taskmill verify`. */
   static final int SERVER_GONE = 26;
 

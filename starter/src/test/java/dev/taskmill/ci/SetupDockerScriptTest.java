@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code .ci/setup-docker.sh} against stubbed {@code apt-get}, {@code dockerd} and {@code docker} on a
- * PATH that holds nothing else, so it needs neither root nor network, and asserts what it installs or starts.
+ * Runs {@code .ci/setup-docker.sh} against stubbed {@code apt-get}, {@code dockerd} and {@code
+ * docker} on a PATH that holds nothing else, so it needs neither root nor network, and asserts what
+ * it installs or starts.
  */
 class SetupDockerScriptTest {
 
@@ -35,7 +36,8 @@ class SetupDockerScriptTest {
     state = Files.createDirectories(dir.resolve("state"));
     calls = dir.resolve("calls.log");
     Files.writeString(calls, "");
-    // The few real tools the script needs besides the stubs; the rest of the host's PATH stays out of reach.
+    // The few real tools the script needs besides the stubs; the rest of the host's PATH stays out
+    // of reach.
     for (String tool : List.of("sleep", "rm", "cat", "sed", "dirname", "env", "chmod")) {
       Files.createSymbolicLink(bin.resolve(tool), Path.of(which(tool)));
     }
@@ -85,7 +87,9 @@ class SetupDockerScriptTest {
 
       assertThat(result.exit).isEqualTo(1);
       assertThat(result.stderr.strip().lines().reduce((first, last) -> last))
-          .hasValue("setup-docker.sh: the Docker engine did not answer within 2 s; see " + dir.resolve("dockerd.log"));
+          .hasValue(
+              "setup-docker.sh: the Docker engine did not answer within 2 s; see "
+                  + dir.resolve("dockerd.log"));
     }
   }
 
@@ -100,7 +104,8 @@ class SetupDockerScriptTest {
       Result result = run(Map.of());
 
       assertThat(result.exit).as(result.stderr).isZero();
-      assertThat(result.calls).noneMatch(call -> call.startsWith("apt-get") || call.equals("dockerd"));
+      assertThat(result.calls)
+          .noneMatch(call -> call.startsWith("apt-get") || call.equals("dockerd"));
       assertThat(result.stdout).isEmpty();
     }
 
@@ -108,7 +113,9 @@ class SetupDockerScriptTest {
     void pinsTheApiVersionOnlyWhenTheClientIsTooNewForTheEngine() throws Exception {
       stub(
           "docker",
-          "echo \"docker $* api=${DOCKER_API_VERSION:-}\" >>'" + calls + "'\n"
+          "echo \"docker $* api=${DOCKER_API_VERSION:-}\" >>'"
+              + calls
+              + "'\n"
               + "if [ -z \"${DOCKER_API_VERSION:-}\" ]; then\n"
               + "  echo 'Error response from daemon: client version 1.50 is too new. Maximum supported API"
               + " version is 1.41' >&2; exit 1\n"
@@ -131,13 +138,16 @@ class SetupDockerScriptTest {
     void neverInstallsOrStartsALocalEngine() throws Exception {
       stub(
           "docker",
-          "echo \"docker $* host=$DOCKER_HOST\" >>'" + calls + "'\n"
+          "echo \"docker $* host=$DOCKER_HOST\" >>'"
+              + calls
+              + "'\n"
               + "[ \"$DOCKER_HOST\" = tcp://build-host:2376 ] && echo 1.43");
 
       Result result = run(Map.of("DOCKER_HOST", "tcp://build-host:2376"));
 
       assertThat(result.exit).as(result.stderr).isZero();
-      assertThat(result.calls).noneMatch(call -> call.startsWith("apt-get") || call.equals("dockerd"));
+      assertThat(result.calls)
+          .noneMatch(call -> call.startsWith("apt-get") || call.equals("dockerd"));
       assertThat(result.calls).anyMatch(call -> call.endsWith("host=tcp://build-host:2376"));
       assertThat(result.stderr).contains("API 1.43");
     }
@@ -146,12 +156,15 @@ class SetupDockerScriptTest {
     void saysWhichEngineDidNotAnswer() throws Exception {
       stub("docker", "echo 'Cannot connect to the Docker daemon' >&2; exit 1");
 
-      Result result = run(Map.of("DOCKER_HOST", "tcp://build-host:2376", "SETUP_DOCKER_WAIT_SECONDS", "1"));
+      Result result =
+          run(Map.of("DOCKER_HOST", "tcp://build-host:2376", "SETUP_DOCKER_WAIT_SECONDS", "1"));
 
       assertThat(result.exit).isEqualTo(1);
-      assertThat(result.calls).noneMatch(call -> call.startsWith("apt-get") || call.equals("dockerd"));
+      assertThat(result.calls)
+          .noneMatch(call -> call.startsWith("apt-get") || call.equals("dockerd"));
       assertThat(result.stderr)
-          .contains("the Docker engine at DOCKER_HOST=tcp://build-host:2376 did not answer within 1 s");
+          .contains(
+              "the Docker engine at DOCKER_HOST=tcp://build-host:2376 did not answer within 1 s");
     }
   }
 
@@ -159,25 +172,46 @@ class SetupDockerScriptTest {
   private void client() throws IOException {
     stub(
         "docker",
-        "echo \"docker $*\" >>'" + calls + "'\n"
-            + "[ -f '" + state + "/dockerd.running' ] || { echo 'Cannot connect to the Docker daemon' >&2; exit 1; }\n"
+        "echo \"docker $*\" >>'"
+            + calls
+            + "'\n"
+            + "[ -f '"
+            + state
+            + "/dockerd.running' ] || { echo 'Cannot connect to the Docker daemon' >&2; exit 1; }\n"
             + "echo 1.41");
   }
 
   /** An installed engine: starting it makes the client answer. */
   private void engine() throws IOException {
-    stub("dockerd", "echo dockerd >>'" + calls + "'\ntouch_file='" + state + "/dockerd.running'\n: >\"$touch_file\"");
+    stub(
+        "dockerd",
+        "echo dockerd >>'"
+            + calls
+            + "'\ntouch_file='"
+            + state
+            + "/dockerd.running'\n: >\"$touch_file\"");
   }
 
-  /** apt-get that records its call and, on install, puts a dockerd stub on the PATH as Debian's package does. */
+  /**
+   * apt-get that records its call and, on install, puts a dockerd stub on the PATH as Debian's
+   * package does.
+   */
   private void aptGetThatInstallsEngine() throws IOException {
     String dockerd =
         "#!/bin/bash\\necho dockerd >>'" + calls + "'\\n: >'" + state + "/dockerd.running'\\n";
     stub(
         "apt-get",
-        "echo \"apt-get $*\" >>'" + calls + "'\n"
-            + "if [ \"$1\" = install ]; then printf '" + dockerd + "' >'" + bin + "/dockerd'; "
-            + "chmod +x '" + bin + "/dockerd'; fi");
+        "echo \"apt-get $*\" >>'"
+            + calls
+            + "'\n"
+            + "if [ \"$1\" = install ]; then printf '"
+            + dockerd
+            + "' >'"
+            + bin
+            + "/dockerd'; "
+            + "chmod +x '"
+            + bin
+            + "/dockerd'; fi");
   }
 
   private void stub(String name, String body) throws IOException {
@@ -188,7 +222,8 @@ class SetupDockerScriptTest {
   }
 
   private Result run(Map<String, String> env) throws Exception {
-    List<String> command = new ArrayList<>(List.of(which("bash"), SCRIPT.toString(), "--no-images"));
+    List<String> command =
+        new ArrayList<>(List.of(which("bash"), SCRIPT.toString(), "--no-images"));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().put("PATH", bin.toString());
@@ -224,7 +259,8 @@ class SetupDockerScriptTest {
       folder = folder.getParent();
     }
     if (folder == null) {
-      throw new IllegalStateException("no .ci/setup-docker.sh above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "no .ci/setup-docker.sh above " + Path.of("").toAbsolutePath());
     }
     return folder.resolve(".ci/setup-docker.sh");
   }

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `taskmill batch` through the real CLI, workflow and activities on the in-memory server, with repositories that are
- * rejected in phase 1 (so no Docker is needed): the summary counts them by reason, the exit code says no sample was
- * made, and `watch`/`status` find the batch again by its id.
+ * `taskmill batch` through the real CLI, workflow and activities on the in-memory server, with
+ * repositories that are rejected in phase 1 (so no Docker is needed): the summary counts them by
+ * reason, the exit code says no sample was made, and `watch`/`status` find the batch again by its
+ * id.
  */
 class BatchCommandTest {
   @TempDir static Path tmp;
@@ -60,17 +61,28 @@ class BatchCommandTest {
   }
 
   @Test
-  void aBatchWhoseRepositoriesAreAllRejectedPrintsItsSummaryAndExits31ThenWatchFindsIt() throws Exception {
+  void aBatchWhoseRepositoriesAreAllRejectedPrintsItsSummaryAndExits31ThenWatchFindsIt()
+      throws Exception {
     repoWithoutPrs(tmp.resolve("repos/one"));
     repoWithoutPrs(tmp.resolve("repos/two"));
     Path file = tmp.resolve("repos/batch.txt");
-    Files.writeString(file, "# two repositories without a bug-fix PR\none\ntwo   # ranked with --mine\n");
+    Files.writeString(
+        file, "# two repositories without a bug-fix PR\none\ntwo   # ranked with --mine\n");
 
-    Outcome batch = taskmill("batch", file.toString(), "--mine", "2", "--samples-dir",
-        tmp.resolve("samples").toString(), "--address", server.address());
+    Outcome batch =
+        taskmill(
+            "batch",
+            file.toString(),
+            "--mine",
+            "2",
+            "--samples-dir",
+            tmp.resolve("samples").toString(),
+            "--address",
+            server.address());
 
     assertThat(batch.exitCode()).as(batch.out() + batch.err()).isEqualTo(BatchBoard.NO_SAMPLE);
-    assertThat(batch.out()).contains("Batch done: 0 sample(s) made, 2 rejected")
+    assertThat(batch.out())
+        .contains("Batch done: 0 sample(s) made, 2 rejected")
         .contains("rejections by reason:   no_suitable_pr 2")
         .contains("rejections by language: unknown 2")
         .contains("  - " + tmp.resolve("repos/one") + ": no_suitable_pr (ranking failed: ");
@@ -83,7 +95,10 @@ class BatchCommandTest {
 
     Outcome status = taskmill("status", id.group(1), "--address", server.address());
     assertThat(status.exitCode()).isZero();
-    // The counts are a query a worker answers; the batch command's in-process worker is gone with it.
-    assertThat(status.out()).contains(id.group(1) + ": completed").contains("(no counts: no worker answered");
+    // The counts are a query a worker answers; the batch command's in-process worker is gone with
+    // it.
+    assertThat(status.out())
+        .contains(id.group(1) + ": completed")
+        .contains("(no counts: no worker answered");
   }
 }

@@ -35,13 +35,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A batch of ten repositories runs to its summary with two real worker processes on the real development server, one
- * of them killed with SIGKILL (kill -9) halfway: every sample directory is whole and none is doubled. Needs Docker and
- * the Temporal CLI: skipped without them on a developer machine, failing under CI=true.
+ * A batch of ten repositories runs to its summary with two real worker processes on the real
+ * development server, one of them killed with SIGKILL (kill -9) halfway: every sample directory is
+ * whole and none is doubled. Needs Docker and the Temporal CLI: skipped without them on a developer
+ * machine, failing under CI=true.
  */
 class BatchWorkerKillTest {
   static final int REPOSITORIES = 10;
-  /** No reruns and short stages: the fixtures' tests take a second; the kill and the retries are what is tested. */
+
+  /**
+   * No reruns and short stages: the fixtures' tests take a second; the kill and the retries are
+   * what is tested.
+   */
   static final ValidationSettings QUICK = new ValidationSettings(0, 120, 2.0, 2048);
 
   @TempDir Path tmp;
@@ -67,12 +72,15 @@ class BatchWorkerKillTest {
   void tenRepositoriesWithOneOfTwoWorkersKilledHalfwayMakeTenWholeSamplesOnce() throws Exception {
     Path binary = DevServerTest.binary();
     DockerRequirement.client();
-    DevServer dev = new DevServer(binary, "127.0.0.1", freePort(), freePort(), tmp.resolve("temporal.db"));
+    DevServer dev =
+        new DevServer(binary, "127.0.0.1", freePort(), freePort(), tmp.resolve("temporal.db"));
     server = dev.startDetached(tmp.resolve("server.log"));
     ConnectionSettings settings = new ConnectionSettings(dev.address(), "default");
     stubs = TemporalConnections.connect(settings, null);
-    TaskmillClient client = new TaskmillClient(TemporalConnections.client(stubs, settings),
-        SearchAttributeRegistrar.ensure(stubs, "default"));
+    TaskmillClient client =
+        new TaskmillClient(
+            TemporalConnections.client(stubs, settings),
+            SearchAttributeRegistrar.ensure(stubs, "default"));
     Process doomed = worker(dev.address(), "worker-1");
     worker(dev.address(), "worker-2");
 
@@ -82,13 +90,20 @@ class BatchWorkerKillTest {
     }
     Path samples = tmp.resolve("samples");
     String id = WorkflowIds.forBatch("kill-test", samples.toString());
-    client.submitBatch(id, BatchRequest.of(entries, samples.toString(), null, 4)
-        .withChildOptions(null, null, QUICK, false));
-    CompletableFuture<BatchSummary> done = CompletableFuture.supplyAsync(() -> client.awaitBatch(id));
+    client.submitBatch(
+        id,
+        BatchRequest.of(entries, samples.toString(), null, 4)
+            .withChildOptions(null, null, QUICK, false));
+    CompletableFuture<BatchSummary> done =
+        CompletableFuture.supplyAsync(() -> client.awaitBatch(id));
 
-    // Halfway: some samples made, others running (so the killed worker holds some of their activities).
-    BatchProgress halfway = awaitProgress(client, id, p -> p.summary().finished() >= REPOSITORIES / 2 - 1
-        && !p.running().isEmpty());
+    // Halfway: some samples made, others running (so the killed worker holds some of their
+    // activities).
+    BatchProgress halfway =
+        awaitProgress(
+            client,
+            id,
+            p -> p.summary().finished() >= REPOSITORIES / 2 - 1 && !p.running().isEmpty());
     doomed.destroyForcibly(); // SIGKILL: no shutdown hook, no hand-back of its activities
     assertThat(doomed.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(doomed.exitValue()).as("killed by SIGKILL").isEqualTo(137);
@@ -104,12 +119,14 @@ class BatchWorkerKillTest {
     }
     assertThat(tasks).as("one directory per repository, none doubled").hasSize(REPOSITORIES);
     Set<String> keys = new HashSet<>();
-    SampleVerifier verifier = new SampleVerifier(new RepositoryCache(tmp.resolve("verify-cache")), null);
+    SampleVerifier verifier =
+        new SampleVerifier(new RepositoryCache(tmp.resolve("verify-cache")), null);
     ObjectMapper json = new ObjectMapper();
     for (Path task : tasks) {
       VerificationReport report = verifier.verify(task, false);
       assertThat(report.failures()).as(task + " is whole").isEmpty();
-      keys.add(json.readTree(task.resolve(SampleVerifier.METADATA).toFile()).path("sampleKey").asText());
+      keys.add(
+          json.readTree(task.resolve(SampleVerifier.METADATA).toFile()).path("sampleKey").asText());
     }
     assertThat(keys).as("ten different repositories").hasSize(REPOSITORIES);
     assertThat(samples.resolve(".rejected")).doesNotExist();
@@ -117,10 +134,19 @@ class BatchWorkerKillTest {
 
   private Process worker(String address, String name) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        TaskmillCli.class.getName(), "worker", "--address", address)
-        .redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile());
-    // Both workers on one host share the clone and dependency caches, as two processes on one machine would.
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TaskmillCli.class.getName(),
+                "worker",
+                "--address",
+                address)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve(name + ".log").toFile());
+    // Both workers on one host share the clone and dependency caches, as two processes on one
+    // machine would.
     builder.environment().put("TASKMILL_CACHE_DIR", tmp.resolve("cache").toString());
     Process process = builder.start();
     workers.add(process);
@@ -141,8 +167,9 @@ class BatchWorkerKillTest {
     }
   }
 
-  private static BatchProgress awaitProgress(TaskmillClient client, String id,
-      java.util.function.Predicate<BatchProgress> condition) throws InterruptedException {
+  private static BatchProgress awaitProgress(
+      TaskmillClient client, String id, java.util.function.Predicate<BatchProgress> condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
     BatchProgress last = null;
     while (System.nanoTime() < deadline) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input gets one line naming the problem and a distinct exit code, through the real CLI and workflow. */
+/**
+ * Bad input gets one line naming the problem and a distinct exit code, through the real CLI and
+ * workflow.
+ */
 class CliErrorsTest {
   @TempDir static Path tmp;
   static EmbeddedTemporal server;
@@ -50,9 +53,13 @@ class CliErrorsTest {
   static String repoWithPrWithoutTests() {
     try (FixtureRepo repo = FixtureRepo.init(tmp.resolve("no-tests"))) {
       repo.write("app/calc.py", "def add(a, b):\n    return a - b\n")
-          .write("tests/test_calc.py", "from app.calc import add\n\ndef test_add():\n    assert add(1, 1) == 2\n")
+          .write(
+              "tests/test_calc.py",
+              "from app.calc import add\n\ndef test_add():\n    assert add(1, 1) == 2\n")
           .commit("initial");
-      repo.squashPullRequest(3, "Fix add returning the difference",
+      repo.squashPullRequest(
+          3,
+          "Fix add returning the difference",
           r -> r.write("app/calc.py", "def add(a, b):\n    return a + b\n"));
       return repo.url();
     }
@@ -70,8 +77,14 @@ class CliErrorsTest {
   class InvalidInput {
     @Test
     void unsupportedSchemeIsRejectedBeforeAnyWork() {
-      Outcome outcome = taskmill("analyze", "ftp://example.com/repo.git", "--out", tmp.resolve("o1").toString(),
-          "--address", address);
+      Outcome outcome =
+          taskmill(
+              "analyze",
+              "ftp://example.com/repo.git",
+              "--out",
+              tmp.resolve("o1").toString(),
+              "--address",
+              address);
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
       assertThat(outcome.onlyLine()).startsWith("taskmill: ").contains("ftp");
     }
@@ -85,8 +98,16 @@ class CliErrorsTest {
 
     @Test
     void aNegativePrIsNamed() {
-      Outcome outcome = taskmill("analyze", noPrs, "--pr", "-4", "--address", address,
-          "--out", tmp.resolve("o2").toString());
+      Outcome outcome =
+          taskmill(
+              "analyze",
+              noPrs,
+              "--pr",
+              "-4",
+              "--address",
+              address,
+              "--out",
+              tmp.resolve("o2").toString());
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
       assertThat(outcome.onlyLine()).contains("-4");
     }
@@ -105,7 +126,8 @@ class CliErrorsTest {
     @Test
     void aSamplesDirThatIsAFileIsNamedAsAFile() throws Exception {
       Path file = java.nio.file.Files.writeString(tmp.resolve("a-file"), "x");
-      Outcome outcome = taskmill("run", noPrs, "--samples-dir", file.toString(), "--address", address);
+      Outcome outcome =
+          taskmill("run", noPrs, "--samples-dir", file.toString(), "--address", address);
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
       assertThat(outcome.onlyLine()).contains("is a file, not a directory");
     }
@@ -122,24 +144,46 @@ class CliErrorsTest {
   class FailedRuns {
     @Test
     void unreachableRepository() {
-      Outcome outcome = taskmill("analyze", "https://127.0.0.1:9/acme/nothing.git", "--address", address,
-          "--out", tmp.resolve("o3").toString());
+      Outcome outcome =
+          taskmill(
+              "analyze",
+              "https://127.0.0.1:9/acme/nothing.git",
+              "--address",
+              address,
+              "--out",
+              tmp.resolve("o3").toString());
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(4);
       assertThat(outcome.onlyLine()).contains("127.0.0.1:9");
     }
 
     @Test
     void noSuchPr() {
-      Outcome outcome = taskmill("analyze", noTests, "--pr", "999", "--address", address,
-          "--out", tmp.resolve("o4").toString());
+      Outcome outcome =
+          taskmill(
+              "analyze",
+              noTests,
+              "--pr",
+              "999",
+              "--address",
+              address,
+              "--out",
+              tmp.resolve("o4").toString());
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(5);
       assertThat(outcome.onlyLine()).contains("#999");
     }
 
     @Test
     void prWithoutTests() {
-      Outcome outcome = taskmill("analyze", noTests, "--pr", "3", "--address", address,
-          "--out", tmp.resolve("o5").toString());
+      Outcome outcome =
+          taskmill(
+              "analyze",
+              noTests,
+              "--pr",
+              "3",
+              "--address",
+              address,
+              "--out",
+              tmp.resolve("o5").toString());
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(7);
       assertThat(outcome.onlyLine()).contains("#3").containsIgnoringCase("test");
     }
@@ -147,7 +191,8 @@ class CliErrorsTest {
     @Test
     void anEarlyFailureLeavesNoEmptySamplesDirectoryNorLock() {
       Path samples = tmp.resolve("never-filled/samples");
-      Outcome outcome = taskmill("run", noPrs, "--samples-dir", samples.toString(), "--address", address);
+      Outcome outcome =
+          taskmill("run", noPrs, "--samples-dir", samples.toString(), "--address", address);
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(6);
       assertThat(samples).doesNotExist();
     }
@@ -156,7 +201,8 @@ class CliErrorsTest {
     void anEarlyFailureKeepsADirectoryThatWasThereAndItsFiles() throws Exception {
       Path samples = java.nio.file.Files.createDirectories(tmp.resolve("kept-samples"));
       java.nio.file.Files.writeString(samples.resolve("notes.txt"), "mine");
-      Outcome outcome = taskmill("run", noPrs, "--samples-dir", samples.toString(), "--address", address);
+      Outcome outcome =
+          taskmill("run", noPrs, "--samples-dir", samples.toString(), "--address", address);
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(6);
       assertThat(samples.resolve("notes.txt")).exists();
       assertThat(samples.resolve(".lock")).doesNotExist();
@@ -165,8 +211,8 @@ class CliErrorsTest {
 
     @Test
     void repositoryWithoutCandidatePr() {
-      Outcome outcome = taskmill("analyze", noPrs, "--address", address,
-          "--out", tmp.resolve("o6").toString());
+      Outcome outcome =
+          taskmill("analyze", noPrs, "--address", address, "--out", tmp.resolve("o6").toString());
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(6);
       assertThat(outcome.onlyLine()).startsWith("taskmill: ");
     }

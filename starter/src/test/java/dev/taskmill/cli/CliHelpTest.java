@@ -28,13 +28,28 @@ class CliHelpTest {
   }
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"run", "analyze", "batch", "submit", "status", "watch", "cancel", "list", "server", "verify", "evaluate",
-      "export"})
+  @ValueSource(
+      strings = {
+        "run",
+        "analyze",
+        "batch",
+        "submit",
+        "status",
+        "watch",
+        "cancel",
+        "list",
+        "server",
+        "verify",
+        "evaluate",
+        "export"
+      })
   void helpShowsUsageAndAnExample(String command) {
     Outcome outcome = taskmill(command, "--help");
 
     assertThat(outcome.exit()).as(outcome.err()).isZero();
-    assertThat(outcome.out()).startsWith("Usage: taskmill " + command).contains("Example:")
+    assertThat(outcome.out())
+        .startsWith("Usage: taskmill " + command)
+        .contains("Example:")
         .contains("taskmill " + command + " ");
     assertThat(outcome.err()).isEmpty();
   }
@@ -54,13 +69,15 @@ class CliHelpTest {
 
     assertThat(outcome.exit()).isZero();
     // The pom's <version> is 0.1.0-SNAPSHOT; the version is written nowhere else.
-    assertThat(outcome.out().strip()).matches("taskmill \\d+\\.\\d+\\.\\d+").isEqualTo("taskmill "
-        + dev.taskmill.version.TaskmillVersion.VALUE);
+    assertThat(outcome.out().strip())
+        .matches("taskmill \\d+\\.\\d+\\.\\d+")
+        .isEqualTo("taskmill " + dev.taskmill.version.TaskmillVersion.VALUE);
   }
 
   @org.junit.jupiter.api.Test
   void stacktraceIsReadFromTheCommandsOptions() {
-    Outcome with = taskmill("run", "/no/such/taskmill-repo", "--address", "localhost:1", "--stacktrace");
+    Outcome with =
+        taskmill("run", "/no/such/taskmill-repo", "--address", "localhost:1", "--stacktrace");
     Outcome without = taskmill("run", "/no/such/taskmill-repo", "--address", "localhost:1");
 
     assertThat(with.exit()).isEqualTo(3);

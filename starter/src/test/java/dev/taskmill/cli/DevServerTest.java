@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real Temporal development server, installed by deploy/temporal/install.sh (required when CI=true). */
+/**
+ * The real Temporal development server, installed by deploy/temporal/install.sh (required when
+ * CI=true).
+ */
 class DevServerTest {
   @TempDir Path tmp;
   private Process process;
@@ -50,22 +53,35 @@ class DevServerTest {
 
     process = server.startDetached(tmp.resolve("server.log"));
 
-    var stubs = TemporalConnections.connect(new ConnectionSettings(server.address(), "default"), null);
+    var stubs =
+        TemporalConnections.connect(new ConnectionSettings(server.address(), "default"), null);
     try {
-      assertThat(TemporalConnections.isTestServer(stubs)).as("a real server answers GetClusterInfo").isFalse();
+      assertThat(TemporalConnections.isTestServer(stubs))
+          .as("a real server answers GetClusterInfo")
+          .isFalse();
       assertThat(SearchAttributeRegistrar.ensure(stubs, "default")).isTrue();
-      var operator = io.temporal.serviceclient.OperatorServiceStubs.newServiceStubs(
-          io.temporal.serviceclient.OperatorServiceStubsOptions.newBuilder()
-              .setChannel(stubs.getRawChannel()).validateAndBuildWithDefaults());
-      var attributes = operator.blockingStub().listSearchAttributes(
-          ListSearchAttributesRequest.newBuilder().setNamespace("default").build()).getCustomAttributesMap();
-      assertThat(attributes).containsKeys("TaskmillRepo", "TaskmillPr", "TaskmillPhase", "TaskmillOutcome");
+      var operator =
+          io.temporal.serviceclient.OperatorServiceStubs.newServiceStubs(
+              io.temporal.serviceclient.OperatorServiceStubsOptions.newBuilder()
+                  .setChannel(stubs.getRawChannel())
+                  .validateAndBuildWithDefaults());
+      var attributes =
+          operator
+              .blockingStub()
+              .listSearchAttributes(
+                  ListSearchAttributesRequest.newBuilder().setNamespace("default").build())
+              .getCustomAttributesMap();
+      assertThat(attributes)
+          .containsKeys("TaskmillRepo", "TaskmillPr", "TaskmillPhase", "TaskmillOutcome");
       operator.shutdownNow();
     } finally {
       stubs.shutdownNow();
     }
-    HttpResponse<String> ui = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(server.uiUrl())).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> ui =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.uiUrl())).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(ui.statusCode()).isEqualTo(200);
     assertThat(ui.body()).startsWith("<!doctype html>");
     assertThat(db).as("state is kept in the SQLite file").isNotEmptyFile();
@@ -75,8 +91,9 @@ class DevServerTest {
   @Test
   void saysInOneLineWhenThePortIsTaken() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
-      DevServer server = new DevServer(binary(), "127.0.0.1", taken.getLocalPort(), freePort(),
-          tmp.resolve("t.db"));
+      DevServer server =
+          new DevServer(
+              binary(), "127.0.0.1", taken.getLocalPort(), freePort(), tmp.resolve("t.db"));
       try {
         process = server.startDetached(tmp.resolve("server.log"));
         fail("the server started on a taken port");

@@ -18,16 +18,28 @@ class ExitCodeTableTest {
   void theReadmeTableMatchesTheCodes() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
     String table = readme.substring(readme.indexOf("### Exit codes"));
-    Matcher row = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(table.substring(0, table.indexOf("\n\n##")));
+    Matcher row =
+        Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(table.substring(0, table.indexOf("\n\n##")));
     Set<Integer> documented = new java.util.TreeSet<>();
     while (row.find()) {
       documented.add(Integer.parseInt(row.group(1)));
     }
 
-    Set<Integer> used = Arrays.stream(FailureType.values()).map(FailureType::exitCode).collect(Collectors.toSet());
-    used.addAll(Set.of(0, TaskmillCli.INTERNAL, 2, UserError.SERVER_UNREACHABLE, UserError.NOT_FOUND,
-        VerifyCommand.FAILED, UserError.SERVER_GONE, EvaluateCommand.INCOMPLETE, ExportCommand.INVALID,
-        BatchFile.INVALID, BatchBoard.NO_SAMPLE));
+    Set<Integer> used =
+        Arrays.stream(FailureType.values()).map(FailureType::exitCode).collect(Collectors.toSet());
+    used.addAll(
+        Set.of(
+            0,
+            TaskmillCli.INTERNAL,
+            2,
+            UserError.SERVER_UNREACHABLE,
+            UserError.NOT_FOUND,
+            VerifyCommand.FAILED,
+            UserError.SERVER_GONE,
+            EvaluateCommand.INCOMPLETE,
+            ExportCommand.INVALID,
+            BatchFile.INVALID,
+            BatchBoard.NO_SAMPLE));
 
     assertThat(documented).isEqualTo(new java.util.TreeSet<>(used));
   }

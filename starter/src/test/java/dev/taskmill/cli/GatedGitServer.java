@@ -12,10 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A bare repository over git's "dumb" HTTP protocol (plain files, which JGit's http transport reads), whose requests
- * wait while the gate is closed: a clone through it stays in progress until the test opens the gate, so that a test
- * can kill the worker in the middle of the clone. The repository is made with the git CLI
- * ({@code git clone --bare}, {@code git update-server-info}).
+ * A bare repository over git's "dumb" HTTP protocol (plain files, which JGit's http transport
+ * reads), whose requests wait while the gate is closed: a clone through it stays in progress until
+ * the test opens the gate, so that a test can kill the worker in the middle of the clone. The
+ * repository is made with the git CLI ({@code git clone --bare}, {@code git update-server-info}).
  */
 final class GatedGitServer implements AutoCloseable {
   private final HttpServer http;
@@ -60,7 +60,10 @@ final class GatedGitServer implements AutoCloseable {
       }
       String path = exchange.getRequestURI().getPath();
       String prefix = "/" + bare.getFileName() + "/";
-      Path file = path.startsWith(prefix) ? bare.resolve(path.substring(prefix.length())).normalize() : null;
+      Path file =
+          path.startsWith(prefix)
+              ? bare.resolve(path.substring(prefix.length())).normalize()
+              : null;
       if (file == null || !file.startsWith(bare) || !Files.isRegularFile(file)) {
         exchange.sendResponseHeaders(404, -1);
         return;

@@ -36,7 +36,8 @@ class LiveBoardTest {
 
   @Nested
   class WithoutATerminal {
-    final LiveBoard live = new LiveBoard(null, new PrintStream(bytes, true, StandardCharsets.UTF_8), false, null);
+    final LiveBoard live =
+        new LiveBoard(null, new PrintStream(bytes, true, StandardCharsets.UTF_8), false, null);
 
     @Test
     void aWholeRunIsOneLinePerPhaseChange() {
@@ -52,7 +53,9 @@ class LiveBoardTest {
       }
 
       assertThat(printed()).hasSize(changes);
-      assertThat(printed()).allSatisfy(line -> assertThat(line).doesNotContain("\033").isEqualTo(line.stripTrailing()));
+      assertThat(printed())
+          .allSatisfy(
+              line -> assertThat(line).doesNotContain("\033").isEqualTo(line.stripTrailing()));
       assertThat(printed().get(0)).contains("1.").contains("running");
       assertThat(printed().get(1)).contains("1.").contains("done");
     }
@@ -74,10 +77,12 @@ class LiveBoardTest {
   class OnATerminal {
     @Test
     void theBoardIsRedrawnInPlace() {
-      LiveBoard live = new LiveBoard(null, new PrintStream(bytes, true, StandardCharsets.UTF_8), true, null);
+      LiveBoard live =
+          new LiveBoard(null, new PrintStream(bytes, true, StandardCharsets.UTF_8), true, null);
       live.draw(board("a"));
       live.draw(board("b"));
-      assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("\033[" + (Phase.values().length + 1) + "A");
+      assertThat(bytes.toString(StandardCharsets.UTF_8))
+          .contains("\033[" + (Phase.values().length + 1) + "A");
     }
   }
 }

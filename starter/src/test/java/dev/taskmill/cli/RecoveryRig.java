@@ -26,11 +26,15 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * The recovery tests' machine: the real Temporal development server on a SQLite file, taskmill workers as separate
- * JVMs ({@link WorkerApp}, the code of {@code taskmill worker}) that the tests kill with SIGKILL, and a client.
+ * The recovery tests' machine: the real Temporal development server on a SQLite file, taskmill
+ * workers as separate JVMs ({@link WorkerApp}, the code of {@code taskmill worker}) that the tests
+ * kill with SIGKILL, and a client.
  */
 final class RecoveryRig implements AutoCloseable {
-  /** Short enough that a killed worker's activity moves within seconds, long enough for a live one (beats every 5 s). */
+  /**
+   * Short enough that a killed worker's activity moves within seconds, long enough for a live one
+   * (beats every 5 s).
+   */
   static final int HEARTBEAT_TIMEOUT_SECONDS = 15;
 
   final Path tmp;
@@ -49,17 +53,26 @@ final class RecoveryRig implements AutoCloseable {
     this.docker = docker;
   }
 
-  /** Needs the Temporal CLI and a Docker engine: fails without them under CI=true, skips otherwise. */
+  /**
+   * Needs the Temporal CLI and a Docker engine: fails without them under CI=true, skips otherwise.
+   */
   static RecoveryRig start(Path tmp) throws IOException {
     Path binary = DevServerTest.binary();
     DockerClient docker = DockerRequirement.client();
-    RecoveryRig rig = new RecoveryRig(tmp, new DevServer(binary, "127.0.0.1", freePort(), freePort(),
-        tmp.resolve("state/temporal.db")), docker);
+    RecoveryRig rig =
+        new RecoveryRig(
+            tmp,
+            new DevServer(
+                binary, "127.0.0.1", freePort(), freePort(), tmp.resolve("state/temporal.db")),
+            docker);
     rig.startServer();
     return rig;
   }
 
-  /** Starts (or starts again, on the same database and port) the development server and connects the client. */
+  /**
+   * Starts (or starts again, on the same database and port) the development server and connects the
+   * client.
+   */
   void startServer() throws IOException {
     serverProcess = server.startDetached(tmp.resolve("server.log"));
     if (stubs == null) {
@@ -76,21 +89,37 @@ final class RecoveryRig implements AutoCloseable {
   }
 
   /**
-   * A worker JVM serving {@code queues} with the short heartbeat timeout, the shared clone cache, and this JVM's
-   * environment (TASKMILL_IMAGES_CONFIG, DOCKER_HOST) plus {@code env}; returns once it polls.
+   * A worker JVM serving {@code queues} with the short heartbeat timeout, the shared clone cache,
+   * and this JVM's environment (TASKMILL_IMAGES_CONFIG, DOCKER_HOST) plus {@code env}; returns once
+   * it polls.
    */
   Process startWorker(String name, String queues, Map<String, String> env) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path log = tmp.resolve(name + ".log");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        WorkerApp.class.getName(), "--address", server.address(), "--queues", queues,
-        "--heartbeat-timeout", String.valueOf(HEARTBEAT_TIMEOUT_SECONDS), "--shutdown-grace", "1")
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                WorkerApp.class.getName(),
+                "--address",
+                server.address(),
+                "--queues",
+                queues,
+                "--heartbeat-timeout",
+                String.valueOf(HEARTBEAT_TIMEOUT_SECONDS),
+                "--shutdown-grace",
+                "1")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().put("TASKMILL_CACHE_DIR", cache.toString());
     builder.environment().putAll(env);
     Process worker = builder.start();
     processes.add(worker);
-    await("worker " + name + " polls (" + log + ")", 60, () -> read(log).contains("taskmill-worker: serving"));
+    await(
+        "worker " + name + " polls (" + log + ")",
+        60,
+        () -> read(log).contains("taskmill-worker: serving"));
     return worker;
   }
 
@@ -105,16 +134,26 @@ final class RecoveryRig implements AutoCloseable {
 
   /** The run's pending activities as the server sees them (type, state, attempt). */
   List<PendingActivityInfo> pendingActivities(String workflowId) {
-    return stubs.blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-            .setNamespace("default").setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build())
+    return stubs
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace("default")
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                .build())
         .getPendingActivitiesList();
   }
 
   /** True when an activity of {@code type} is running on a worker right now. */
   boolean activityRunning(String workflowId, String type) {
     try {
-      return pendingActivities(workflowId).stream().anyMatch(a -> a.getActivityType().getName().equals(type)
-          && a.getState() == io.temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+      return pendingActivities(workflowId).stream()
+          .anyMatch(
+              a ->
+                  a.getActivityType().getName().equals(type)
+                      && a.getState()
+                          == io.temporal.api.enums.v1.PendingActivityState
+                              .PENDING_ACTIVITY_STATE_STARTED);
     } catch (RuntimeException notYetThere) {
       return false;
     }
@@ -123,8 +162,10 @@ final class RecoveryRig implements AutoCloseable {
   /** Fails with the run's board and the worker logs when the run has ended. */
   void requireRunning(String workflowId) {
     var status = client.status(workflowId);
-    if (status != io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      throw new AssertionError("the run ended (" + status + "): " + client.progress(workflowId) + "\n" + logs());
+    if (status
+        != io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      throw new AssertionError(
+          "the run ended (" + status + "): " + client.progress(workflowId) + "\n" + logs());
     }
   }
 
@@ -141,7 +182,9 @@ final class RecoveryRig implements AutoCloseable {
   String logs() {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.list(tmp)) {
-      files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted()
+      files
+          .filter(f -> f.getFileName().toString().endsWith(".log"))
+          .sorted()
           .forEach(f -> all.append("--- ").append(f.getFileName()).append('\n').append(read(f)));
     } catch (IOException e) {
       all.append(e.getMessage());
@@ -153,15 +196,23 @@ final class RecoveryRig implements AutoCloseable {
     return client.workflowClient().fetchHistory(workflowId).getEvents();
   }
 
-  /** The attempt of each started {@code type} activity in the history (the server records the last attempt). */
+  /**
+   * The attempt of each started {@code type} activity in the history (the server records the last
+   * attempt).
+   */
   List<Integer> startedAttempts(String workflowId, String type) {
     List<HistoryEvent> events = history(workflowId);
     List<Integer> attempts = new ArrayList<>();
     for (HistoryEvent event : events) {
       if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
         long scheduled = event.getActivityTaskStartedEventAttributes().getScheduledEventId();
-        HistoryEvent schedule = events.stream().filter(e -> e.getEventId() == scheduled).findFirst().orElseThrow();
-        if (schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(type)) {
+        HistoryEvent schedule =
+            events.stream().filter(e -> e.getEventId() == scheduled).findFirst().orElseThrow();
+        if (schedule
+            .getActivityTaskScheduledEventAttributes()
+            .getActivityType()
+            .getName()
+            .equals(type)) {
           attempts.add(event.getActivityTaskStartedEventAttributes().getAttempt());
         }
       }
@@ -179,16 +230,26 @@ final class RecoveryRig implements AutoCloseable {
         .toList();
   }
 
-  /** The failure the last attempt of each started {@code type} activity retried after (empty when none). */
+  /**
+   * The failure the last attempt of each started {@code type} activity retried after (empty when
+   * none).
+   */
   List<String> retriedAfter(String workflowId, String type) {
     List<HistoryEvent> events = history(workflowId);
     List<String> failures = new ArrayList<>();
     for (HistoryEvent event : events) {
       if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
         var started = event.getActivityTaskStartedEventAttributes();
-        HistoryEvent schedule = events.stream().filter(e -> e.getEventId() == started.getScheduledEventId())
-            .findFirst().orElseThrow();
-        if (schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(type)) {
+        HistoryEvent schedule =
+            events.stream()
+                .filter(e -> e.getEventId() == started.getScheduledEventId())
+                .findFirst()
+                .orElseThrow();
+        if (schedule
+            .getActivityTaskScheduledEventAttributes()
+            .getActivityType()
+            .getName()
+            .equals(type)) {
           failures.add(started.hasLastFailure() ? started.getLastFailure().getMessage() : "");
         }
       }
@@ -196,11 +257,18 @@ final class RecoveryRig implements AutoCloseable {
     return failures;
   }
 
-  /** The containers on the engine that {@code worker} started (by the owner labels), running or not. */
+  /**
+   * The containers on the engine that {@code worker} started (by the owner labels), running or not.
+   */
   List<String> containersOf(Process worker) {
-    return docker.listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(ContainerOwner.PID_LABEL, String.valueOf(worker.pid()))).exec().stream()
-        .map(c -> c.getNames().length > 0 ? c.getNames()[0] : c.getId()).toList();
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(ContainerOwner.PID_LABEL, String.valueOf(worker.pid())))
+        .exec()
+        .stream()
+        .map(c -> c.getNames().length > 0 ? c.getNames()[0] : c.getId())
+        .toList();
   }
 
   /** The entries of a directory by name (empty when it does not exist). */
@@ -213,7 +281,8 @@ final class RecoveryRig implements AutoCloseable {
     }
   }
 
-  static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+  static void await(String what, int seconds, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {
       if (condition.getAsBoolean()) {

@@ -44,14 +44,23 @@ class ServerGoneTest {
     TaskmillClient client;
     String repo;
 
-    /** A worker with the workflow and no activities: a run stays in phase 1, and its board answers queries. */
+    /**
+     * A worker with the workflow and no activities: a run stays in phase 1, and its board answers
+     * queries.
+     */
     @BeforeEach
     void start() {
       server = EmbeddedTemporal.start(0);
-      stubs = TemporalConnections.connect(new ConnectionSettings(server.address(), "default"), null);
-      var workflowClient = TemporalConnections.client(stubs, new ConnectionSettings(server.address(), "default"));
-      worker = TaskmillWorkers.start(workflowClient, EnumSet.of(QueueRole.LIGHT),
-          new ActivityImplementations(List.of(), List.of()), true);
+      stubs =
+          TemporalConnections.connect(new ConnectionSettings(server.address(), "default"), null);
+      var workflowClient =
+          TemporalConnections.client(stubs, new ConnectionSettings(server.address(), "default"));
+      worker =
+          TaskmillWorkers.start(
+              workflowClient,
+              EnumSet.of(QueueRole.LIGHT),
+              new ActivityImplementations(List.of(), List.of()),
+              true);
       client = new TaskmillClient(workflowClient, false);
       try (FixtureRepo fixture = FixtureRepo.init(tmp.resolve("repo"))) {
         fixture.write("a.py", "x = 1\n").commit("initial");
@@ -68,28 +77,45 @@ class ServerGoneTest {
 
     @Test
     void watchSaysSoInOneLineAndExits24() throws Exception {
-      SampleRequest request = SampleRequest.builder(repo, tmp.resolve("samples").toString()).pr(1).build();
+      SampleRequest request =
+          SampleRequest.builder(repo, tmp.resolve("samples").toString()).pr(1).build();
       String id = client.submit(request).workflowId();
       awaitPhaseOneRunning(id);
 
-      CompletableFuture<CliErrorsTest.Outcome> watch = CompletableFuture.supplyAsync(
-          () -> taskmill("watch", id, "--address", server.address()));
+      CompletableFuture<CliErrorsTest.Outcome> watch =
+          CompletableFuture.supplyAsync(() -> taskmill("watch", id, "--address", server.address()));
       Thread.sleep(1_500);
       CliErrorsTest.Outcome outcome = killServerAndWait(watch);
 
       assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(UserError.SERVER_GONE);
-      assertThat(outcome.onlyLine()).contains(server.address()).contains("stopped answering")
+      assertThat(outcome.onlyLine())
+          .contains(server.address())
+          .contains("stopped answering")
           .contains("taskmill watch " + id);
     }
 
     @Test
     void runWithAnAddressSaysSoInOneLineAndExits24() throws Exception {
       Path samples = tmp.resolve("samples");
-      String id = WorkflowIds.forRequest(
-          SampleRequest.builder(repo, samples.toAbsolutePath().normalize().toString()).pr(1).build());
+      String id =
+          WorkflowIds.forRequest(
+              SampleRequest.builder(repo, samples.toAbsolutePath().normalize().toString())
+                  .pr(1)
+                  .build());
 
-      CompletableFuture<CliErrorsTest.Outcome> run = CompletableFuture.supplyAsync(() -> taskmill("run", repo, "--pr", "1",
-          "--samples-dir", samples.toString(), "--address", server.address(), "--remote-workers"));
+      CompletableFuture<CliErrorsTest.Outcome> run =
+          CompletableFuture.supplyAsync(
+              () ->
+                  taskmill(
+                      "run",
+                      repo,
+                      "--pr",
+                      "1",
+                      "--samples-dir",
+                      samples.toString(),
+                      "--address",
+                      server.address(),
+                      "--remote-workers"));
       awaitPhaseOneRunning(id);
       CliErrorsTest.Outcome outcome = killServerAndWait(run);
 
@@ -112,7 +138,8 @@ class ServerGoneTest {
       throw new AssertionError("run " + id + " did not start");
     }
 
-    private CliErrorsTest.Outcome killServerAndWait(CompletableFuture<CliErrorsTest.Outcome> command) throws Exception {
+    private CliErrorsTest.Outcome killServerAndWait(
+        CompletableFuture<CliErrorsTest.Outcome> command) throws Exception {
       long killed = System.nanoTime();
       worker.shutdownNow();
       server.close();
@@ -127,7 +154,8 @@ class ServerGoneTest {
   class Watch {
     final AtomicLong now = new AtomicLong(1_000_000);
     final AtomicBoolean answers = new AtomicBoolean(true);
-    final ServerWatch watch = new ServerWatch("h:1", answers::get, now::get, Duration.ofSeconds(15));
+    final ServerWatch watch =
+        new ServerWatch("h:1", answers::get, now::get, Duration.ofSeconds(15));
 
     @Test
     void givesUpOnlyAfterThePatienceOfSilence() {
@@ -138,8 +166,10 @@ class ServerGoneTest {
       now.addAndGet(14_000);
       watch.check("id");
       now.addAndGet(1_000);
-      assertThatThrownBy(() -> watch.check("id")).isInstanceOf(UserError.class)
-          .hasMessageContaining("h:1").hasMessageContaining("taskmill watch id");
+      assertThatThrownBy(() -> watch.check("id"))
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining("h:1")
+          .hasMessageContaining("taskmill watch id");
       assertThat(watch.isGone()).isTrue();
     }
 
@@ -159,8 +189,9 @@ class ServerGoneTest {
     @Test
     void asksAnAnsweringServerAtMostEveryInterval() {
       AtomicLong asked = new AtomicLong();
-      ServerWatch counting = new ServerWatch("h:1", () -> asked.incrementAndGet() > 0, now::get,
-          Duration.ofSeconds(15));
+      ServerWatch counting =
+          new ServerWatch(
+              "h:1", () -> asked.incrementAndGet() > 0, now::get, Duration.ofSeconds(15));
       for (int i = 0; i < 10; i++) {
         counting.check("id");
         now.addAndGet(500);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 of the development server in the middle of a run, and a second submission of the same work while it runs:
- * the server started again on the same SQLite database carries the run on to its one sample. Under CI=true it fails
- * without Docker or the Temporal CLI.
+ * kill -9 of the development server in the middle of a run, and a second submission of the same
+ * work while it runs: the server started again on the same SQLite database carries the run on to
+ * its one sample. Under CI=true it fails without Docker or the Temporal CLI.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerKillTest {
@@ -42,14 +42,20 @@ class ServerKillTest {
   void theRunSurvivesAServerKilledInTheMiddleAndAResubmissionAttaches() throws Exception {
     String repo = WorkerKillTest.slowTestFixture(tmp.resolve("repo"), WorkerKillTest.SLOW_SECONDS);
     Path samples = tmp.resolve("samples");
-    SampleRequest request = SampleRequest.builder(repo, samples.toString()).pr(1)
-        .validation(WorkerKillTest.ONE_ROUND).build();
+    SampleRequest request =
+        SampleRequest.builder(repo, samples.toString())
+            .pr(1)
+            .validation(WorkerKillTest.ONE_ROUND)
+            .build();
     long started = System.nanoTime();
     Submission first = rig.client.submit(request);
-    RecoveryRig.await("the test stages run", 180, () -> {
-      rig.requireRunning(first.workflowId());
-      return !rig.containersOf(worker).isEmpty();
-    });
+    RecoveryRig.await(
+        "the test stages run",
+        180,
+        () -> {
+          rig.requireRunning(first.workflowId());
+          return !rig.containersOf(worker).isEmpty();
+        });
 
     Submission again = rig.client.submit(request);
     assertThat(again.attached()).as("the same repository and PR while the first runs").isTrue();
@@ -63,11 +69,16 @@ class ServerKillTest {
 
     SampleResult result = rig.await(first.workflowId());
     long done = System.nanoTime();
-    System.out.printf("server kill: killed %.1f s after submit, back after %.1f s, done %.1f s after the restart%n",
+    System.out.printf(
+        "server kill: killed %.1f s after submit, back after %.1f s, done %.1f s after the restart%n",
         (killed - started) / 1e9, (back - killed) / 1e9, (done - back) / 1e9);
     assertThat(result.outcome()).isEqualTo(Outcome.SAMPLE_CREATED);
-    assertThat(RecoveryRig.names(samples)).as("exactly one sample").containsExactly(".lock", ".work", "task-1");
-    assertThat(rig.client.submit(request).attached()).as("a finished run is not run again").isTrue();
+    assertThat(RecoveryRig.names(samples))
+        .as("exactly one sample")
+        .containsExactly(".lock", ".work", "task-1");
+    assertThat(rig.client.submit(request).attached())
+        .as("a finished run is not run again")
+        .isTrue();
     assertThat(RecoveryRig.names(samples)).containsExactly(".lock", ".work", "task-1");
     SlowBaseImage.remove(rig.docker, result.environment().sampleImage());
   }

@@ -11,20 +11,28 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The configured Python base image plus an {@code ONBUILD RUN sleep}: every image built FROM it (taskmill's
- * environment stage) spends that long in one build step, so that a test can kill a worker in the middle of an image
- * build. A fresh tag each time, so that no cached environment image skips the step.
+ * The configured Python base image plus an {@code ONBUILD RUN sleep}: every image built FROM it
+ * (taskmill's environment stage) spends that long in one build step, so that a test can kill a
+ * worker in the middle of an image build. A fresh tag each time, so that no cached environment
+ * image skips the step.
  */
 final class SlowBaseImage {
   private SlowBaseImage() {}
 
   static String build(DockerClient docker, Path dir, int seconds) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("Dockerfile"), "FROM " + WorkerKillTest.pythonBase() + "\n"
-        + "ONBUILD RUN sleep " + seconds + "\n");
+    Files.writeString(
+        dir.resolve("Dockerfile"),
+        "FROM " + WorkerKillTest.pythonBase() + "\n" + "ONBUILD RUN sleep " + seconds + "\n");
     String tag = "taskmill-test/slow-python:" + UUID.randomUUID().toString().substring(0, 8);
-    docker.buildImageCmd().withBaseDirectory(dir.toFile()).withDockerfile(dir.resolve("Dockerfile").toFile())
-        .withTags(Set.of(tag)).withPull(false).exec(new BuildImageResultCallback()).awaitImageId(5, TimeUnit.MINUTES);
+    docker
+        .buildImageCmd()
+        .withBaseDirectory(dir.toFile())
+        .withDockerfile(dir.resolve("Dockerfile").toFile())
+        .withTags(Set.of(tag))
+        .withPull(false)
+        .exec(new BuildImageResultCallback())
+        .awaitImageId(5, TimeUnit.MINUTES);
     return tag;
   }
 

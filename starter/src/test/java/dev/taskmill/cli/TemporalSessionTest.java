@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
-/** How a local run tells a busy server (a port that accepts) from no server at all (a closed port). */
+/**
+ * How a local run tells a busy server (a port that accepts) from no server at all (a closed port).
+ */
 class TemporalSessionTest {
   @Test
   void aListeningPortAccepts() throws Exception {

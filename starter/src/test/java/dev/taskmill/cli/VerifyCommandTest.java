@@ -35,16 +35,24 @@ class VerifyCommandTest {
   void helpShowsTheOptionsAndAnExample() {
     Outcome outcome = taskmill("verify", "--help");
     assertThat(outcome.exitCode()).isZero();
-    assertThat(outcome.out()).contains("Usage: taskmill verify", "--rerun", "--stacktrace",
-        "taskmill verify samples/task-3", String.valueOf(VerifyCommand.FAILED));
+    assertThat(outcome.out())
+        .contains(
+            "Usage: taskmill verify",
+            "--rerun",
+            "--stacktrace",
+            "taskmill verify samples/task-3",
+            String.valueOf(VerifyCommand.FAILED));
   }
 
   @Test
   void aMissingDirectoryIsOneLineWithTheInvalidInputCode() {
     Outcome outcome = taskmill("verify", tmp.resolve("task-9").toString());
     assertThat(outcome.exitCode()).isEqualTo(3);
-    assertThat(outcome.err().lines().toList()).singleElement().asString()
-        .startsWith("taskmill: ").contains("task-9");
+    assertThat(outcome.err().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith("taskmill: ")
+        .contains("task-9");
   }
 
   @Test
@@ -53,7 +61,9 @@ class VerifyCommandTest {
     Files.writeString(sample.resolve("metadata.json"), "{}");
     Outcome outcome = taskmill("verify", sample.toString());
     assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(VerifyCommand.FAILED);
-    assertThat(outcome.out().lines().toList()).hasSize(6).allSatisfy(l -> assertThat(l).startsWith("[FAIL] "));
+    assertThat(outcome.out().lines().toList())
+        .hasSize(6)
+        .allSatisfy(l -> assertThat(l).startsWith("[FAIL] "));
     assertThat(outcome.out()).contains("missing fix.patch, tests.patch, ideal_trajectory.json");
   }
 }

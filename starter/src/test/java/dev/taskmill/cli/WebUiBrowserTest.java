@@ -43,9 +43,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Temporal Web UI in a real browser: a sample is made on the development server by a worker, then headless
- * Chromium (Debian's) renders the workflow list filtered by a taskmill search attribute and the run's page.
- * Screenshots are kept in starter/target/web-ui/.
+ * The Temporal Web UI in a real browser: a sample is made on the development server by a worker,
+ * then headless Chromium (Debian's) renders the workflow list filtered by a taskmill search
+ * attribute and the run's page. Screenshots are kept in starter/target/web-ui/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiBrowserTest {
@@ -78,8 +78,12 @@ class WebUiBrowserTest {
     boolean attributes = SearchAttributeRegistrar.ensure(stubs, "default");
     assertThat(attributes).isTrue();
     var workflowClient = TemporalConnections.client(stubs, settings);
-    worker = TaskmillWorkers.start(workflowClient, EnumSet.allOf(QueueRole.class),
-        ActivityWiring.create(tmp.resolve("cache")), false);
+    worker =
+        TaskmillWorkers.start(
+            workflowClient,
+            EnumSet.allOf(QueueRole.class),
+            ActivityWiring.create(tmp.resolve("cache")),
+            false);
     client = new TaskmillClient(workflowClient, true);
     Files.createDirectories(SHOTS);
   }
@@ -102,38 +106,69 @@ class WebUiBrowserTest {
   void theRunIsFoundByItsSearchAttributeAndItsPageShowsTheBoardAndTheActivities() throws Exception {
     StackFixtures.Fixture fixture = StackFixtures.python(tmp.resolve("repo"));
     Path samples = tmp.resolve("samples");
-    Submission run = client.submit(SampleRequest.builder(fixture.url(), samples.toString()).searchAttributes(true)
-        .build());
+    Submission run =
+        client.submit(
+            SampleRequest.builder(fixture.url(), samples.toString())
+                .searchAttributes(true)
+                .build());
     SampleResult result = client.await(run.workflowId());
     assertThat(result.outcome()).isEqualTo(Outcome.SAMPLE_CREATED);
     String repo = RepoSlug.of(fixture.url()).value();
 
-    String query = URLEncoder.encode("TaskmillRepo=\"" + repo + "\"", StandardCharsets.UTF_8).replace("+", "%20");
+    String query =
+        URLEncoder.encode("TaskmillRepo=\"" + repo + "\"", StandardCharsets.UTF_8)
+            .replace("+", "%20");
     String listUrl = dev.uiUrl() + "/namespaces/default/workflows?query=" + query;
     String list = render(listUrl, SHOTS.resolve("workflow-list.png"));
     assertThat(list).contains(run.workflowId()).contains("TaskmillRepo");
 
-    String runId = stubs.blockingStub().describeWorkflowExecution(
-        io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder().setNamespace("default")
-            .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(run.workflowId()))
-            .build()).getWorkflowExecutionInfo().getExecution().getRunId();
+    String runId =
+        stubs
+            .blockingStub()
+            .describeWorkflowExecution(
+                io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace("default")
+                    .setExecution(
+                        io.temporal.api.common.v1.WorkflowExecution.newBuilder()
+                            .setWorkflowId(run.workflowId()))
+                    .build())
+            .getWorkflowExecutionInfo()
+            .getExecution()
+            .getRunId();
     assertThat(runId).isNotBlank();
-    String runUrl = dev.uiUrl() + "/namespaces/default/workflows/"
-        + URLEncoder.encode(run.workflowId(), StandardCharsets.UTF_8) + "/" + runId + "/history";
+    String runUrl =
+        dev.uiUrl()
+            + "/namespaces/default/workflows/"
+            + URLEncoder.encode(run.workflowId(), StandardCharsets.UTF_8)
+            + "/"
+            + runId
+            + "/history";
     String page = render(runUrl, SHOTS.resolve("workflow-run.png"));
-    assertThat(page).as("activity summaries on " + runUrl).contains("Validate PR #1").contains("Trajectories for PR #1");
-    Map<String, String> metadata = renderedPanels(
-        render(runUrl.replace("/history", "/user-metadata"), SHOTS.resolve("workflow-details.png")));
-    assertThat(metadata.get("user-metadata-summary")).as("the static summary").contains("Sample from " + repo);
-    assertThat(metadata.get("user-metadata-details")).as("the static details")
+    assertThat(page)
+        .as("activity summaries on " + runUrl)
+        .contains("Validate PR #1")
+        .contains("Trajectories for PR #1");
+    Map<String, String> metadata =
+        renderedPanels(
+            render(
+                runUrl.replace("/history", "/user-metadata"),
+                SHOTS.resolve("workflow-details.png")));
+    assertThat(metadata.get("user-metadata-summary"))
+        .as("the static summary")
+        .contains("Sample from " + repo);
+    assertThat(metadata.get("user-metadata-details"))
+        .as("the static details")
         .contains("repository: " + fixture.url());
     assertThat(metadata.get("user-metadata-current-details"))
         .as("the phase board in the current details, queried from the live worker")
-        .contains("1. Analyse repository: done").contains("3. Write trajectories: done")
+        .contains("1. Analyse repository: done")
+        .contains("3. Write trajectories: done")
         .contains("6. Enrich metadata: done");
   }
 
-  /** The UI renders each metadata panel in an iframe whose src carries the text: panel id to text. */
+  /**
+   * The UI renders each metadata panel in an iframe whose src carries the text: panel id to text.
+   */
   private static Map<String, String> renderedPanels(String dom) {
     Map<String, String> panels = new HashMap<>();
     Matcher m = PANEL.matcher(dom);
@@ -145,8 +180,15 @@ class WebUiBrowserTest {
 
   /** The DOM after the page's scripts ran, and a screenshot of it. */
   private String render(String url, Path screenshot) throws IOException, InterruptedException {
-    List<String> common = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--hide-scrollbars", "--window-size=1400,1000", "--virtual-time-budget=20000");
+    List<String> common =
+        List.of(
+            CHROMIUM.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--window-size=1400,1000",
+            "--virtual-time-budget=20000");
     List<String> shot = new ArrayList<>(common);
     shot.add("--screenshot=" + screenshot.toAbsolutePath());
     shot.add(url);
@@ -160,8 +202,12 @@ class WebUiBrowserTest {
   }
 
   private static void run(List<String> command, Path out) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(false).redirectOutput(out.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(false)
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       fail("chromium did not finish: " + command);

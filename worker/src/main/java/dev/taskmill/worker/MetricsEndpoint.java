@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /** A Prometheus scrape endpoint at /metrics for the worker's Temporal and taskmill metrics. */
 public final class MetricsEndpoint implements AutoCloseable {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final HttpServer server;
 
   private MetricsEndpoint(HttpServer server) {
@@ -21,16 +22,19 @@ public final class MetricsEndpoint implements AutoCloseable {
   public static MetricsEndpoint start(int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     MetricsEndpoint endpoint = new MetricsEndpoint(server);
-    // taskmill's own meters are recorded on the global registry (TaskmillMetrics); this endpoint serves them too.
+    // taskmill's own meters are recorded on the global registry (TaskmillMetrics); this endpoint
+    // serves them too.
     io.micrometer.core.instrument.Metrics.addRegistry(endpoint.registry);
-    server.createContext("/metrics", exchange -> {
-      byte[] body = endpoint.registry.scrape().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/metrics",
+        exchange -> {
+          byte[] body = endpoint.registry.scrape().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     return endpoint;
   }

@@ -19,16 +19,34 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Records taskmill's metrics from what every activity receives, returns and throws, so that the activities'
- * own code (and the Docker code) stays free of metrics: phase durations and outcomes, samples, rejections, the
- * environment phase and each test stage.
+ * Records taskmill's metrics from what every activity receives, returns and throws, so that the
+ * activities' own code (and the Docker code) stays free of metrics: phase durations and outcomes,
+ * samples, rejections, the environment phase and each test stage.
  */
 public final class MetricsInterceptor extends WorkerInterceptorBase {
-  /** Activity type to phase label; the assembly activities end a run rather than belong to a phase. */
-  static final Map<String, String> PHASES = Map.of("AnalyzeRepository", "analysis", "ExtractPatches", "patches",
-      "WriteTrajectories", "trajectories", "PrepareEnvironment", "environment", "ValidateSample", "validation",
-      "EnrichMetadata", "enrichment", "AssembleSample", "assembly", "RejectSample", "rejection",
-      "EvaluatePrediction", "evaluation");
+  /**
+   * Activity type to phase label; the assembly activities end a run rather than belong to a phase.
+   */
+  static final Map<String, String> PHASES =
+      Map.of(
+          "AnalyzeRepository",
+          "analysis",
+          "ExtractPatches",
+          "patches",
+          "WriteTrajectories",
+          "trajectories",
+          "PrepareEnvironment",
+          "environment",
+          "ValidateSample",
+          "validation",
+          "EnrichMetadata",
+          "enrichment",
+          "AssembleSample",
+          "assembly",
+          "RejectSample",
+          "rejection",
+          "EvaluatePrediction",
+          "evaluation");
 
   @Override
   public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
@@ -51,7 +69,8 @@ public final class MetricsInterceptor extends WorkerInterceptorBase {
           succeeded(type, input.getArguments(), output.getResult(), took);
           return output;
         } catch (RuntimeException | Error e) {
-          TaskmillMetrics.phase(phase(type), outcome(e), Duration.ofNanos(System.nanoTime() - started));
+          TaskmillMetrics.phase(
+              phase(type), outcome(e), Duration.ofNanos(System.nanoTime() - started));
           throw e;
         }
       }
@@ -65,7 +84,8 @@ public final class MetricsInterceptor extends WorkerInterceptorBase {
   /** The failure type when it is one of taskmill's (a bounded set), else "error". */
   static String outcome(Throwable failure) {
     if (failure instanceof ApplicationFailure application) {
-      boolean known = Arrays.stream(FailureType.values()).anyMatch(t -> t.name().equals(application.getType()));
+      boolean known =
+          Arrays.stream(FailureType.values()).anyMatch(t -> t.name().equals(application.getType()));
       return known ? application.getType().toLowerCase(Locale.ROOT) : "error";
     }
     return "error";
@@ -73,13 +93,14 @@ public final class MetricsInterceptor extends WorkerInterceptorBase {
 
   private static void succeeded(String type, Object[] arguments, Object result, Duration took) {
     Object input = arguments.length > 0 ? arguments[0] : null;
-    if (input instanceof AssemblyInput assembly && result instanceof AssemblyOutput sample
+    if (input instanceof AssemblyInput assembly
+        && result instanceof AssemblyOutput sample
         && !sample.alreadyExisted()) {
       TaskmillMetrics.sample("created", assembly.analysis().stack().language().name());
     } else if (input instanceof RejectionInput rejection) {
       TaskmillMetrics.sample("rejected", rejection.language());
-      TaskmillMetrics.rejection(rejection.failure().name(),
-          rejection.phase() == null ? null : rejection.phase().name());
+      TaskmillMetrics.rejection(
+          rejection.failure().name(), rejection.phase() == null ? null : rejection.phase().name());
     } else if (input instanceof EnvironmentInput environment) {
       TaskmillMetrics.imageBuild(environment.stack().language().name(), took);
     } else if (result instanceof ValidationOutput validation) {

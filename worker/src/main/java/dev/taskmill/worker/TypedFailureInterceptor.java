@@ -11,9 +11,10 @@ import io.temporal.failure.TemporalFailure;
 
 /**
  * Makes every activity failure a {@link FailureType}: what an activity throws untyped (an
- * UncheckedIOException, an IllegalStateException from a library) leaves the worker as
- * {@code Failures.of(INTERNAL, one line)}, retried like before but with a type and one line instead of a Java class
- * name and a stack of messages. Typed failures and the heartbeat's cancellation pass untouched.
+ * UncheckedIOException, an IllegalStateException from a library) leaves the worker as {@code
+ * Failures.of(INTERNAL, one line)}, retried like before but with a type and one line instead of a
+ * Java class name and a stack of messages. Typed failures and the heartbeat's cancellation pass
+ * untouched.
  */
 public final class TypedFailureInterceptor extends WorkerInterceptorBase {
   @Override
@@ -43,7 +44,8 @@ public final class TypedFailureInterceptor extends WorkerInterceptorBase {
   /** The exception's own message on one line, or its class's simple name when it has none. */
   static String oneLine(Throwable e) {
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName()
+    return message == null || message.isBlank()
+        ? e.getClass().getSimpleName()
         : message.strip().replaceAll("\\s+", " ");
   }
 }

@@ -8,20 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.testing.DockerRequirement;
+import dev.taskmill.testing.StackFixtures;
 import dev.taskmill.trajectory.Trajectory;
-import dev.taskmill.stage.BindMount;
-import dev.taskmill.docker.ContainerEngine;
-import dev.taskmill.validation.report.ContainerPaths;
-import dev.taskmill.validation.PatchSetEvaluator;
-import dev.taskmill.validation.StageEnvironment;
-import dev.taskmill.validation.StageRunner;
+import dev.taskmill.validation.ValidationSettings;
 import dev.taskmill.verify.DockerRerun;
 import dev.taskmill.verify.SampleVerifier;
 import dev.taskmill.verify.VerificationReport;
-import dev.taskmill.workflow.PhaseState;
-import dev.taskmill.testing.StackFixtures;
-import dev.taskmill.validation.ValidationSettings;
 import dev.taskmill.workflow.Outcome;
+import dev.taskmill.workflow.PhaseState;
 import dev.taskmill.workflow.SampleCreationWorkflow;
 import dev.taskmill.workflow.SampleRequest;
 import dev.taskmill.workflow.SampleResult;
@@ -50,11 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole pipeline on a Temporal test environment with every real activity: JGit, docker-java and a real engine.
- * Under CI=true these fail when Docker is missing; on a developer machine without Docker they are skipped.
+ * The whole pipeline on a Temporal test environment with every real activity: JGit, docker-java and
+ * a real engine. Under CI=true these fail when Docker is missing; on a developer machine without
+ * Docker they are skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
@@ -73,8 +67,12 @@ class EndToEndTest {
     metrics = MetricsEndpoint.start(0);
     env = TestWorkflowEnvironment.newInstance();
     client = env.getWorkflowClient();
-    workers = TaskmillWorkers.start(client, EnumSet.allOf(QueueRole.class),
-        ActivityWiring.create(tmp.resolve("cache")), false);
+    workers =
+        TaskmillWorkers.start(
+            client,
+            EnumSet.allOf(QueueRole.class),
+            ActivityWiring.create(tmp.resolve("cache")),
+            false);
   }
 
   @AfterAll
@@ -89,21 +87,45 @@ class EndToEndTest {
   }
 
   SampleResult run(String repo, Integer pr, Path samples, ValidationSettings settings) {
-    SampleRequest request = SampleRequest.builder(repo, samples.toString()).pr(pr).validation(settings).build();
-    return client.newWorkflowStub(SampleCreationWorkflow.class, WorkflowOptions.newBuilder()
-            .setTaskQueue(TaskQueues.LIGHT)
-            .setWorkflowId(WorkflowIds.forRequest(repo, pr, null))
-            .build())
+    SampleRequest request =
+        SampleRequest.builder(repo, samples.toString()).pr(pr).validation(settings).build();
+    return client
+        .newWorkflowStub(
+            SampleCreationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.LIGHT)
+                .setWorkflowId(WorkflowIds.forRequest(repo, pr, null))
+                .build())
         .run(request);
   }
 
   /** Each stack fixture's language as a metrics label. */
-  static final java.util.Map<String, String> LANGUAGE = java.util.Map.of(
-      "python", "python", "maven", "java", "mocha", "javascript", "go-modern", "go", "typescript", "typescript");
+  static final java.util.Map<String, String> LANGUAGE =
+      java.util.Map.of(
+          "python",
+          "python",
+          "maven",
+          "java",
+          "mocha",
+          "javascript",
+          "go-modern",
+          "go",
+          "typescript",
+          "typescript");
 
   /** The changed symbol each stack's fixture fix touches, as diffSemantics names it. */
-  static final java.util.Map<String, String> FIXED_SYMBOL = java.util.Map.of(
-      "python", "clamp", "maven", "clamp", "mocha", "clamp", "go-modern", "Clamp", "typescript", "clamp");
+  static final java.util.Map<String, String> FIXED_SYMBOL =
+      java.util.Map.of(
+          "python",
+          "clamp",
+          "maven",
+          "clamp",
+          "mocha",
+          "clamp",
+          "go-modern",
+          "Clamp",
+          "typescript",
+          "clamp");
 
   static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
@@ -115,12 +137,15 @@ class EndToEndTest {
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class Samples {
     Stream<Arguments> stacks() {
-      // go-modern: go 1.22 with go-cmp (a toolchain from the Go module proxy, a module from it); typescript: tsc,
+      // go-modern: go 1.22 with go-cmp (a toolchain from the Go module proxy, a module from it);
+      // typescript: tsc,
       // ts-jest and Node 20 from npm.
-      // -Dtaskmill.e2e.stacks=go-modern,typescript runs only those (a developer's loop; CI runs all).
+      // -Dtaskmill.e2e.stacks=go-modern,typescript runs only those (a developer's loop; CI runs
+      // all).
       String only = System.getProperty("taskmill.e2e.stacks", "");
       return Stream.of("python", "maven", "mocha", "go-modern", "typescript")
-          .filter(s -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(s)).map(Arguments::of);
+          .filter(s -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(s))
+          .map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -134,12 +159,23 @@ class EndToEndTest {
 
       assertThat(result.outcome()).isEqualTo(Outcome.SAMPLE_CREATED);
       String page = MetricsScrape.page(metrics);
-      assertThat(MetricsScrape.names(page)).contains("taskmill_phase_seconds", "taskmill_samples_total",
-          "taskmill_image_build_seconds", "taskmill_stage_run_seconds", "taskmill_cache_lookups_total");
-      assertThat(page).contains("taskmill_samples_total{language=\"" + LANGUAGE.get(stack) + "\",outcome=\"created\"}")
+      assertThat(MetricsScrape.names(page))
+          .contains(
+              "taskmill_phase_seconds",
+              "taskmill_samples_total",
+              "taskmill_image_build_seconds",
+              "taskmill_stage_run_seconds",
+              "taskmill_cache_lookups_total");
+      assertThat(page)
+          .contains(
+              "taskmill_samples_total{language=\""
+                  + LANGUAGE.get(stack)
+                  + "\",outcome=\"created\"}")
           .contains("taskmill_stage_run_seconds_count{stage=\"FAIL_pre_patch\"}")
           .contains("taskmill_phase_seconds_count{outcome=\"ok\",phase=\"validation\"}")
-          .as("no repository or PR as a label").doesNotContain(fixture.url()).doesNotContain("repo=");
+          .as("no repository or PR as a label")
+          .doesNotContain(fixture.url())
+          .doesNotContain("repo=");
       Path sample = Path.of(result.sample().sampleDir());
       assertThat(sample).isEqualTo(samples.resolve("task-1"));
       assertThat(sample.resolve("run.sh")).isExecutable();
@@ -147,43 +183,67 @@ class EndToEndTest {
         assertThat(sample.resolve(file)).as(file).isNotEmptyFile();
       }
       JsonNode metadata = JSON.readTree(sample.resolve("metadata.json").toFile());
-      assertThat(metadata.toString()).contains(fixture.baseCommit()).contains(fixture.mergeCommit());
+      assertThat(metadata.toString())
+          .contains(fixture.baseCommit())
+          .contains(fixture.mergeCommit());
       assertThat(result.validation().failToPass()).containsExactlyElementsOf(fixture.failToPass());
       assertThat(result.validation().passToPass()).isNotEmpty();
       if (!stack.equals("mocha")) { // the mocha fixture has no c8 among its dependencies
-        assertThat(result.validation().stages()).filteredOn(s -> s.name().equals("PASS_post_patch"))
-            .singleElement().as("the pass logs carry coverage").extracting(s -> s.lineCoverage()).isNotNull();
+        assertThat(result.validation().stages())
+            .filteredOn(s -> s.name().equals("PASS_post_patch"))
+            .singleElement()
+            .as("the pass logs carry coverage")
+            .extracting(s -> s.lineCoverage())
+            .isNotNull();
       }
-      assertThat(result.validation().stages()).filteredOn(s -> s.name().startsWith("FAIL_pre_patch"))
-          .as("the fail stage and the reruns measure no coverage").allSatisfy(s -> assertThat(s.lineCoverage()).isNull());
+      assertThat(result.validation().stages())
+          .filteredOn(s -> s.name().startsWith("FAIL_pre_patch"))
+          .as("the fail stage and the reruns measure no coverage")
+          .allSatisfy(s -> assertThat(s.lineCoverage()).isNull());
       assertThat(metadata.path("diffSemantics").path("changedSymbols").toString())
-          .as("the changed function, found by parsing").contains(FIXED_SYMBOL.get(stack));
-      assertThat(result.progress().phases()).allSatisfy(p -> assertThat(p.state()).isEqualTo(PhaseState.DONE));
+          .as("the changed function, found by parsing")
+          .contains(FIXED_SYMBOL.get(stack));
+      assertThat(result.progress().phases())
+          .allSatisfy(p -> assertThat(p.state()).isEqualTo(PhaseState.DONE));
       try (Stream<Path> entries = Files.list(samples)) {
         assertThat(entries.map(p -> p.getFileName().toString()))
-            .as("one sample, nothing half-written next to it").containsOnly("task-1", ".lock", ".work");
+            .as("one sample, nothing half-written next to it")
+            .containsOnly("task-1", ".lock", ".work");
       }
       try (Stream<Path> work = Files.list(samples.resolve(".work"))) {
         assertThat(work).as("the work area is cleaned up").isEmpty();
       }
 
-      VerificationReport verified = new SampleVerifier(new RepositoryCache(tmp.resolve("cache/repos")),
-          new DockerRerun(QUICK)).verify(sample, true);
+      VerificationReport verified =
+          new SampleVerifier(
+                  new RepositoryCache(tmp.resolve("cache/repos")), new DockerRerun(QUICK))
+              .verify(sample, true);
       assertThat(verified.passed()).as(verified.checks().toString()).isTrue();
 
-      Trajectory failed = JSON.readValue(sample.resolve("failed_trajectory.json").toFile(), Trajectory.class);
+      Trajectory failed =
+          JSON.readValue(sample.resolve("failed_trajectory.json").toFile(), Trajectory.class);
       assertThat(failed.outcome().resolved()).isFalse();
-      // taskmill evaluate's workflow on this sample: gold, empty, the failed trajectory's patch, a stray patch.
-      BenchmarkChecks.evaluate(client, samples, "taskmill/evaluate/e2e-" + stack, result.trajectories().weakTests(),
+      // taskmill evaluate's workflow on this sample: gold, empty, the failed trajectory's patch, a
+      // stray patch.
+      BenchmarkChecks.evaluate(
+          client,
+          samples,
+          "taskmill/evaluate/e2e-" + stack,
+          result.trajectories().weakTests(),
           QUICK);
-      HistoryRecorder.record(client, "taskmill/evaluate/e2e-" + stack + "/gold", "evaluation-gold-" + stack);
+      HistoryRecorder.record(
+          client, "taskmill/evaluate/e2e-" + stack + "/gold", "evaluation-gold-" + stack);
       BenchmarkChecks.exportsAreValid(samples);
-      Trajectory ideal = JSON.readValue(sample.resolve("ideal_trajectory.json").toFile(), Trajectory.class);
+      Trajectory ideal =
+          JSON.readValue(sample.resolve("ideal_trajectory.json").toFile(), Trajectory.class);
       assertThat(ideal.outcome().resolved()).isTrue();
 
-      HistoryRecorder.record(client, WorkflowIds.forRequest(fixture.url(), null, null), "six-phases-sample-" + stack);
+      HistoryRecorder.record(
+          client, WorkflowIds.forRequest(fixture.url(), null, null), "six-phases-sample-" + stack);
       SampleResult again = run(fixture.url(), null, samples, QUICK);
-      assertThat(again.sample().sampleDir()).as("the same work submitted twice").isEqualTo(sample.toString());
+      assertThat(again.sample().sampleDir())
+          .as("the same work submitted twice")
+          .isEqualTo(sample.toString());
     }
   }
 
@@ -192,39 +252,62 @@ class EndToEndTest {
   class UnavailableDependencies {
     Stream<Arguments> cases() {
       return Stream.of(
-          Arguments.of("go module", (Function<Path, StackFixtures.Fixture>) dir -> StackFixtures.goModernWith(dir,
-              "module example.com/calc\n\ngo 1.22\n\nrequire example.com/taskmill-no-such-module v1.0.0\n"),
-              FailureType.DEPENDENCY_UNAVAILABLE, "example.com/taskmill-no-such-module@v1.0.0"),
-          Arguments.of("go toolchain", (Function<Path, StackFixtures.Fixture>) dir -> StackFixtures.goModernWith(dir,
-              "module example.com/calc\n\ngo 1.99.0\n"), FailureType.TOOLCHAIN_UNAVAILABLE,
+          Arguments.of(
+              "go module",
+              (Function<Path, StackFixtures.Fixture>)
+                  dir ->
+                      StackFixtures.goModernWith(
+                          dir,
+                          "module example.com/calc\n\ngo 1.22\n\nrequire example.com/taskmill-no-such-module v1.0.0\n"),
+              FailureType.DEPENDENCY_UNAVAILABLE,
+              "example.com/taskmill-no-such-module@v1.0.0"),
+          Arguments.of(
+              "go toolchain",
+              (Function<Path, StackFixtures.Fixture>)
+                  dir -> StackFixtures.goModernWith(dir, "module example.com/calc\n\ngo 1.99.0\n"),
+              FailureType.TOOLCHAIN_UNAVAILABLE,
               "go.mod asks for go1.99.0, which cannot be had from the Go module proxy"),
-          Arguments.of("npm package", (Function<Path, StackFixtures.Fixture>) StackFixtures::typescriptWithMissingPackage,
-              FailureType.DEPENDENCY_UNAVAILABLE, "taskmill-fixture-no-such-package-4f1c"));
+          Arguments.of(
+              "npm package",
+              (Function<Path, StackFixtures.Fixture>) StackFixtures::typescriptWithMissingPackage,
+              FailureType.DEPENDENCY_UNAVAILABLE,
+              "taskmill-fixture-no-such-package-4f1c"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void isOneLineAndLeavesNoSample(String name, Function<Path, StackFixtures.Fixture> make, FailureType expected,
-        String named) throws IOException {
-      StackFixtures.Fixture fixture = make.apply(tmp.resolve("unavailable-" + name.replace(' ', '-')));
+    void isOneLineAndLeavesNoSample(
+        String name, Function<Path, StackFixtures.Fixture> make, FailureType expected, String named)
+        throws IOException {
+      StackFixtures.Fixture fixture =
+          make.apply(tmp.resolve("unavailable-" + name.replace(' ', '-')));
       Path samples = tmp.resolve("samples-unavailable-" + name.replace(' ', '-'));
 
       assertThatThrownBy(() -> run(fixture.url(), 1, samples, QUICK))
           .isInstanceOf(WorkflowFailedException.class)
-          .cause().isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-            assertThat(f.getType()).isEqualTo(expected.name());
-            assertThat(f.getOriginalMessage()).contains(named).doesNotContain("\n");
-          });
+          .cause()
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> {
+                assertThat(f.getType()).isEqualTo(expected.name());
+                assertThat(f.getOriginalMessage()).contains(named).doesNotContain("\n");
+              });
       try (Stream<Path> entries = Files.list(samples)) {
-        assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("task-"));
+        assertThat(entries.map(p -> p.getFileName().toString()))
+            .noneMatch(n -> n.startsWith("task-"));
       }
       if (Files.isDirectory(samples.resolve(".work"))) {
         try (Stream<Path> work = Files.list(samples.resolve(".work"))) {
           assertThat(work).as("nothing half-written in the work area").isEmpty();
         }
       }
-      assertThat(samples.resolve(".rejected").resolve(WorkflowIds.sampleKey(fixture.url(), 1)).resolve("reason.txt"))
-          .content().contains(expected.name());
+      assertThat(
+              samples
+                  .resolve(".rejected")
+                  .resolve(WorkflowIds.sampleKey(fixture.url(), 1))
+                  .resolve("reason.txt"))
+          .content()
+          .contains(expected.name());
     }
   }
 
@@ -233,37 +316,55 @@ class EndToEndTest {
   class Rejections {
     Stream<Arguments> cases() {
       return Stream.of(
-          Arguments.of("tests do not compile", (Function<Path, String>) NegativeFixtures::testsDoNotCompile,
+          Arguments.of(
+              "tests do not compile",
+              (Function<Path, String>) NegativeFixtures::testsDoNotCompile,
               FailureType.TESTS_DO_NOT_COMPILE),
-          Arguments.of("no test flips", (Function<Path, String>) NegativeFixtures::noTestFlips,
+          Arguments.of(
+              "no test flips",
+              (Function<Path, String>) NegativeFixtures::noTestFlips,
               FailureType.NO_TEST_FLIPS),
-          Arguments.of("base tests fail", (Function<Path, String>) NegativeFixtures::baseTestsFail,
+          Arguments.of(
+              "base tests fail",
+              (Function<Path, String>) NegativeFixtures::baseTestsFail,
               FailureType.BASE_TESTS_FAIL),
-          Arguments.of("a test hangs", (Function<Path, String>) NegativeFixtures::testHangs,
+          Arguments.of(
+              "a test hangs",
+              (Function<Path, String>) NegativeFixtures::testHangs,
               FailureType.STAGE_TIMEOUT));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void isRejectedWithItsReasonAndLeavesNoSample(String name, Function<Path, String> fixture, FailureType expected)
-        throws IOException {
+    void isRejectedWithItsReasonAndLeavesNoSample(
+        String name, Function<Path, String> fixture, FailureType expected) throws IOException {
       String repo = fixture.apply(tmp.resolve("neg-" + name.replace(' ', '-')));
       Path samples = tmp.resolve("samples-neg-" + name.replace(' ', '-'));
       ValidationSettings settings = new ValidationSettings(1, 20, 2.0, 1024);
 
       assertThatThrownBy(() -> run(repo, 7, samples, settings))
           .isInstanceOf(WorkflowFailedException.class)
-          .cause().isInstanceOf(ApplicationFailure.class)
-          .satisfies(e -> assertThat(((ApplicationFailure) e).getType()).isEqualTo(expected.name()));
+          .cause()
+          .isInstanceOf(ApplicationFailure.class)
+          .satisfies(
+              e -> assertThat(((ApplicationFailure) e).getType()).isEqualTo(expected.name()));
 
       try (Stream<Path> entries = Files.list(samples)) {
-        assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("task-"));
+        assertThat(entries.map(p -> p.getFileName().toString()))
+            .noneMatch(n -> n.startsWith("task-"));
       }
-      HistoryRecorder.record(client, WorkflowIds.forRequest(repo, 7, null), "rejected-" + expected.name().toLowerCase());
+      HistoryRecorder.record(
+          client,
+          WorkflowIds.forRequest(repo, 7, null),
+          "rejected-" + expected.name().toLowerCase());
       Path rejected = samples.resolve(".rejected").resolve(WorkflowIds.sampleKey(repo, 7));
       assertThat(Files.readString(rejected.resolve("reason.txt"))).contains(expected.name());
-      assertThat(MetricsScrape.page(metrics)).contains("taskmill_rejections_total{phase=\"validation\",reason=\""
-          + expected.name().toLowerCase() + "\"}").contains("taskmill_samples_total{language=\"python\",outcome=\"rejected\"}");
+      assertThat(MetricsScrape.page(metrics))
+          .contains(
+              "taskmill_rejections_total{phase=\"validation\",reason=\""
+                  + expected.name().toLowerCase()
+                  + "\"}")
+          .contains("taskmill_samples_total{language=\"python\",outcome=\"rejected\"}");
     }
   }
 
@@ -278,16 +379,26 @@ class EndToEndTest {
 
       assertThat(result.outcome()).isEqualTo(Outcome.SAMPLE_CREATED);
       assertThat(result.analysis().pullRequest().number()).isEqualTo(7);
-      assertThat(result.progress().candidatesLeft()).singleElement().satisfies(left -> {
-        assertThat(left.prNumber()).isEqualTo(8);
-        assertThat(left.failure()).isEqualTo(FailureType.NO_TEST_FLIPS.name());
-        assertThat(left.rejectedDir()).endsWith(WorkflowIds.sampleKey(repo, 8));
-      });
-      HistoryRecorder.record(client, WorkflowIds.forRequest(repo, null, null), "six-phases-candidate-retry");
-      assertThat(samples.resolve(".rejected").resolve(WorkflowIds.sampleKey(repo, 8)).resolve("reason.txt"))
-          .content().contains("NO_TEST_FLIPS");
+      assertThat(result.progress().candidatesLeft())
+          .singleElement()
+          .satisfies(
+              left -> {
+                assertThat(left.prNumber()).isEqualTo(8);
+                assertThat(left.failure()).isEqualTo(FailureType.NO_TEST_FLIPS.name());
+                assertThat(left.rejectedDir()).endsWith(WorkflowIds.sampleKey(repo, 8));
+              });
+      HistoryRecorder.record(
+          client, WorkflowIds.forRequest(repo, null, null), "six-phases-candidate-retry");
+      assertThat(
+              samples
+                  .resolve(".rejected")
+                  .resolve(WorkflowIds.sampleKey(repo, 8))
+                  .resolve("reason.txt"))
+          .content()
+          .contains("NO_TEST_FLIPS");
       try (Stream<Path> entries = Files.list(samples)) {
-        assertThat(entries.map(p -> p.getFileName().toString())).filteredOn(n -> n.startsWith("task-"))
+        assertThat(entries.map(p -> p.getFileName().toString()))
+            .filteredOn(n -> n.startsWith("task-"))
             .containsExactly("task-1");
       }
     }
@@ -298,8 +409,12 @@ class EndToEndTest {
 
       assertThatThrownBy(() -> run(repo, 8, tmp.resolve("samples-retry-pr"), QUICK))
           .isInstanceOf(WorkflowFailedException.class)
-          .cause().isInstanceOf(ApplicationFailure.class)
-          .satisfies(e -> assertThat(((ApplicationFailure) e).getType()).isEqualTo(FailureType.NO_TEST_FLIPS.name()));
+          .cause()
+          .isInstanceOf(ApplicationFailure.class)
+          .satisfies(
+              e ->
+                  assertThat(((ApplicationFailure) e).getType())
+                      .isEqualTo(FailureType.NO_TEST_FLIPS.name()));
     }
   }
 
@@ -310,8 +425,10 @@ class EndToEndTest {
       String repo = NegativeFixtures.unrelatedBaseFailure(tmp.resolve("noise"));
       SampleResult result = run(repo, 7, tmp.resolve("samples-noise"), QUICK);
 
-      assertThat(result.validation().failToPass()).containsExactly("tests/test_clamp.py::test_upper");
-      assertThat(result.validation().passToPass()).contains("tests/test_calc.py::test_add")
+      assertThat(result.validation().failToPass())
+          .containsExactly("tests/test_clamp.py::test_upper");
+      assertThat(result.validation().passToPass())
+          .contains("tests/test_calc.py::test_add")
           .doesNotContain("tests/test_env.py::test_needs_a_pager");
     }
   }
@@ -323,9 +440,12 @@ class EndToEndTest {
       String repo = NegativeFixtures.withFlakyTest(tmp.resolve("flaky"));
       SampleResult result = run(repo, 7, tmp.resolve("samples-flaky"), QUICK);
 
-      assertThat(result.validation().failToPass()).containsExactly("tests/test_clamp.py::test_upper");
-      assertThat(result.validation().flaky()).containsExactly("tests/test_clamp.py::test_timing_sensitive");
-      assertThat(result.validation().passToPass()).doesNotContain("tests/test_clamp.py::test_timing_sensitive");
+      assertThat(result.validation().failToPass())
+          .containsExactly("tests/test_clamp.py::test_upper");
+      assertThat(result.validation().flaky())
+          .containsExactly("tests/test_clamp.py::test_timing_sensitive");
+      assertThat(result.validation().passToPass())
+          .doesNotContain("tests/test_clamp.py::test_timing_sensitive");
     }
   }
 }

@@ -19,11 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A worker process for ShutdownGraceTest: one slow activity that heartbeats, and WorkerApp's SIGTERM hook. */
+/**
+ * A worker process for ShutdownGraceTest: one slow activity that heartbeats, and WorkerApp's
+ * SIGTERM hook.
+ */
 public final class GracefulWorkerMain {
   private GracefulWorkerMain() {}
 
-  /** Heartbeats every half second for {@code seconds}, writing "started" and "finished" into {@code markers}. */
+  /**
+   * Heartbeats every half second for {@code seconds}, writing "started" and "finished" into {@code
+   * markers}.
+   */
   @ActivityInterface
   public interface Slow {
     @ActivityMethod
@@ -41,8 +47,12 @@ public final class GracefulWorkerMain {
   public static final class SlowFlowImpl implements SlowFlow {
     @Override
     public String run(String markers, int seconds) {
-      return Workflow.newActivityStub(Slow.class, ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2)).setHeartbeatTimeout(Duration.ofSeconds(5)).build())
+      return Workflow.newActivityStub(
+              Slow.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofMinutes(2))
+                  .setHeartbeatTimeout(Duration.ofSeconds(5))
+                  .build())
           .work(markers, seconds);
     }
   }
@@ -85,7 +95,8 @@ public final class GracefulWorkerMain {
     worker.registerActivitiesImplementations(new SlowImpl());
     factory.start();
     System.out.println("ready");
-    WorkerApp.stopGracefullyOnSigterm(factory, stubs, Duration.ofSeconds(Integer.parseInt(args[2])), () -> { })
+    WorkerApp.stopGracefullyOnSigterm(
+            factory, stubs, Duration.ofSeconds(Integer.parseInt(args[2])), () -> {})
         .await();
   }
 }

@@ -6,14 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** A recorded history names no temporary folder of the run that recorded it, in plain text or in payloads. */
+/**
+ * A recorded history names no temporary folder of the run that recorded it, in plain text or in
+ * payloads.
+ */
 class HistoryRecorderTest {
   @Test
   void temporaryFoldersBecomeTheNeutralOneInTextAndPayloads() {
     String payload = "{\"repoUrl\":\"/tmp/junit-14467798299/repo-python\"}";
-    String encoded = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-        .replace("=", "\\u003d");
-    String history = "{\"message\": \"cannot read /tmp/junit-99/calc\", \"data\": \"" + encoded + "\"}";
+    String encoded =
+        Base64.getEncoder()
+            .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            .replace("=", "\\u003d");
+    String history =
+        "{\"message\": \"cannot read /tmp/junit-99/calc\", \"data\": \"" + encoded + "\"}";
 
     String neutral = HistoryRecorder.neutral(history);
 

@@ -14,8 +14,13 @@ final class MetricsScrape {
 
   static String page(MetricsEndpoint endpoint) {
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("/metrics answered " + response.statusCode());
       }
@@ -30,7 +35,8 @@ final class MetricsScrape {
 
   /** The metric names on the page without the suffixes timers add (_count, _sum, _max, _bucket). */
   static Set<String> names(String page) {
-    return page.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+    return page.lines()
+        .filter(line -> !line.startsWith("#") && !line.isBlank())
         .map(line -> line.split("[{ ]", 2)[0].replaceAll("_(count|sum|max|bucket)$", ""))
         .collect(Collectors.toSet());
   }

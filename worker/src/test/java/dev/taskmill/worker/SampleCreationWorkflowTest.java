@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskmill.failure.FailureType;
+import dev.taskmill.phase.Phase;
 import dev.taskmill.testing.FixtureRepo;
 import dev.taskmill.workflow.Outcome;
-import dev.taskmill.workflow.RunOutcome;
-import dev.taskmill.phase.Phase;
 import dev.taskmill.workflow.PhaseProgress;
 import dev.taskmill.workflow.PhaseState;
+import dev.taskmill.workflow.RunOutcome;
 import dev.taskmill.workflow.SampleCreationWorkflow;
 import dev.taskmill.workflow.SampleRequest;
 import dev.taskmill.workflow.SampleResult;
@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The workflow on Temporal's test environment with the real phase 1-2 activities over JGit fixture repos. */
+/**
+ * The workflow on Temporal's test environment with the real phase 1-2 activities over JGit fixture
+ * repos.
+ */
 class SampleCreationWorkflowTest {
   @TempDir static Path tmp;
   static String repo;
@@ -44,15 +47,23 @@ class SampleCreationWorkflowTest {
   @BeforeAll
   static void fixture() {
     try (FixtureRepo fixture = FixtureRepo.init(tmp.resolve("calc"))) {
-      fixture.write("calc/ops.py", "def add(a, b):\n    return a - b\n")
-          .write("tests/test_ops.py", "from calc.ops import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n")
+      fixture
+          .write("calc/ops.py", "def add(a, b):\n    return a - b\n")
+          .write(
+              "tests/test_ops.py",
+              "from calc.ops import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n")
           .write("pyproject.toml", "[project]\nname = \"calc\"\nrequires-python = \">=3.8\"\n")
           .commit("initial");
-      fixture.squashPullRequest(12, "Fix add returning the difference", r -> r
-          .write("calc/ops.py", "def add(a, b):\n    return a + b\n")
-          .write("tests/test_ops.py", "from calc.ops import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n"
-              + "\n\ndef test_add():\n    assert add(2, 3) == 5\n")
-          .write("CHANGELOG.md", "- fix add\n"));
+      fixture.squashPullRequest(
+          12,
+          "Fix add returning the difference",
+          r ->
+              r.write("calc/ops.py", "def add(a, b):\n    return a + b\n")
+                  .write(
+                      "tests/test_ops.py",
+                      "from calc.ops import add\n\n\ndef test_zero():\n    assert add(0, 0) == 0\n"
+                          + "\n\ndef test_add():\n    assert add(2, 3) == 5\n")
+                  .write("CHANGELOG.md", "- fix add\n"));
       repo = fixture.url();
     }
   }
@@ -61,8 +72,12 @@ class SampleCreationWorkflowTest {
   void start() {
     env = TestWorkflowEnvironment.newInstance();
     client = env.getWorkflowClient();
-    workers = TaskmillWorkers.start(client, EnumSet.allOf(QueueRole.class),
-        ActivityWiring.create(tmp.resolve("cache")), false);
+    workers =
+        TaskmillWorkers.start(
+            client,
+            EnumSet.allOf(QueueRole.class),
+            ActivityWiring.create(tmp.resolve("cache")),
+            false);
   }
 
   @AfterEach
@@ -72,10 +87,13 @@ class SampleCreationWorkflowTest {
   }
 
   SampleCreationWorkflow stub(SampleRequest request) {
-    return client.newWorkflowStub(SampleCreationWorkflow.class, WorkflowOptions.newBuilder()
-        .setTaskQueue(TaskQueues.LIGHT)
-        .setWorkflowId(WorkflowIds.forRequest(request.repoUrl(), request.prNumber(), request.stopAfter()))
-        .build());
+    return client.newWorkflowStub(
+        SampleCreationWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(TaskQueues.LIGHT)
+            .setWorkflowId(
+                WorkflowIds.forRequest(request.repoUrl(), request.prNumber(), request.stopAfter()))
+            .build());
   }
 
   @Nested
@@ -83,20 +101,31 @@ class SampleCreationWorkflowTest {
     @Test
     void runsPhasesOneAndTwoAndSkipsTheRest() throws Exception {
       Path out = tmp.resolve("out-" + System.nanoTime());
-      SampleResult result = stub(SampleRequest.analyzeOnly(repo, null, out.toString(), null))
-          .run(SampleRequest.analyzeOnly(repo, null, out.toString(), null));
+      SampleResult result =
+          stub(SampleRequest.analyzeOnly(repo, null, out.toString(), null))
+              .run(SampleRequest.analyzeOnly(repo, null, out.toString(), null));
 
       assertThat(result.outcome()).isEqualTo(Outcome.ANALYZED);
       assertThat(result.analysis().pullRequest().number()).isEqualTo(12);
-      assertThat(Files.readString(Path.of(result.patches().fixPatch()))).contains("+    return a + b");
-      assertThat(Files.readString(Path.of(result.patches().testsPatch()))).contains("+def test_add():");
+      assertThat(Files.readString(Path.of(result.patches().fixPatch())))
+          .contains("+    return a + b");
+      assertThat(Files.readString(Path.of(result.patches().testsPatch())))
+          .contains("+def test_add():");
       assertThat(result.patches().otherFiles()).containsExactly("CHANGELOG.md");
-      assertThat(result.progress().phases()).extracting(PhaseProgress::state).containsExactly(
-          PhaseState.DONE, PhaseState.DONE, PhaseState.SKIPPED, PhaseState.SKIPPED, PhaseState.SKIPPED,
-          PhaseState.SKIPPED);
+      assertThat(result.progress().phases())
+          .extracting(PhaseProgress::state)
+          .containsExactly(
+              PhaseState.DONE,
+              PhaseState.DONE,
+              PhaseState.SKIPPED,
+              PhaseState.SKIPPED,
+              PhaseState.SKIPPED,
+              PhaseState.SKIPPED);
       assertThat(result.progress().phases().get(0).endedAt())
-          .isGreaterThanOrEqualTo(result.progress().phases().get(0).startedAt()).isPositive();
-      HistoryRecorder.record(client, WorkflowIds.forRequest(repo, null, Phase.PATCHES), "analyze-squash-pr");
+          .isGreaterThanOrEqualTo(result.progress().phases().get(0).startedAt())
+          .isPositive();
+      HistoryRecorder.record(
+          client, WorkflowIds.forRequest(repo, null, Phase.PATCHES), "analyze-squash-pr");
     }
   }
 
@@ -104,19 +133,27 @@ class SampleCreationWorkflowTest {
   class Failures {
     @Test
     void aMissingPrFailsTheRunWithItsTypeAndIsNotRetried() {
-      SampleRequest request = SampleRequest.analyzeOnly(repo, 404, tmp.resolve("o404").toString(), null);
+      SampleRequest request =
+          SampleRequest.analyzeOnly(repo, 404, tmp.resolve("o404").toString(), null);
       SampleCreationWorkflow workflow = stub(request);
 
       assertThatThrownBy(() -> workflow.run(request))
           .isInstanceOf(WorkflowFailedException.class)
-          .cause().isInstanceOf(ApplicationFailure.class)
-          .satisfies(e -> assertThat(((ApplicationFailure) e).getType()).isEqualTo(FailureType.NO_SUCH_PR.name()));
+          .cause()
+          .isInstanceOf(ApplicationFailure.class)
+          .satisfies(
+              e ->
+                  assertThat(((ApplicationFailure) e).getType())
+                      .isEqualTo(FailureType.NO_SUCH_PR.name()));
 
       String id = WorkflowIds.forRequest(repo, 404, Phase.PATCHES);
       var history = client.fetchHistory(id).getHistory().getEventsList();
-      assertThat(history.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED))
+      assertThat(
+              history.stream()
+                  .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED))
           .singleElement()
-          .satisfies(e -> assertThat(e.getActivityTaskStartedEventAttributes().getAttempt()).isEqualTo(1));
+          .satisfies(
+              e -> assertThat(e.getActivityTaskStartedEventAttributes().getAttempt()).isEqualTo(1));
       var board = client.newWorkflowStub(SampleCreationWorkflow.class, id).progress();
       assertThat(board.phases().get(0).state()).isEqualTo(PhaseState.FAILED);
       assertThat(board.phases().get(0).detail()).contains("#404");
@@ -124,5 +161,4 @@ class SampleCreationWorkflowTest {
       HistoryRecorder.record(client, id, "analyze-no-such-pr");
     }
   }
-
 }

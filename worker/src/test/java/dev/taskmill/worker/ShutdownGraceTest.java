@@ -1,9 +1,9 @@
 package dev.taskmill.worker;
 
-import dev.taskmill.client.ConnectionSettings;
-import dev.taskmill.client.TemporalConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskmill.client.ConnectionSettings;
+import dev.taskmill.client.TemporalConnections;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM to a real worker process in the middle of a heartbeating activity: the activity gets the grace period
- * (the SDK alone would stop its heartbeats after 5 s and fail it), and no more.
+ * SIGTERM to a real worker process in the middle of a heartbeating activity: the activity gets the
+ * grace period (the SDK alone would stop its heartbeats after 5 s and fail it), and no more.
  */
 class ShutdownGraceTest {
   /** The slow activity runs this long; well past the SDK's own 5 s heartbeat-executor timeout. */
@@ -58,7 +58,8 @@ class ShutdownGraceTest {
     Outcome outcome = sigtermDuringActivity(60);
 
     assertThat(tmp.resolve("finished")).as("the activity ran to its end").exists();
-    assertThat(outcome.afterSigterm()).isGreaterThan(Duration.ofSeconds(ACTIVITY_SECONDS - 3))
+    assertThat(outcome.afterSigterm())
+        .isGreaterThan(Duration.ofSeconds(ACTIVITY_SECONDS - 3))
         .isLessThan(Duration.ofSeconds(ACTIVITY_SECONDS + 15));
     assertThat(outcome.stdout()).contains("running activities finished");
   }
@@ -76,13 +77,27 @@ class ShutdownGraceTest {
 
   private Outcome sigtermDuringActivity(int graceSeconds) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    worker = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        GracefulWorkerMain.class.getName(), address, "grace-test", String.valueOf(graceSeconds))
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("worker.log").toFile()).start();
+    worker =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                GracefulWorkerMain.class.getName(),
+                address,
+                "grace-test",
+                String.valueOf(graceSeconds))
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("worker.log").toFile())
+            .start();
     awaitFile(tmp.resolve("worker.log"), "ready");
     WorkflowClient client = WorkflowClient.newInstance(stubs);
-    GracefulWorkerMain.SlowFlow flow = client.newWorkflowStub(GracefulWorkerMain.SlowFlow.class,
-        WorkflowOptions.newBuilder().setTaskQueue("grace-test").setWorkflowId("grace-" + graceSeconds).build());
+    GracefulWorkerMain.SlowFlow flow =
+        client.newWorkflowStub(
+            GracefulWorkerMain.SlowFlow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue("grace-test")
+                .setWorkflowId("grace-" + graceSeconds)
+                .build());
     WorkflowClient.start(flow::run, tmp.toString(), ACTIVITY_SECONDS);
     awaitFile(tmp.resolve("started"), "");
 

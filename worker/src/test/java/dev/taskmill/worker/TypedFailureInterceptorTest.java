@@ -12,40 +12,56 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
-/** Untyped activity failures leave the worker as INTERNAL in one line; typed ones and cancellations pass as they are. */
+/**
+ * Untyped activity failures leave the worker as INTERNAL in one line; typed ones and cancellations
+ * pass as they are.
+ */
 class TypedFailureInterceptorTest {
   private static Throwable thrownThrough(RuntimeException thrown) {
-    ActivityInboundCallsInterceptor failing = new ActivityInboundCallsInterceptor() {
-      @Override
-      public void init(io.temporal.activity.ActivityExecutionContext context) {}
+    ActivityInboundCallsInterceptor failing =
+        new ActivityInboundCallsInterceptor() {
+          @Override
+          public void init(io.temporal.activity.ActivityExecutionContext context) {}
 
-      @Override
-      public ActivityOutput execute(ActivityInput input) {
-        throw thrown;
-      }
-    };
-    return catchThrowable(() -> new TypedFailureInterceptor().interceptActivity(failing)
-        .execute(new ActivityInboundCallsInterceptor.ActivityInput(Header.empty(), new Object[0])));
+          @Override
+          public ActivityOutput execute(ActivityInput input) {
+            throw thrown;
+          }
+        };
+    return catchThrowable(
+        () ->
+            new TypedFailureInterceptor()
+                .interceptActivity(failing)
+                .execute(
+                    new ActivityInboundCallsInterceptor.ActivityInput(
+                        Header.empty(), new Object[0])));
   }
 
   @Test
   void anUncheckedIoErrorBecomesInternalInOneLine() {
-    Throwable out = thrownThrough(new UncheckedIOException("cannot write\n the build context",
-        new IOException("No space left on device")));
+    Throwable out =
+        thrownThrough(
+            new UncheckedIOException(
+                "cannot write\n the build context", new IOException("No space left on device")));
 
-    assertThat(out).isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-      assertThat(f.getType()).isEqualTo(FailureType.INTERNAL.name());
-      assertThat(f.isNonRetryable()).isFalse();
-      assertThat(f.getOriginalMessage()).isEqualTo("activity failed: cannot write the build context");
-    });
+    assertThat(out)
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(FailureType.INTERNAL.name());
+              assertThat(f.isNonRetryable()).isFalse();
+              assertThat(f.getOriginalMessage())
+                  .isEqualTo("activity failed: cannot write the build context");
+            });
   }
 
   static Stream<RuntimeException> passThrough() {
-    return Stream.of(Failures.of(FailureType.NO_TEST_FLIPS, "no test flips"), new ActivityCanceledException());
+    return Stream.of(
+        Failures.of(FailureType.NO_TEST_FLIPS, "no test flips"), new ActivityCanceledException());
   }
 
   @ParameterizedTest

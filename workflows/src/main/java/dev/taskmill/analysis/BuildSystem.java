@@ -1,4 +1,12 @@
 package dev.taskmill.analysis;
 
 /** How a repository is built and its dependencies installed. */
-public enum BuildSystem { PIP, MAVEN, GRADLE, NPM, GO_MODULES, CARGO, NONE }
+public enum BuildSystem {
+  PIP,
+  MAVEN,
+  GRADLE,
+  NPM,
+  GO_MODULES,
+  CARGO,
+  NONE
+}

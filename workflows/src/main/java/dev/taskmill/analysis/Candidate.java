@@ -37,9 +37,30 @@ public record Candidate(
   }
 
   /** The original shape, kept for callers that predate the size and eligibility fields. */
-  public Candidate(int number, String title, String mergeCommit, PrSource source, double score, List<String> reasons,
-      int testFiles, int sourceFiles, boolean onDefaultBranch) {
-    this(number, title, mergeCommit, source, score, reasons, testFiles, sourceFiles, onDefaultBranch, null, 0, 0,
-        true, testFiles > 0 && sourceFiles > 0);
+  public Candidate(
+      int number,
+      String title,
+      String mergeCommit,
+      PrSource source,
+      double score,
+      List<String> reasons,
+      int testFiles,
+      int sourceFiles,
+      boolean onDefaultBranch) {
+    this(
+        number,
+        title,
+        mergeCommit,
+        source,
+        score,
+        reasons,
+        testFiles,
+        sourceFiles,
+        onDefaultBranch,
+        null,
+        0,
+        0,
+        true,
+        testFiles > 0 && sourceFiles > 0);
   }
 }

@@ -1,4 +1,12 @@
 package dev.taskmill.analysis;
 
 /** The main language of a repository. */
-public enum Language { PYTHON, JAVA, JAVASCRIPT, TYPESCRIPT, GO, RUST, UNKNOWN }
+public enum Language {
+  PYTHON,
+  JAVA,
+  JAVASCRIPT,
+  TYPESCRIPT,
+  GO,
+  RUST,
+  UNKNOWN
+}

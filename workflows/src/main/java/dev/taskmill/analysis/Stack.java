@@ -7,9 +7,10 @@ import java.util.Objects;
 /**
  * The detected stack of a repository.
  *
- * @param toolchainVersion the lowest toolchain version the build files accept (JDK release, Python, Node, Go), or
- *     a version range when no lowest version can be read; null when they do not say
- * @param projectDir the directory of the build file relative to the repository root, "" for the root
+ * @param toolchainVersion the lowest toolchain version the build files accept (JDK release, Python,
+ *     Node, Go), or a version range when no lowest version can be read; null when they do not say
+ * @param projectDir the directory of the build file relative to the repository root, "" for the
+ *     root
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Stack(
@@ -27,8 +28,12 @@ public record Stack(
 
   /** A one-line description such as "java/maven/junit5 (17)". */
   public String describe() {
-    String base = language.name().toLowerCase(Locale.ROOT) + "/" + buildSystem.name().toLowerCase(Locale.ROOT) + "/"
-        + testFramework.name().toLowerCase(Locale.ROOT);
+    String base =
+        language.name().toLowerCase(Locale.ROOT)
+            + "/"
+            + buildSystem.name().toLowerCase(Locale.ROOT)
+            + "/"
+            + testFramework.name().toLowerCase(Locale.ROOT);
     return toolchainVersion == null ? base : base + " (" + toolchainVersion + ")";
   }
 }

@@ -6,15 +6,21 @@ import dev.taskmill.phase.Phase;
 import java.util.Objects;
 
 /**
- * A sample that did not make it: what is kept of it goes under samples/.rejected/&lt;sampleKey&gt;/.
+ * A sample that did not make it: what is kept of it goes under
+ * samples/.rejected/&lt;sampleKey&gt;/.
  *
  * @param phase the phase that failed, or null (JSON: its name, as when it was a string)
- * @param language the analysed stack's language in lower case, or null when analysis did not get that far (for
- *     the worker's metrics only)
+ * @param language the analysed stack's language in lower case, or null when analysis did not get
+ *     that far (for the worker's metrics only)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RejectionInput(
-    String samplesDir, String workDir, String sampleKey, FailureType failure, String reason, Phase phase,
+    String samplesDir,
+    String workDir,
+    String sampleKey,
+    FailureType failure,
+    String reason,
+    Phase phase,
     String language) {
   public RejectionInput {
     if (samplesDir == null || !samplesDir.startsWith("/")) {
@@ -28,7 +34,12 @@ public record RejectionInput(
   }
 
   /** Without the language (the original six fields). */
-  public RejectionInput(String samplesDir, String workDir, String sampleKey, FailureType failure, String reason,
+  public RejectionInput(
+      String samplesDir,
+      String workDir,
+      String sampleKey,
+      FailureType failure,
+      String reason,
       Phase phase) {
     this(samplesDir, workDir, sampleKey, failure, reason, phase, null);
   }

@@ -3,7 +3,9 @@ package dev.taskmill.assembly;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** The end of phase 5: move a validated sample into samples/task-N atomically, or file a rejection. */
+/**
+ * The end of phase 5: move a validated sample into samples/task-N atomically, or file a rejection.
+ */
 @ActivityInterface
 public interface SampleAssemblyActivity {
   @ActivityMethod(name = "AssembleSample")

@@ -3,7 +3,8 @@ package dev.taskmill.batch;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * One line of a batch file: a repository, and the PR to use or null to let taskmill pick (or rank, with --mine).
+ * One line of a batch file: a repository, and the PR to use or null to let taskmill pick (or rank,
+ * with --mine).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BatchEntry(String repoUrl, Integer prNumber) {

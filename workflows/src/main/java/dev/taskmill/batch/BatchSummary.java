@@ -7,14 +7,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a batch made so far, carried across continue-as-new: samples made, rejections by reason (the failure type in
- * lower case, as the worker's metrics name it) and by language.
+ * What a batch made so far, carried across continue-as-new: samples made, rejections by reason (the
+ * failure type in lower case, as the worker's metrics name it) and by language.
  *
- * @param attached items whose run existed already (a duplicate of an earlier run or batch), counted in the others too
+ * @param attached items whose run existed already (a duplicate of an earlier run or batch), counted
+ *     in the others too
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BatchSummary(int samplesMade, int rejected, int attached, Map<String, Integer> samplesByLanguage,
-    Map<String, Integer> rejectionsByReason, Map<String, Integer> rejectionsByLanguage) {
+public record BatchSummary(
+    int samplesMade,
+    int rejected,
+    int attached,
+    Map<String, Integer> samplesByLanguage,
+    Map<String, Integer> rejectionsByReason,
+    Map<String, Integer> rejectionsByLanguage) {
   /** Nothing done yet. */
   public static final BatchSummary EMPTY = new BatchSummary(0, 0, 0, null, null, null);
 
@@ -22,7 +28,8 @@ public record BatchSummary(int samplesMade, int rejected, int attached, Map<Stri
     if (samplesMade < 0 || rejected < 0 || attached < 0) {
       throw new IllegalArgumentException("counts cannot be negative");
     }
-    // Sorted maps: the summary prints and serialises the same way on every worker and in every replay.
+    // Sorted maps: the summary prints and serialises the same way on every worker and in every
+    // replay.
     samplesByLanguage = sorted(samplesByLanguage);
     rejectionsByReason = sorted(rejectionsByReason);
     rejectionsByLanguage = sorted(rejectionsByLanguage);
@@ -40,8 +47,13 @@ public record BatchSummary(int samplesMade, int rejected, int attached, Map<Stri
       byReason.merge(item.failure().toLowerCase(Locale.ROOT), 1, Integer::sum);
       rejectedByLanguage.merge(item.language(), 1, Integer::sum);
     }
-    return new BatchSummary(samplesMade + (created ? 1 : 0), rejected + (created ? 0 : 1),
-        attached + (item.attached() ? 1 : 0), byLanguage, byReason, rejectedByLanguage);
+    return new BatchSummary(
+        samplesMade + (created ? 1 : 0),
+        rejected + (created ? 0 : 1),
+        attached + (item.attached() ? 1 : 0),
+        byLanguage,
+        byReason,
+        rejectedByLanguage);
   }
 
   /** Items counted. */

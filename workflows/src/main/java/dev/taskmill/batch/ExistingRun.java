@@ -2,7 +2,10 @@ package dev.taskmill.batch;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** A run that was already there when a batch wanted to start it: its id and what the batch asked of it. */
+/**
+ * A run that was already there when a batch wanted to start it: its id and what the batch asked of
+ * it.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExistingRun(String workflowId, String repoUrl, Integer prNumber) {
   public ExistingRun {

@@ -6,7 +6,9 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TerminatedFailure;
 import io.temporal.failure.TimeoutFailure;
 
-/** Reads how a sample run failed (type, language, one line) from the failure its caller sees. Pure. */
+/**
+ * Reads how a sample run failed (type, language, one line) from the failure its caller sees. Pure.
+ */
 public final class RunFailures {
   private RunFailures() {}
 
@@ -24,9 +26,14 @@ public final class RunFailures {
     return FailureType.INTERNAL;
   }
 
-  /** The run's analysed language, which SampleCreation puts in its failure's details; null before analysis. */
+  /**
+   * The run's analysed language, which SampleCreation puts in its failure's details; null before
+   * analysis.
+   */
   public static String language(Throwable cause) {
-    if (cause instanceof ApplicationFailure app && app.getDetails() != null && app.getDetails().getSize() > 0) {
+    if (cause instanceof ApplicationFailure app
+        && app.getDetails() != null
+        && app.getDetails().getSize() > 0) {
       return app.getDetails().get(0, String.class);
     }
     return null;

@@ -5,13 +5,18 @@ import dev.taskmill.analysis.Stack;
 import java.util.Objects;
 
 /**
- * What phase 4 needs: the repository at its base commit, its stack, and the work area for Dockerfile and run.sh.
+ * What phase 4 needs: the repository at its base commit, its stack, and the work area for
+ * Dockerfile and run.sh.
  *
  * @param testFiles the test files the PR touches, so that run.sh can name them
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EnvironmentInput(
-    String repoUrl, String repoName, String baseCommit, Stack stack, String workDir,
+    String repoUrl,
+    String repoName,
+    String baseCommit,
+    Stack stack,
+    String workDir,
     java.util.List<String> testFiles) {
   public EnvironmentInput {
     if (repoUrl == null || repoUrl.isBlank()) {

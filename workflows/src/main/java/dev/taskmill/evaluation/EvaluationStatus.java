@@ -25,7 +25,10 @@ public enum EvaluationStatus {
     this.error = error;
   }
 
-  /** True when the harness, not the model, is why there is no verdict (SWE-bench's "error" instances). */
+  /**
+   * True when the harness, not the model, is why there is no verdict (SWE-bench's "error"
+   * instances).
+   */
   public boolean error() {
     return error;
   }

@@ -1,6 +1,8 @@
 package dev.taskmill.failure;
 
-/** Every way a sample can fail, with whether Temporal may retry it and the CLI exit code it maps to. */
+/**
+ * Every way a sample can fail, with whether Temporal may retry it and the CLI exit code it maps to.
+ */
 public enum FailureType {
   INVALID_INPUT(false, 3, "the input is not valid"),
   REPO_UNREACHABLE(false, 4, "the repository cannot be reached"),
@@ -20,14 +22,21 @@ public enum FailureType {
   PASS_TO_FAIL(false, 18, "a test goes from pass to fail"),
   STAGE_TIMEOUT(false, 19, "a test stage timed out"),
   CANCELLED(false, 20, "the run was cancelled"),
-  /** The image built, but the project's own build fails in it before any patch (exit 4 of the base stage). */
+  /**
+   * The image built, but the project's own build fails in it before any patch (exit 4 of the base
+   * stage).
+   */
   BASE_BUILD_FAILED(false, 27, "the project does not build at the base commit"),
   /**
-   * A dependency the project needs cannot be had on the host: a Python requirement the tests import or a pytest
-   * plugin the configuration names, an npm package or git dependency the code loads, a Go module.
+   * A dependency the project needs cannot be had on the host: a Python requirement the tests import
+   * or a pytest plugin the configuration names, an npm package or git dependency the code loads, a
+   * Go module.
    */
   DEPENDENCY_UNAVAILABLE(false, 35, "a dependency the project needs cannot be had"),
-  /** The project's lockfile belongs to a package manager taskmill does not run (yarn 2+ Plug'n'Play, ...). */
+  /**
+   * The project's lockfile belongs to a package manager taskmill does not run (yarn 2+ Plug'n'Play,
+   * ...).
+   */
   PACKAGE_MANAGER_UNSUPPORTED(false, 41, "the project's package manager is not supported"),
   TRANSIENT(true, 1, "a transient error"),
   INTERNAL(true, 1, "an internal error");
@@ -56,16 +65,26 @@ public enum FailureType {
   }
 
   /**
-   * Whether this failure is about the picked PR rather than the repository or the machine: when taskmill picked
-   * the PR itself, it may then move on to the next candidate.
+   * Whether this failure is about the picked PR rather than the repository or the machine: when
+   * taskmill picked the PR itself, it may then move on to the next candidate.
    */
   public boolean candidateSpecific() {
     return switch (this) {
-      case NO_TESTS, NO_SOURCE_CHANGE, PATCH_DOES_NOT_APPLY, UNSAFE_PATCH, TOOLCHAIN_UNAVAILABLE,
-          ENVIRONMENT_BUILD_FAILED, BASE_BUILD_FAILED, DEPENDENCY_UNAVAILABLE, PACKAGE_MANAGER_UNSUPPORTED,
-          BASE_TESTS_FAIL, TESTS_DO_NOT_COMPILE, NO_TEST_FLIPS,
+      case NO_TESTS,
+          NO_SOURCE_CHANGE,
+          PATCH_DOES_NOT_APPLY,
+          UNSAFE_PATCH,
+          TOOLCHAIN_UNAVAILABLE,
+          ENVIRONMENT_BUILD_FAILED,
+          BASE_BUILD_FAILED,
+          DEPENDENCY_UNAVAILABLE,
+          PACKAGE_MANAGER_UNSUPPORTED,
+          BASE_TESTS_FAIL,
+          TESTS_DO_NOT_COMPILE,
+          NO_TEST_FLIPS,
           PASS_TO_FAIL,
-          STAGE_TIMEOUT -> true;
+          STAGE_TIMEOUT ->
+          true;
       default -> false;
     };
   }

@@ -13,8 +13,12 @@ public final class Failures {
         : ApplicationFailure.newNonRetryableFailure(message, type.name());
   }
 
-  /** A failure of the given type carrying {@code details} for the caller (a workflow's parent reads them). */
-  public static ApplicationFailure withDetails(FailureType type, String message, Object... details) {
+  /**
+   * A failure of the given type carrying {@code details} for the caller (a workflow's parent reads
+   * them).
+   */
+  public static ApplicationFailure withDetails(
+      FailureType type, String message, Object... details) {
     return type.retryable()
         ? ApplicationFailure.newFailure(message, type.name(), details)
         : ApplicationFailure.newNonRetryableFailure(message, type.name(), details);

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * What phase 2 needs: the repository, the two commits, and the work area to write patches into.
  *
- * @param workDir an absolute directory that the patches are written to; nothing is written outside it
+ * @param workDir an absolute directory that the patches are written to; nothing is written outside
+ *     it
  * @param prNumber the PR's number, for messages a person reads; null when unknown
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ExtractionInput(String repoUrl, String baseCommit, String mergeCommit, String workDir,
-    Integer prNumber) {
+public record ExtractionInput(
+    String repoUrl, String baseCommit, String mergeCommit, String workDir, Integer prNumber) {
   public ExtractionInput {
     if (repoUrl == null || repoUrl.isBlank()) {
       throw new IllegalArgumentException("repoUrl is required");

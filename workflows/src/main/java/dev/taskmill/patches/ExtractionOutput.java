@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The split of a PR: paths of the two patch files (by reference, not content) and the files in each part.
+ * The split of a PR: paths of the two patch files (by reference, not content) and the files in each
+ * part.
  *
  * @param fixPatch absolute path of fix.patch in the work area
  * @param testsPatch absolute path of tests.patch in the work area

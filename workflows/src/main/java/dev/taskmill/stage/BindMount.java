@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * One bind mount; both paths absolute. In JSON (EnvironmentOutput, recorded histories) and in run.sh it is the
- * contract's string "hostPath:containerPath:ro|rw", so payloads read the same as when mounts were strings.
+ * One bind mount; both paths absolute. In JSON (EnvironmentOutput, recorded histories) and in
+ * run.sh it is the contract's string "hostPath:containerPath:ro|rw", so payloads read the same as
+ * when mounts were strings.
  */
 public record BindMount(String hostPath, String containerPath, boolean readOnly) {
   public BindMount {
@@ -13,10 +14,12 @@ public record BindMount(String hostPath, String containerPath, boolean readOnly)
       throw new IllegalArgumentException("a mount's host path must be absolute: " + hostPath);
     }
     if (containerPath == null || !containerPath.startsWith("/")) {
-      throw new IllegalArgumentException("a mount's container path must be absolute: " + containerPath);
+      throw new IllegalArgumentException(
+          "a mount's container path must be absolute: " + containerPath);
     }
     if (hostPath.contains(":") || containerPath.contains(":")) {
-      throw new IllegalArgumentException("a mount path must not contain ':': " + hostPath + " -> " + containerPath);
+      throw new IllegalArgumentException(
+          "a mount path must not contain ':': " + hostPath + " -> " + containerPath);
     }
   }
 
@@ -42,7 +45,8 @@ public record BindMount(String hostPath, String containerPath, boolean readOnly)
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage() + " (in mount " + spec + ")", e);
     }
-    throw new IllegalArgumentException("a mount must look like /host/path:/container/path:ro|rw, got: " + spec);
+    throw new IllegalArgumentException(
+        "a mount must look like /host/path:/container/path:ro|rw, got: " + spec);
   }
 
   /** The contract's form, "hostPath:containerPath:ro|rw", which {@link #parse} reads back. */

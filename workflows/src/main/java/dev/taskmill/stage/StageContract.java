@@ -6,34 +6,52 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stage contract (docs/stage-contract.md) as constants: container paths, exit codes, the user and the Maven
- * skip flags. Java reads them here; run.sh gets them from the header {@link #shellVariables()} writes, so the shell
- * scripts hold no copy.
+ * The stage contract (docs/stage-contract.md) as constants: container paths, exit codes, the user
+ * and the Maven skip flags. Java reads them here; run.sh gets them from the header {@link
+ * #shellVariables()} writes, so the shell scripts hold no copy.
  */
 public final class StageContract {
   /** The repository at the base commit; the project directory is below it. */
   public static final String TESTBED = "/testbed";
+
   /** The sample's run.sh, mounted read-only. */
   public static final String RUN_SCRIPT = "/taskmill/run.sh";
+
   /** The patch files a stage applies (and the test-id file), mounted read-only. */
   public static final String PATCHES_DIR = "/taskmill/patches";
+
   /** Where a stage writes reports/ and coverage/, mounted read-write. */
   public static final String OUT_DIR = "/taskmill/out";
+
   /** The parent of every host-prepared dependency cache. */
   public static final String DEPS_DIR = "/taskmill/deps";
+
   /** The uid and gid the stages run as; every generated image has that user. */
   public static final int UID = 1000;
+
   /** {@link #UID} as the engine's "uid:gid". */
   public static final String USER = UID + ":" + UID;
 
   /**
-   * Plugins that check things other than the code (licenses, style, API compatibility, the Maven version) and
-   * would fail offline or in an older image than the project's: skipped by the stages and by the warm-up alike.
+   * Plugins that check things other than the code (licenses, style, API compatibility, the Maven
+   * version) and would fail offline or in an older image than the project's: skipped by the stages
+   * and by the warm-up alike.
    */
-  public static final List<String> MAVEN_SKIP_FLAGS = List.of("-Denforcer.skip=true", "-Drat.skip=true",
-      "-Djapicmp.skip=true", "-Danimal.sniffer.skip=true", "-Dcheckstyle.skip=true", "-Dspotbugs.skip=true",
-      "-Dpmd.skip=true", "-Dcpd.skip=true", "-Dmaven.javadoc.skip=true", "-Drevapi.skip=true",
-      "-Dspotless.check.skip=true", "-Dlicense.skip=true", "-Dmoditect.skip=true");
+  public static final List<String> MAVEN_SKIP_FLAGS =
+      List.of(
+          "-Denforcer.skip=true",
+          "-Drat.skip=true",
+          "-Djapicmp.skip=true",
+          "-Danimal.sniffer.skip=true",
+          "-Dcheckstyle.skip=true",
+          "-Dspotbugs.skip=true",
+          "-Dpmd.skip=true",
+          "-Dcpd.skip=true",
+          "-Dmaven.javadoc.skip=true",
+          "-Drevapi.skip=true",
+          "-Dspotless.check.skip=true",
+          "-Dlicense.skip=true",
+          "-Dmoditect.skip=true");
 
   private StageContract() {}
 
@@ -98,8 +116,8 @@ public final class StageContract {
   }
 
   /**
-   * The contract's values as shell variables, in order, for run.sh's generated header: names are upper-case
-   * {@code TASKMILL_*}; lists are bash arrays (values hold no quote or space to escape).
+   * The contract's values as shell variables, in order, for run.sh's generated header: names are
+   * upper-case {@code TASKMILL_*}; lists are bash arrays (values hold no quote or space to escape).
    */
   public static Map<String, Object> shellVariables() {
     Map<String, Object> vars = new LinkedHashMap<>();

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One trajectory file (ideal_trajectory.json or failed_trajectory.json), as docs/schemas/trajectory.schema.json
- * describes it. It converts without loss to OpenAI-style chat messages with tool calls.
+ * One trajectory file (ideal_trajectory.json or failed_trajectory.json), as
+ * docs/schemas/trajectory.schema.json describes it. It converts without loss to OpenAI-style chat
+ * messages with tool calls.
  *
  * @param kind "ideal" or "failed"
  * @param task the task text a solver gets (no code from the fix)
@@ -46,7 +47,10 @@ public record Trajectory(
     Objects.requireNonNull(outcome, "outcome");
   }
 
-  /** Who wrote the trajectory: taskmill's version and whether the thoughts are templated or from a model. */
+  /**
+   * Who wrote the trajectory: taskmill's version and whether the thoughts are templated or from a
+   * model.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Generator(String name, String version, String mode, String model) {
@@ -62,14 +66,17 @@ public record Trajectory(
   /** Where every step ran: the sample's image at the base commit. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Environment(String image, String imageId, String baseCommit, String stack, String workdir) {
+  public record Environment(
+      String image, String imageId, String baseCommit, String stack, String workdir) {
     public Environment {
       Objects.requireNonNull(image, "image");
       Objects.requireNonNull(baseCommit, "baseCommit");
     }
   }
 
-  /** A function the steps may call, in the OpenAI "tools" shape: parameters is a JSON Schema object. */
+  /**
+   * A function the steps may call, in the OpenAI "tools" shape: parameters is a JSON Schema object.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ToolSpec(String name, String description, Map<String, Object> parameters) {
     public ToolSpec {

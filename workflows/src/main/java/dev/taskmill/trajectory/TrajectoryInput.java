@@ -9,11 +9,12 @@ import dev.taskmill.validation.ValidationSettings;
 import java.util.Objects;
 
 /**
- * What phase 3 needs: the picked PR, the patches and the image (by reference), and the validated test lists.
+ * What phase 3 needs: the picked PR, the patches and the image (by reference), and the validated
+ * test lists.
  *
  * @param sampleKey the stable key of the sample (repo + PR)
- * @param workDir absolute work area; the trajectories are written to workDir/ideal_trajectory.json and
- *     workDir/failed_trajectory.json, their scratch files under workDir/trajectories/
+ * @param workDir absolute work area; the trajectories are written to workDir/ideal_trajectory.json
+ *     and workDir/failed_trajectory.json, their scratch files under workDir/trajectories/
  * @param toolVersion taskmill's version, recorded as the generator's
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

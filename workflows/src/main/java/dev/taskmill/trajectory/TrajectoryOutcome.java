@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the trajectory submitted and what its patch did when run with the PR's tests in the sample's image.
+ * What the trajectory submitted and what its patch did when run with the PR's tests in the sample's
+ * image.
  *
  * @param submittedPatch the diff the trajectory submits (source changes only, as a model patch)
  * @param evaluatedBy the stage log whose per-test results decided this outcome

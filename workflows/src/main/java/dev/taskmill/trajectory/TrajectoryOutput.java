@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * @param idealTrajectory absolute path of ideal_trajectory.json in the work area
  * @param failedTrajectory absolute path of failed_trajectory.json in the work area
- * @param failureMode the failed trajectory's mode (FailureMode name), or "NONE" when every candidate passed
- * @param weakTests true when every wrong-fix candidate passed all tests: a finding about the PR's tests
+ * @param failureMode the failed trajectory's mode (FailureMode name), or "NONE" when every
+ *     candidate passed
+ * @param weakTests true when every wrong-fix candidate passed all tests: a finding about the PR's
+ *     tests
  * @param stillFailing FAIL_TO_PASS tests that still fail after the failed trajectory's patch
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

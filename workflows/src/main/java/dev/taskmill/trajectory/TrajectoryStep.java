@@ -66,7 +66,10 @@ public record TrajectoryStep(
     }
   }
 
-  /** Token counts of the step's parts, by a real tokenizer (the encoding is named in stepLevelMetrics). */
+  /**
+   * Token counts of the step's parts, by a real tokenizer (the encoding is named in
+   * stepLevelMetrics).
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Tokens(int thought, int action, int observation) {
     public int total() {

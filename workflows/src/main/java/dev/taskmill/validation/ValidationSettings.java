@@ -19,7 +19,8 @@ public record ValidationSettings(int reruns, int stageTimeoutSeconds, double cpu
       throw new IllegalArgumentException("reruns must be between 0 and 10: " + reruns);
     }
     if (stageTimeoutSeconds < 5) {
-      throw new IllegalArgumentException("stageTimeoutSeconds must be at least 5: " + stageTimeoutSeconds);
+      throw new IllegalArgumentException(
+          "stageTimeoutSeconds must be at least 5: " + stageTimeoutSeconds);
     }
     if (cpus <= 0) {
       throw new IllegalArgumentException("cpus must be positive: " + cpus);

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A whole evaluation: one task per prediction (paths only) and how many run at once.
  *
- * @param parallel the most predictions evaluated at the same time (each is one test stage on a Docker worker)
+ * @param parallel the most predictions evaluated at the same time (each is one test stage on a
+ *     Docker worker)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EvaluationRequest(List<EvaluationTask> tasks, int parallel) {

@@ -4,7 +4,10 @@ import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
-/** Evaluates a list of predictions against their samples, each prediction one activity on the Docker queue. */
+/**
+ * Evaluates a list of predictions against their samples, each prediction one activity on the Docker
+ * queue.
+ */
 @WorkflowInterface
 public interface EvaluationWorkflow {
   @WorkflowMethod(name = "Evaluation")

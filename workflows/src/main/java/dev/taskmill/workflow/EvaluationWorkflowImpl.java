@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs one {@code EvaluatePrediction} activity per task, at most {@code parallel} at a time, and keeps the
- * verdicts in task order. An activity that fails for good becomes that prediction's error verdict: one broken
- * instance never ends the evaluation. Deterministic, no I/O.
+ * Runs one {@code EvaluatePrediction} activity per task, at most {@code parallel} at a time, and
+ * keeps the verdicts in task order. An activity that fails for good becomes that prediction's error
+ * verdict: one broken instance never ends the evaluation. Deterministic, no I/O.
  */
 public class EvaluationWorkflowImpl implements EvaluationWorkflow {
   private final EvaluationActivity activity =
@@ -36,10 +36,13 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
       }
       EvaluationTask task = tasks.get(i);
       int slot = i;
-      running.add(Async.function(activity::evaluate, task).handle((verdict, failure) -> {
-        verdicts[slot] = failure == null ? verdict : failed(task, failure);
-        return null;
-      }));
+      running.add(
+          Async.function(activity::evaluate, task)
+              .handle(
+                  (verdict, failure) -> {
+                    verdicts[slot] = failure == null ? verdict : failed(task, failure);
+                    return null;
+                  }));
     }
     Promise.allOf(running).get();
     return evaluated();
@@ -50,11 +53,18 @@ public class EvaluationWorkflowImpl implements EvaluationWorkflow {
     return new EvaluationResult(Arrays.stream(verdicts).filter(Objects::nonNull).toList());
   }
 
-  /** The verdict of a prediction whose activity gave up: the failure's one line, as an environment error. */
+  /**
+   * The verdict of a prediction whose activity gave up: the failure's one line, as an environment
+   * error.
+   */
   static InstanceVerdict failed(EvaluationTask task, RuntimeException failure) {
-    Throwable cause = failure instanceof ActivityFailure activityFailure ? activityFailure.getCause() : failure;
-    String line = cause instanceof ApplicationFailure app ? app.getOriginalMessage()
-        : cause == null ? failure.getMessage() : cause.getMessage();
-    return InstanceVerdict.without(task, EvaluationStatus.ENVIRONMENT_FAILED, "evaluation failed: " + line);
+    Throwable cause =
+        failure instanceof ActivityFailure activityFailure ? activityFailure.getCause() : failure;
+    String line =
+        cause instanceof ApplicationFailure app
+            ? app.getOriginalMessage()
+            : cause == null ? failure.getMessage() : cause.getMessage();
+    return InstanceVerdict.without(
+        task, EvaluationStatus.ENVIRONMENT_FAILED, "evaluation failed: " + line);
   }
 }

@@ -3,15 +3,17 @@ package dev.taskmill.workflow;
 import java.util.Objects;
 
 /**
- * The benchmark name of a sample, {@code owner__repo-N} as SWE-bench writes it ({@code psf__requests-6767}); the
- * same in every export format and in {@code taskmill evaluate}. Pure, so the CLI and the activities agree.
+ * The benchmark name of a sample, {@code owner__repo-N} as SWE-bench writes it ({@code
+ * psf__requests-6767}); the same in every export format and in {@code taskmill evaluate}. Pure, so
+ * the CLI and the activities agree.
  */
 public final class InstanceIds {
   private InstanceIds() {}
 
   /**
-   * {@code owner__name-N} for a GitHub URL; otherwise the repository slug with '/' as "__" (a local clone:
-   * {@code local__click-644783be-3764}), so that two checkouts with the same folder name never share an id.
+   * {@code owner__name-N} for a GitHub URL; otherwise the repository slug with '/' as "__" (a local
+   * clone: {@code local__click-644783be-3764}), so that two checkouts with the same folder name
+   * never share an id.
    */
   public static String of(String repoUrl, int prNumber) {
     Objects.requireNonNull(repoUrl, "repoUrl");

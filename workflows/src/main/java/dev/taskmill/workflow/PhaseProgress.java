@@ -1,14 +1,13 @@
 package dev.taskmill.workflow;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.util.Objects;
 import dev.taskmill.phase.Phase;
+import java.util.Objects;
 
-/**
- * One phase's state, its start and end (epoch millis, 0 when not yet), and a detail line.
- */
+/** One phase's state, its start and end (epoch millis, 0 when not yet), and a detail line. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PhaseProgress(Phase phase, PhaseState state, long startedAt, long endedAt, String detail) {
+public record PhaseProgress(
+    Phase phase, PhaseState state, long startedAt, long endedAt, String detail) {
   public PhaseProgress {
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(state, "state");

@@ -7,10 +7,15 @@ import java.util.List;
  * What the progress query returns: every phase, the current detail and, at the end, the outcome.
  *
  * @param outcome null while running (or again after a rejected candidate), else how the run ended
- * @param candidatesLeft PRs that taskmill picked by itself and left for a rejection, in the order tried
+ * @param candidatesLeft PRs that taskmill picked by itself and left for a rejection, in the order
+ *     tried
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Progress(List<PhaseProgress> phases, String detail, RunOutcome outcome, String sampleDir,
+public record Progress(
+    List<PhaseProgress> phases,
+    String detail,
+    RunOutcome outcome,
+    String sampleDir,
     List<CandidateAttempt> candidatesLeft) {
   public Progress {
     phases = phases == null ? List.of() : List.copyOf(phases);

@@ -1,12 +1,15 @@
 package dev.taskmill.workflow;
 
+import dev.taskmill.phase.Phase;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import dev.taskmill.phase.Phase;
 
-/** The workflow's mutable view of the six phases; times come from the workflow clock so it stays deterministic. */
+/**
+ * The workflow's mutable view of the six phases; times come from the workflow clock so it stays
+ * deterministic.
+ */
 final class ProgressBoard {
   private final Map<Phase, PhaseProgress> phases = new EnumMap<>(Phase.class);
   private String detail = "waiting for a worker";
@@ -52,7 +55,10 @@ final class ProgressBoard {
     this.detail = line;
   }
 
-  /** Leaves a rejected candidate: its report is kept, and every phase after the analysis waits again. */
+  /**
+   * Leaves a rejected candidate: its report is kept, and every phase after the analysis waits
+   * again.
+   */
   void leaveCandidate(CandidateAttempt attempt) {
     candidatesLeft.add(attempt);
     outcome = null;

@@ -1,20 +1,22 @@
 package dev.taskmill.workflow;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.taskmill.validation.ValidationSettings;
 import dev.taskmill.phase.Phase;
+import dev.taskmill.validation.ValidationSettings;
 
 /**
- * One unit of work: make a sample from this repository (and PR). Build one with {@link #builder}; the canonical
- * constructor stays for Jackson (workflow inputs in histories) and existing callers.
+ * One unit of work: make a sample from this repository (and PR). Build one with {@link #builder};
+ * the canonical constructor stays for Jackson (workflow inputs in histories) and existing callers.
  *
  * @param prNumber the PR to use, or null to pick the best one
  * @param samplesDir absolute directory that samples/task-N are created in
  * @param workDir absolute work area, or null for samplesDir/.work/&lt;workflow id&gt;
- * @param stopAfter the last phase to run: PATCHES for analyze, ENRICHMENT (or null) for the whole job
+ * @param stopAfter the last phase to run: PATCHES for analyze, ENRICHMENT (or null) for the whole
+ *     job
  * @param githubApiUrl GitHub REST API base, or null for the public API
  * @param searchAttributes whether the server has taskmill's search attributes registered
- * @param maxCandidates without a PR number: how many candidates to try, moving on after a rejection (default 3)
+ * @param maxCandidates without a PR number: how many candidates to try, moving on after a rejection
+ *     (default 3)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SampleRequest(
@@ -46,36 +48,69 @@ public record SampleRequest(
     stopAfter = stopAfter == null ? Phase.ENRICHMENT : stopAfter;
     validation = validation == null ? ValidationSettings.DEFAULTS : validation;
     if (maxCandidates != null && (maxCandidates < 1 || maxCandidates > 50)) {
-      throw new IllegalArgumentException("maxCandidates must be between 1 and 50: " + maxCandidates);
+      throw new IllegalArgumentException(
+          "maxCandidates must be between 1 and 50: " + maxCandidates);
     }
     maxCandidates = maxCandidates == null ? DEFAULT_MAX_CANDIDATES : maxCandidates;
   }
 
   /** A request with the default number of candidates. */
-  public SampleRequest(String repoUrl, Integer prNumber, String samplesDir, String workDir, Phase stopAfter,
-      String githubApiUrl, ValidationSettings validation, boolean searchAttributes) {
-    this(repoUrl, prNumber, samplesDir, workDir, stopAfter, githubApiUrl, validation, searchAttributes, null);
+  public SampleRequest(
+      String repoUrl,
+      Integer prNumber,
+      String samplesDir,
+      String workDir,
+      Phase stopAfter,
+      String githubApiUrl,
+      ValidationSettings validation,
+      boolean searchAttributes) {
+    this(
+        repoUrl,
+        prNumber,
+        samplesDir,
+        workDir,
+        stopAfter,
+        githubApiUrl,
+        validation,
+        searchAttributes,
+        null);
   }
 
   /** Phases 1-2 only, with the patches written to {@code outDir}. */
-  public static SampleRequest analyzeOnly(String repoUrl, Integer prNumber, String outDir, String githubApiUrl) {
-    return builder(repoUrl, outDir).pr(prNumber).workDir(outDir).stopAfter(Phase.PATCHES).githubApiUrl(githubApiUrl)
+  public static SampleRequest analyzeOnly(
+      String repoUrl, Integer prNumber, String outDir, String githubApiUrl) {
+    return builder(repoUrl, outDir)
+        .pr(prNumber)
+        .workDir(outDir)
+        .stopAfter(Phase.PATCHES)
+        .githubApiUrl(githubApiUrl)
         .build();
   }
 
-  /** A request for {@code repoUrl} with its samples in {@code samplesDir}; everything else has its default. */
+  /**
+   * A request for {@code repoUrl} with its samples in {@code samplesDir}; everything else has its
+   * default.
+   */
   public static Builder builder(String repoUrl, String samplesDir) {
     return new Builder(repoUrl, samplesDir);
   }
 
   /** A builder holding this request's values, to change one or two of them. */
   public Builder toBuilder() {
-    return new Builder(repoUrl, samplesDir).pr(prNumber).workDir(workDir).stopAfter(stopAfter)
-        .githubApiUrl(githubApiUrl).validation(validation).searchAttributes(searchAttributes)
+    return new Builder(repoUrl, samplesDir)
+        .pr(prNumber)
+        .workDir(workDir)
+        .stopAfter(stopAfter)
+        .githubApiUrl(githubApiUrl)
+        .validation(validation)
+        .searchAttributes(searchAttributes)
         .maxCandidates(maxCandidates);
   }
 
-  /** Names the optional values that the canonical constructor takes as positional nulls; checks stay there. */
+  /**
+   * Names the optional values that the canonical constructor takes as positional nulls; checks stay
+   * there.
+   */
   public static final class Builder {
     private final String repoUrl;
     private final String samplesDir;
@@ -129,8 +164,16 @@ public record SampleRequest(
     }
 
     public SampleRequest build() {
-      return new SampleRequest(repoUrl, prNumber, samplesDir, workDir, stopAfter, githubApiUrl, validation,
-          searchAttributes, maxCandidates);
+      return new SampleRequest(
+          repoUrl,
+          prNumber,
+          samplesDir,
+          workDir,
+          stopAfter,
+          githubApiUrl,
+          validation,
+          searchAttributes,
+          maxCandidates);
     }
   }
 }

@@ -3,15 +3,16 @@ package dev.taskmill.workflow;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.taskmill.analysis.AnalysisOutput;
 import dev.taskmill.assembly.AssemblyOutput;
+import dev.taskmill.enrichment.EnrichmentOutput;
 import dev.taskmill.environment.EnvironmentOutput;
 import dev.taskmill.patches.ExtractionOutput;
-import dev.taskmill.validation.ValidationOutput;
-import dev.taskmill.enrichment.EnrichmentOutput;
 import dev.taskmill.trajectory.TrajectoryOutput;
+import dev.taskmill.validation.ValidationOutput;
 import java.util.Objects;
 
 /**
- * What a successful run returns: each phase's output (null for phases that did not run) and the final board.
+ * What a successful run returns: each phase's output (null for phases that did not run) and the
+ * final board.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SampleResult(
@@ -31,8 +32,14 @@ public record SampleResult(
   }
 
   /** A result without phases 3 and 6 (analysis only, or a run recorded before they existed). */
-  public SampleResult(Outcome outcome, AnalysisOutput analysis, ExtractionOutput patches,
-      EnvironmentOutput environment, ValidationOutput validation, AssemblyOutput sample, Progress progress) {
+  public SampleResult(
+      Outcome outcome,
+      AnalysisOutput analysis,
+      ExtractionOutput patches,
+      EnvironmentOutput environment,
+      ValidationOutput validation,
+      AssemblyOutput sample,
+      Progress progress) {
     this(outcome, analysis, patches, environment, validation, sample, progress, null, null);
   }
 }

@@ -13,7 +13,9 @@ class FailureTypeTest {
   @Test
   void permanentFailuresHaveDistinctExitCodesOutsideZeroAndUsage() {
     var permanent = Arrays.stream(FailureType.values()).filter(t -> !t.retryable()).toList();
-    assertThat(permanent.stream().map(FailureType::exitCode)).doesNotHaveDuplicates().doesNotContain(0, 1, 2);
+    assertThat(permanent.stream().map(FailureType::exitCode))
+        .doesNotHaveDuplicates()
+        .doesNotContain(0, 1, 2);
   }
 
   @ParameterizedTest

@@ -10,13 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The contract's values are the ones docs/stage-contract.md names, and mounts keep their string form in JSON. */
+/**
+ * The contract's values are the ones docs/stage-contract.md names, and mounts keep their string
+ * form in JSON.
+ */
 class StageContractTest {
   @Nested
   class Values {
     @Test
     void exitCodesAreTheDocumentedOnes() {
-      assertThat(List.of(StageContract.Exit.values())).extracting(StageContract.Exit::code)
+      assertThat(List.of(StageContract.Exit.values()))
+          .extracting(StageContract.Exit::code)
           .containsExactly(0, 1, 3, 4);
       assertThat(StageContract.Exit.BUILD_FAILED.is(4)).isTrue();
       assertThat(StageContract.Exit.BUILD_FAILED.is(3)).isFalse();
@@ -39,7 +43,8 @@ class StageContractTest {
           .containsEntry("TASKMILL_EXIT_BUILD", 4)
           .containsEntry("TASKMILL_DEPS_DIR", "/taskmill/deps")
           .containsEntry("TASKMILL_MAVEN_SKIP_FLAGS", StageContract.MAVEN_SKIP_FLAGS);
-      assertThat(StageContract.shellVariables().keySet()).allMatch(name -> name.matches("TASKMILL_[A-Z_]+"));
+      assertThat(StageContract.shellVariables().keySet())
+          .allMatch(name -> name.matches("TASKMILL_[A-Z_]+"));
     }
   }
 
@@ -49,14 +54,17 @@ class StageContractTest {
 
     @Test
     void environmentOutputWritesAndReadsMountsAsTheContractsStrings() throws Exception {
-      String recorded = "{\"dockerfile\":\"/w/Dockerfile\",\"runScript\":\"/w/run.sh\",\"baseImage\":\"b:1\","
-          + "\"environmentImage\":\"e:1\",\"sampleImage\":\"s:1\",\"toolchainVersion\":\"17\","
-          + "\"mounts\":[\"/cache/m2:/taskmill/deps/m2:ro\"],\"user\":\"1000:1000\"}";
+      String recorded =
+          "{\"dockerfile\":\"/w/Dockerfile\",\"runScript\":\"/w/run.sh\",\"baseImage\":\"b:1\","
+              + "\"environmentImage\":\"e:1\",\"sampleImage\":\"s:1\",\"toolchainVersion\":\"17\","
+              + "\"mounts\":[\"/cache/m2:/taskmill/deps/m2:ro\"],\"user\":\"1000:1000\"}";
 
       EnvironmentOutput read = json.readValue(recorded, EnvironmentOutput.class);
 
-      assertThat(read.mounts()).containsExactly(StageContract.DependencyCache.M2.mount("/cache/m2"));
-      // A payload recorded before dependencyNotes existed reads, and is written back with the field empty.
+      assertThat(read.mounts())
+          .containsExactly(StageContract.DependencyCache.M2.mount("/cache/m2"));
+      // A payload recorded before dependencyNotes existed reads, and is written back with the field
+      // empty.
       assertThat(json.readTree(json.writeValueAsString(read)))
           .isEqualTo(json.readTree(recorded.replace("}", ",\"dependencyNotes\":[]}")));
     }

@@ -4,42 +4,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ActivityOptionsCatalogTest {
   @Test
   void aShorterHeartbeatTimeoutTouchesOnlyTheActivitiesThatBeatOften() {
     var overrides = ActivityOptionsCatalog.withHeartbeatTimeout(Duration.ofSeconds(15));
 
-    assertThat(overrides).containsOnlyKeys("AnalyzeRepository", "PrepareEnvironment", "ValidateSample");
-    assertThat(overrides.values()).allSatisfy(o -> {
-      assertThat(o.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(15));
-      assertThat(o.getStartToCloseTimeout()).as("merged over the catalog: only the heartbeat changes").isNull();
-      assertThat(o.getRetryOptions()).isNull();
-    });
+    assertThat(overrides)
+        .containsOnlyKeys("AnalyzeRepository", "PrepareEnvironment", "ValidateSample");
+    assertThat(overrides.values())
+        .allSatisfy(
+            o -> {
+              assertThat(o.getHeartbeatTimeout()).isEqualTo(Duration.ofSeconds(15));
+              assertThat(o.getStartToCloseTimeout())
+                  .as("merged over the catalog: only the heartbeat changes")
+                  .isNull();
+              assertThat(o.getRetryOptions()).isNull();
+            });
   }
 
   @Test
   void aTimeoutTheHeartbeatsCannotMeetIsRefused() {
     assertThatThrownBy(() -> ActivityOptionsCatalog.withHeartbeatTimeout(Duration.ofSeconds(5)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 s");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("10 s");
   }
 
   /** Each activity type and the options the workflows schedule it with. */
-  static final java.util.Map<String, io.temporal.activity.ActivityOptions> SCHEDULED_WITH = java.util.Map.of(
-      "AnalyzeRepository", ActivityOptionsCatalog.ANALYSIS, "ExtractPatches", ActivityOptionsCatalog.PATCHES,
-      "PrepareEnvironment", ActivityOptionsCatalog.ENVIRONMENT, "ValidateSample", ActivityOptionsCatalog.VALIDATION,
-      "WriteTrajectories", ActivityOptionsCatalog.TRAJECTORIES, "EnrichMetadata", ActivityOptionsCatalog.ENRICHMENT,
-      "AssembleSample", ActivityOptionsCatalog.ASSEMBLY, "RejectSample", ActivityOptionsCatalog.ASSEMBLY,
-      "EvaluatePrediction", ActivityOptionsCatalog.EVALUATION);
+  static final java.util.Map<String, io.temporal.activity.ActivityOptions> SCHEDULED_WITH =
+      java.util.Map.of(
+          "AnalyzeRepository",
+          ActivityOptionsCatalog.ANALYSIS,
+          "ExtractPatches",
+          ActivityOptionsCatalog.PATCHES,
+          "PrepareEnvironment",
+          ActivityOptionsCatalog.ENVIRONMENT,
+          "ValidateSample",
+          ActivityOptionsCatalog.VALIDATION,
+          "WriteTrajectories",
+          ActivityOptionsCatalog.TRAJECTORIES,
+          "EnrichMetadata",
+          ActivityOptionsCatalog.ENRICHMENT,
+          "AssembleSample",
+          ActivityOptionsCatalog.ASSEMBLY,
+          "RejectSample",
+          ActivityOptionsCatalog.ASSEMBLY,
+          "EvaluatePrediction",
+          ActivityOptionsCatalog.EVALUATION);
 
   @ParameterizedTest
-  @ValueSource(strings = {"AnalyzeRepository", "ExtractPatches", "PrepareEnvironment", "ValidateSample",
-      "WriteTrajectories", "EnrichMetadata", "AssembleSample", "RejectSample", "EvaluatePrediction"})
+  @ValueSource(
+      strings = {
+        "AnalyzeRepository",
+        "ExtractPatches",
+        "PrepareEnvironment",
+        "ValidateSample",
+        "WriteTrajectories",
+        "EnrichMetadata",
+        "AssembleSample",
+        "RejectSample",
+        "EvaluatePrediction"
+      })
   void eachActivityTypeIsOnTheQueueItsOptionsName(String type) {
-    assertThat(ActivityOptionsCatalog.taskQueueOf(type)).isEqualTo(SCHEDULED_WITH.get(type).getTaskQueue());
+    assertThat(ActivityOptionsCatalog.taskQueueOf(type))
+        .isEqualTo(SCHEDULED_WITH.get(type).getTaskQueue());
   }
 
   @Test

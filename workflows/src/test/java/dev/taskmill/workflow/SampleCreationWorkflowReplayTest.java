@@ -12,8 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays histories recorded from real runs against today's workflow code: a change that would break running
- * workflows (non-determinism) fails here; the evaluation histories (evaluation-*.json) replay EvaluationWorkflowImpl, the batch histories (batch-*.json)
+ * Replays histories recorded from real runs against today's workflow code: a change that would
+ * break running workflows (non-determinism) fails here; the evaluation histories
+ * (evaluation-*.json) replay EvaluationWorkflowImpl, the batch histories (batch-*.json)
  * BatchWorkflowImpl. Histories are recorded by HistoryRecorder in the worker module.
  */
 class SampleCreationWorkflowReplayTest {
@@ -30,9 +31,13 @@ class SampleCreationWorkflowReplayTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("histories")
   void replaysWithoutNonDeterminism(Path history) throws Exception {
-    WorkflowExecutionHistory recorded = WorkflowExecutionHistory.fromJson(Files.readString(history));
+    WorkflowExecutionHistory recorded =
+        WorkflowExecutionHistory.fromJson(Files.readString(history));
     // Each history names its workflow type; the replayer picks the matching implementation.
-    WorkflowReplayer.replayWorkflowExecution(recorded, SampleCreationWorkflowImpl.class, EvaluationWorkflowImpl.class,
+    WorkflowReplayer.replayWorkflowExecution(
+        recorded,
+        SampleCreationWorkflowImpl.class,
+        EvaluationWorkflowImpl.class,
         BatchWorkflowImpl.class);
   }
 }

@@ -3,20 +3,37 @@ package dev.taskmill.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskmill.phase.Phase;
 import dev.taskmill.validation.ValidationSettings;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import dev.taskmill.phase.Phase;
 
-/** The builder makes the same records as the positional constructor, with the same ids and the same JSON. */
+/**
+ * The builder makes the same records as the positional constructor, with the same ids and the same
+ * JSON.
+ */
 class SampleRequestBuilderTest {
   @Test
   void buildsWhatThePositionalConstructorBuilds() {
-    SampleRequest positional = new SampleRequest("https://github.com/a/b", 7, "/data/samples", null, null,
-        "http://localhost:1", null, true, 5);
-    SampleRequest built = SampleRequest.builder("https://github.com/a/b", "/data/samples").pr(7)
-        .githubApiUrl("http://localhost:1").searchAttributes(true).maxCandidates(5).build();
+    SampleRequest positional =
+        new SampleRequest(
+            "https://github.com/a/b",
+            7,
+            "/data/samples",
+            null,
+            null,
+            "http://localhost:1",
+            null,
+            true,
+            5);
+    SampleRequest built =
+        SampleRequest.builder("https://github.com/a/b", "/data/samples")
+            .pr(7)
+            .githubApiUrl("http://localhost:1")
+            .searchAttributes(true)
+            .maxCandidates(5)
+            .build();
 
     assertThat(built).isEqualTo(positional);
     assertThat(built.toBuilder().build()).isEqualTo(built);
@@ -24,7 +41,8 @@ class SampleRequestBuilderTest {
 
   @Test
   void defaultsAreTheConstructorsDefaults() {
-    SampleRequest request = SampleRequest.builder("https://github.com/a/b", "/data/samples").build();
+    SampleRequest request =
+        SampleRequest.builder("https://github.com/a/b", "/data/samples").build();
 
     assertThat(request.prNumber()).isNull();
     assertThat(request.stopAfter()).isEqualTo(Phase.ENRICHMENT);
@@ -36,9 +54,11 @@ class SampleRequestBuilderTest {
   @Test
   void theWorkflowIdIsUnchanged() {
     // Pinned: runs submitted before the builder must be found (and attached to) by the same id.
-    SampleRequest request = SampleRequest.builder("https://github.com/psf/requests", "/data/samples").pr(6767).build();
+    SampleRequest request =
+        SampleRequest.builder("https://github.com/psf/requests", "/data/samples").pr(6767).build();
 
-    assertThat(WorkflowIds.forRequest(request)).isEqualTo("taskmill/github.com/psf/requests/pr-6767/in-0690669e");
+    assertThat(WorkflowIds.forRequest(request))
+        .isEqualTo("taskmill/github.com/psf/requests/pr-6767/in-0690669e");
     assertThat(WorkflowIds.forRequest(request.toBuilder().searchAttributes(true).build()))
         .isEqualTo(WorkflowIds.forRequest(request));
   }
@@ -54,12 +74,15 @@ class SampleRequestBuilderTest {
   @Test
   void thePayloadHasOnlyTheRecordsFields() {
     // builder() and toBuilder() must not become JSON properties of a workflow input.
-    SampleRequest request = SampleRequest.builder("https://github.com/a/b", "/data/samples").pr(7).build();
+    SampleRequest request =
+        SampleRequest.builder("https://github.com/a/b", "/data/samples").pr(7).build();
     var payload = DefaultDataConverter.STANDARD_INSTANCE.toPayload(request).orElseThrow();
     String json = payload.getData().toString(StandardCharsets.UTF_8);
 
     assertThat(json).doesNotContain("uilder");
-    assertThat(DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, SampleRequest.class, SampleRequest.class))
+    assertThat(
+            DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+                payload, SampleRequest.class, SampleRequest.class))
         .isEqualTo(request);
   }
 }

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small, forgiving client of the GitHub REST API (GitHub.com or Enterprise) for pull request details. It is an
- * extra: any failure (no network, rate limit, 404) yields empty, is logged once at info, and stops further calls
- * so that the analysis goes on from git history alone without waiting on more timeouts.
+ * A small, forgiving client of the GitHub REST API (GitHub.com or Enterprise) for pull request
+ * details. It is an extra: any failure (no network, rate limit, 404) yields empty, is logged once
+ * at info, and stops further calls so that the analysis goes on from git history alone without
+ * waiting on more timeouts.
  */
 public class GitHubClient {
   public static final String DEFAULT_API = "https://api.github.com";
@@ -35,7 +36,10 @@ public class GitHubClient {
     this(System::getenv);
   }
 
-  /** Reads GITHUB_TOKEN and TASKMILL_GITHUB_API through {@code env}, so tests need not touch the real one. */
+  /**
+   * Reads GITHUB_TOKEN and TASKMILL_GITHUB_API through {@code env}, so tests need not touch the
+   * real one.
+   */
   public GitHubClient(UnaryOperator<String> env) {
     this(env, Duration.ofSeconds(3), Duration.ofSeconds(10));
   }
@@ -44,8 +48,11 @@ public class GitHubClient {
     this.env = env;
     this.requestTimeout = requestTimeout;
     // Redirects are followed by hand: the token must never travel to another host (see send()).
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** A client that never calls anything, for runs that must stay offline. */
@@ -55,9 +62,12 @@ public class GitHubClient {
     return client;
   }
 
-  /** The API base: {@code configured} when given, else $TASKMILL_GITHUB_API, else api.github.com. */
+  /**
+   * The API base: {@code configured} when given, else $TASKMILL_GITHUB_API, else api.github.com.
+   */
   public String baseUrl(String configured) {
-    String base = configured != null && !configured.isBlank() ? configured : env.apply("TASKMILL_GITHUB_API");
+    String base =
+        configured != null && !configured.isBlank() ? configured : env.apply("TASKMILL_GITHUB_API");
     base = base == null || base.isBlank() ? DEFAULT_API : base.trim();
     return base.replaceAll("/+$", "");
   }
@@ -71,7 +81,8 @@ public class GitHubClient {
     try {
       HttpResponse<String> response = send(URI.create(url));
       if (response.statusCode() == 404) {
-        // The repository is there but not this PR: other PRs may still be found, so keep the API on.
+        // The repository is there but not this PR: other PRs may still be found, so keep the API
+        // on.
         return Optional.empty();
       }
       if (response.statusCode() != 200) {
@@ -80,7 +91,9 @@ public class GitHubClient {
       }
       return Optional.of(parse(JSON.readTree(response.body()), number));
     } catch (IOException | IllegalArgumentException e) {
-      giveUp(url, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      giveUp(
+          url,
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -89,23 +102,27 @@ public class GitHubClient {
   }
 
   /**
-   * GETs {@code uri}, following up to {@link #MAX_REDIRECTS} redirects. The token goes only to the API's own host,
-   * and only over https (or to a loopback address, for tests and local mirrors); a redirect to another host is
-   * followed without it.
+   * GETs {@code uri}, following up to {@link #MAX_REDIRECTS} redirects. The token goes only to the
+   * API's own host, and only over https (or to a loopback address, for tests and local mirrors); a
+   * redirect to another host is followed without it.
    */
   private HttpResponse<String> send(URI uri) throws IOException, InterruptedException {
     String apiHost = uri.getHost();
     String token = env.apply("GITHUB_TOKEN");
     URI next = uri;
     for (int hop = 0; ; hop++) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(next).timeout(requestTimeout).GET()
-          .header("Accept", "application/vnd.github+json")
-          .header("X-GitHub-Api-Version", "2022-11-28")
-          .header("User-Agent", "taskmill");
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(next)
+              .timeout(requestTimeout)
+              .GET()
+              .header("Accept", "application/vnd.github+json")
+              .header("X-GitHub-Api-Version", "2022-11-28")
+              .header("User-Agent", "taskmill");
       if (token != null && !token.isBlank() && mayCarryToken(next, apiHost)) {
         request.header("Authorization", "Bearer " + token.trim());
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       int status = response.statusCode();
       var location = response.headers().firstValue("Location");
       if (status < 300 || status > 399 || location.isEmpty() || hop >= MAX_REDIRECTS) {
@@ -115,7 +132,10 @@ public class GitHubClient {
     }
   }
 
-  /** The token is sent to the configured API host only, over https, or over http to a loopback address. */
+  /**
+   * The token is sent to the configured API host only, over https, or over http to a loopback
+   * address.
+   */
   static boolean mayCarryToken(URI target, String apiHost) {
     if (target.getHost() == null || !target.getHost().equalsIgnoreCase(apiHost)) {
       return false;
@@ -125,7 +145,10 @@ public class GitHubClient {
     }
     String host = target.getHost();
     return "http".equalsIgnoreCase(target.getScheme())
-        && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1"));
+        && (host.equals("localhost")
+            || host.equals("127.0.0.1")
+            || host.equals("[::1]")
+            || host.equals("::1"));
   }
 
   /** Whether an earlier failure switched the API off for this client. */
@@ -134,10 +157,17 @@ public class GitHubClient {
   }
 
   private static GitHubPull parse(JsonNode json, int number) {
-    boolean merged = json.path("merged").asBoolean(false) || !json.path("merged_at").isNull()
-        && !json.path("merged_at").isMissingNode();
-    return new GitHubPull(json.path("number").asInt(number), text(json, "title"), text(json, "body"), merged,
-        text(json, "html_url"), text(json, "merged_at"), text(json, "merge_commit_sha"));
+    boolean merged =
+        json.path("merged").asBoolean(false)
+            || !json.path("merged_at").isNull() && !json.path("merged_at").isMissingNode();
+    return new GitHubPull(
+        json.path("number").asInt(number),
+        text(json, "title"),
+        text(json, "body"),
+        merged,
+        text(json, "html_url"),
+        text(json, "merged_at"),
+        text(json, "merge_commit_sha"));
   }
 
   private static String text(JsonNode json, String field) {

@@ -1,7 +1,7 @@
 package dev.taskmill.analysis.prs;
 
-import java.util.Objects;
 import dev.taskmill.analysis.PrSource;
+import java.util.Objects;
 
 /**
  * A pull request as git history shows it: one commit (merge, squash or PR head) with its base.

@@ -5,11 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a PR number, title and body from a commit message: GitHub's merge commits
- * ("Merge pull request #N from owner/branch", title on the next paragraph) and squash commits ("Title (#N)").
+ * Reads a PR number, title and body from a commit message: GitHub's merge commits ("Merge pull
+ * request #N from owner/branch", title on the next paragraph) and squash commits ("Title (#N)").
  */
 record PrCommitMessage(int number, String title, String body, boolean mergeSubject) {
-  private static final Pattern MERGE = Pattern.compile("^Merge pull request #(\\d+) from (\\S+).*$");
+  private static final Pattern MERGE =
+      Pattern.compile("^Merge pull request #(\\d+) from (\\S+).*$");
   private static final Pattern SQUASH = Pattern.compile("^(.*?)\\s*\\(#(\\d+)\\)\\s*$");
 
   /** The PR a commit message names, or empty for an ordinary commit. */
@@ -28,14 +29,21 @@ record PrCommitMessage(int number, String title, String body, boolean mergeSubje
     }
     Matcher squash = SQUASH.matcher(subject);
     if (squash.matches()) {
-      return number(squash.group(2)).map(n -> new PrCommitMessage(n, squash.group(1).strip(), rest, false));
+      return number(squash.group(2))
+          .map(n -> new PrCommitMessage(n, squash.group(1).strip(), rest, false));
     }
     return Optional.empty();
   }
 
-  /** "bob/fix-null-crash" reads "fix null crash": a merge without a title paragraph only has its branch name. */
+  /**
+   * "bob/fix-null-crash" reads "fix null crash": a merge without a title paragraph only has its
+   * branch name.
+   */
   private static String fromBranch(String ownerAndBranch) {
-    return ownerAndBranch.substring(ownerAndBranch.indexOf('/') + 1).replaceAll("[-_/]+", " ").strip();
+    return ownerAndBranch
+        .substring(ownerAndBranch.indexOf('/') + 1)
+        .replaceAll("[-_/]+", " ")
+        .strip();
   }
 
   private static Optional<Integer> number(String digits) {

@@ -14,10 +14,11 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
- * The files a PR changes (base..merge), split by FileClassifier into test, source and other, with the number of
- * changed lines. Line counts are skipped for PRs too large to be a sample anyway.
+ * The files a PR changes (base..merge), split by FileClassifier into test, source and other, with
+ * the number of changed lines. Line counts are skipped for PRs too large to be a sample anyway.
  */
-public record PrChanges(List<String> testFiles, List<String> sourceFiles, List<String> otherFiles, int linesChanged) {
+public record PrChanges(
+    List<String> testFiles, List<String> sourceFiles, List<String> otherFiles, int linesChanged) {
   /** Beyond this many files a PR is scored as huge without diffing each file. */
   static final int MAX_FILES_TO_COUNT = 300;
 
@@ -37,14 +38,19 @@ public record PrChanges(List<String> testFiles, List<String> sourceFiles, List<S
         DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
       diff.setRepository(repository);
       diff.setDetectRenames(true);
-      List<DiffEntry> entries = diff.scan(walk.parseCommit(ObjectId.fromString(base)).getTree(),
-          walk.parseCommit(ObjectId.fromString(merge)).getTree());
+      List<DiffEntry> entries =
+          diff.scan(
+              walk.parseCommit(ObjectId.fromString(base)).getTree(),
+              walk.parseCommit(ObjectId.fromString(merge)).getTree());
       List<String> tests = new ArrayList<>();
       List<String> sources = new ArrayList<>();
       List<String> others = new ArrayList<>();
       int lines = 0;
       for (DiffEntry entry : entries) {
-        String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
+        String path =
+            entry.getChangeType() == DiffEntry.ChangeType.DELETE
+                ? entry.getOldPath()
+                : entry.getNewPath();
         switch (FileClassifier.classify(path)) {
           case TEST -> tests.add(path);
           case SOURCE -> sources.add(path);
@@ -56,9 +62,11 @@ public record PrChanges(List<String> testFiles, List<String> sourceFiles, List<S
           }
         }
       }
-      return new PrChanges(tests, sources, others, entries.size() <= MAX_FILES_TO_COUNT ? lines : Integer.MAX_VALUE);
+      return new PrChanges(
+          tests, sources, others, entries.size() <= MAX_FILES_TO_COUNT ? lines : Integer.MAX_VALUE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot diff " + base + ".." + merge + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot diff " + base + ".." + merge + ": " + e.getMessage(), e);
     }
   }
 }

@@ -7,20 +7,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scores a PR as a bug fix with tests. A PR without a test change or without a source change is not eligible;
- * the rest gain for bug-fix words, linked issues, a small size and being merged, and lose for feature, refactor,
- * docs or chore words and for size. Every point comes with a reason a person can read.
+ * Scores a PR as a bug fix with tests. A PR without a test change or without a source change is not
+ * eligible; the rest gain for bug-fix words, linked issues, a small size and being merged, and lose
+ * for feature, refactor, docs or chore words and for size. Every point comes with a reason a person
+ * can read.
  */
 public final class PrScorer {
-  private static final Pattern BUG_WORDS = Pattern.compile("(?i)\\b(fix(?:e[sd]|ing)?|bug(?:s|fix)?|crash(?:es|ed|ing)?"
-      + "|errors?|regressions?|issues?|incorrect(?:ly)?|wrong(?:ly)?|fail(?:s|ed|ing|ures?)?|broken|break(?:s|ing)?"
-      + "|exceptions?|leaks?|hangs?|deadlock|race|overflow|npe|typo|invalid|unexpected|properly|correct(?:ly)?)\\b");
-  private static final Pattern OTHER_WORDS = Pattern.compile("(?i)\\b(feat(?:ure)?s?|add(?:s|ed)?|implement(?:s|ed)?"
-      + "|introduce[sd]?|support|refactor(?:s|ed|ing)?|cleanup|clean up|docs?|documentation|readme|chore|bump(?:s|ed)?"
-      + "|release|deps|dependencies|dependabot|upgrade[sd]?|ci|style|format(?:ting)?|lint|rename[sd]?|perf)\\b");
+  private static final Pattern BUG_WORDS =
+      Pattern.compile(
+          "(?i)\\b(fix(?:e[sd]|ing)?|bug(?:s|fix)?|crash(?:es|ed|ing)?"
+              + "|errors?|regressions?|issues?|incorrect(?:ly)?|wrong(?:ly)?|fail(?:s|ed|ing|ures?)?|broken|break(?:s|ing)?"
+              + "|exceptions?|leaks?|hangs?|deadlock|race|overflow|npe|typo|invalid|unexpected|properly|correct(?:ly)?)\\b");
+  private static final Pattern OTHER_WORDS =
+      Pattern.compile(
+          "(?i)\\b(feat(?:ure)?s?|add(?:s|ed)?|implement(?:s|ed)?"
+              + "|introduce[sd]?|support|refactor(?:s|ed|ing)?|cleanup|clean up|docs?|documentation|readme|chore|bump(?:s|ed)?"
+              + "|release|deps|dependencies|dependabot|upgrade[sd]?|ci|style|format(?:ting)?|lint|rename[sd]?|perf)\\b");
 
   /** Score weights, in one place so the table tests read like the rules. */
   static final double NOT_ELIGIBLE = -100;
+
   static final double BUG_TITLE = 4;
   static final double BUG_BODY = 1;
   static final double OTHER_TITLE = -3;
@@ -30,9 +36,18 @@ public final class PrScorer {
   static final double HUGE = -5;
   static final double UNMERGED = -3;
 
-  /** What the score is computed from; all of it comes from git (and the GitHub API when reachable). */
-  public record Input(String title, String body, int testFiles, int sourceFiles, int otherFiles, int linesChanged,
-      int linkedIssues, boolean merged) { }
+  /**
+   * What the score is computed from; all of it comes from git (and the GitHub API when reachable).
+   */
+  public record Input(
+      String title,
+      String body,
+      int testFiles,
+      int sourceFiles,
+      int otherFiles,
+      int linesChanged,
+      int linkedIssues,
+      boolean merged) {}
 
   /** A score, whether the PR can be a sample at all, and the reasons. */
   public record Score(double value, boolean eligible, List<String> reasons) {
@@ -69,7 +84,8 @@ public final class PrScorer {
         reasons.add("body says '" + bugInBody + "'");
       }
     }
-    // "Add a missing check to fix the crash" is a fix: chore words only count against titles without bug words.
+    // "Add a missing check to fix the crash" is a fix: chore words only count against titles
+    // without bug words.
     String otherInTitle = bugInTitle == null ? firstMatch(OTHER_WORDS, in.title()) : null;
     if (in.title() != null && in.title().regionMatches(true, 0, "revert", 0, 6)) {
       score += OTHER_TITLE;

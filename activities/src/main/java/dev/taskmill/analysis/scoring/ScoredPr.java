@@ -1,19 +1,23 @@
 package dev.taskmill.analysis.scoring;
 
+import dev.taskmill.analysis.Candidate;
+import dev.taskmill.analysis.PullRequest;
+import dev.taskmill.analysis.github.GitHubPull;
+import dev.taskmill.analysis.prs.FoundPr;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import dev.taskmill.analysis.Candidate;
-import dev.taskmill.analysis.prs.FoundPr;
-import dev.taskmill.analysis.github.GitHubPull;
-import dev.taskmill.analysis.PullRequest;
 
 /**
  * A found PR with its changed files, what the GitHub API added (when reachable) and its score.
  *
  * @param api the API's view of the PR, or null when the API was not used
  */
-public record ScoredPr(FoundPr pr, PrChanges changes, GitHubPull api, List<Integer> linkedIssues,
+public record ScoredPr(
+    FoundPr pr,
+    PrChanges changes,
+    GitHubPull api,
+    List<Integer> linkedIssues,
     PrScorer.Score score) {
   public ScoredPr {
     Objects.requireNonNull(pr, "pr");
@@ -26,7 +30,10 @@ public record ScoredPr(FoundPr pr, PrChanges changes, GitHubPull api, List<Integ
     return pr.number();
   }
 
-  /** The API's title when there is one: git only has the squash subject or the merge's second paragraph. */
+  /**
+   * The API's title when there is one: git only has the squash subject or the merge's second
+   * paragraph.
+   */
   public String title() {
     return api != null && !api.title().isBlank() ? api.title() : pr.title();
   }
@@ -40,19 +47,46 @@ public record ScoredPr(FoundPr pr, PrChanges changes, GitHubPull api, List<Integ
   }
 
   public Candidate toCandidate() {
-    return new Candidate(pr.number(), title(), pr.mergeCommit(), pr.source(), score.value(), score.reasons(),
-        changes.testFiles().size(), changes.sourceFiles().size(), pr.onDefaultBranch(), pr.baseCommit(),
-        changes.otherFiles().size(), changes.linesChanged() == Integer.MAX_VALUE ? -1 : changes.linesChanged(),
-        merged(), score.eligible());
+    return new Candidate(
+        pr.number(),
+        title(),
+        pr.mergeCommit(),
+        pr.source(),
+        score.value(),
+        score.reasons(),
+        changes.testFiles().size(),
+        changes.sourceFiles().size(),
+        pr.onDefaultBranch(),
+        pr.baseCommit(),
+        changes.otherFiles().size(),
+        changes.linesChanged() == Integer.MAX_VALUE ? -1 : changes.linesChanged(),
+        merged(),
+        score.eligible());
   }
 
-  /** The picked PR; {@code webUrl} is the API's html_url, else one built from the GitHub identity, else null. */
+  /**
+   * The picked PR; {@code webUrl} is the API's html_url, else one built from the GitHub identity,
+   * else null.
+   */
   public PullRequest toPullRequest(String ownerRepo) {
-    String url = api != null && api.htmlUrl() != null ? api.htmlUrl()
-        : ownerRepo == null ? null : "https://github.com/" + ownerRepo + "/pull/" + pr.number();
-    String mergedAt = api != null && api.mergedAt() != null ? api.mergedAt()
-        : merged() ? Instant.ofEpochSecond(pr.commitTime()).toString() : null;
-    return new PullRequest(pr.number(), title(), body(), url, linkedIssues, merged(), pr.baseCommit(),
-        pr.mergeCommit(), pr.source(), mergedAt);
+    String url =
+        api != null && api.htmlUrl() != null
+            ? api.htmlUrl()
+            : ownerRepo == null ? null : "https://github.com/" + ownerRepo + "/pull/" + pr.number();
+    String mergedAt =
+        api != null && api.mergedAt() != null
+            ? api.mergedAt()
+            : merged() ? Instant.ofEpochSecond(pr.commitTime()).toString() : null;
+    return new PullRequest(
+        pr.number(),
+        title(),
+        body(),
+        url,
+        linkedIssues,
+        merged(),
+        pr.baseCommit(),
+        pr.mergeCommit(),
+        pr.source(),
+        mergedAt);
   }
 }

@@ -15,13 +15,25 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * The file paths and contents of one commit, read straight from the object database (no checkout), so stack
- * detection works on a bare clone and on any commit.
+ * The file paths and contents of one commit, read straight from the object database (no checkout),
+ * so stack detection works on a bare clone and on any commit.
  */
 final class CommitTree {
   /** Vendored and generated folders say nothing about the project's own stack. */
-  private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", "vendor", "third_party", "third-party",
-      ".git", "dist", "build", "target", "site-packages", ".venv", "venv");
+  private static final Set<String> SKIPPED_DIRS =
+      Set.of(
+          "node_modules",
+          "vendor",
+          "third_party",
+          "third-party",
+          ".git",
+          "dist",
+          "build",
+          "target",
+          "site-packages",
+          ".venv",
+          "venv");
+
   private static final int MAX_FILE_BYTES = 1 << 20;
 
   private final Repository repository;
@@ -38,7 +50,8 @@ final class CommitTree {
 
   /** Lists the regular files of {@code commitId}. */
   static CommitTree at(Repository repository, ObjectId commitId) {
-    try (RevWalk walk = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+    try (RevWalk walk = new RevWalk(repository);
+        TreeWalk tree = new TreeWalk(repository)) {
       RevCommit commit = walk.parseCommit(commitId);
       tree.addTree(commit.getTree());
       tree.setRecursive(false);
@@ -55,7 +68,8 @@ final class CommitTree {
       }
       return new CommitTree(repository, commit, List.copyOf(paths));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the tree of " + commitId.name() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the tree of " + commitId.name() + ": " + e.getMessage(), e);
     }
   }
 
@@ -79,7 +93,8 @@ final class CommitTree {
       }
       return Optional.of(new String(loader.getBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + " at " + commit.name() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + path + " at " + commit.name() + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,18 +1,19 @@
 package dev.taskmill.analysis.stack;
 
-import java.util.Optional;
-import java.util.regex.Pattern;
 import dev.taskmill.analysis.BuildSystem;
 import dev.taskmill.analysis.Language;
 import dev.taskmill.analysis.Stack;
 import dev.taskmill.analysis.TestFramework;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Go modules: the toolchain go.mod asks for (the newer of its go and toolchain lines, as the go command itself
- * would pick); tests run with go test.
+ * Go modules: the toolchain go.mod asks for (the newer of its go and toolchain lines, as the go
+ * command itself would pick); tests run with go test.
  */
 final class GoProbe implements StackProbe {
-  private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+(\\d+(?:\\.\\d+)*)\\s*(?://.*)?$");
+  private static final Pattern GO_DIRECTIVE =
+      Pattern.compile("(?m)^go\\s+(\\d+(?:\\.\\d+)*)\\s*(?://.*)?$");
   private static final Pattern TOOLCHAIN_DIRECTIVE =
       Pattern.compile("(?m)^toolchain\\s+go(\\d+(?:\\.\\d+)*)\\s*(?://.*)?$");
 
@@ -32,7 +33,10 @@ final class GoProbe implements StackProbe {
     return new Stack(Language.GO, BuildSystem.GO_MODULES, TestFramework.GO_TEST, version, dir);
   }
 
-  /** The newer of the go and toolchain lines ("1.22.5"); a toolchain line older than the go line is ignored. */
+  /**
+   * The newer of the go and toolchain lines ("1.22.5"); a toolchain line older than the go line is
+   * ignored.
+   */
   static Optional<String> toolchain(String goMod) {
     Optional<String> go = StackProbe.find(GO_DIRECTIVE, goMod);
     Optional<String> toolchain = StackProbe.find(TOOLCHAIN_DIRECTIVE, goMod);

@@ -2,23 +2,29 @@ package dev.taskmill.analysis.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskmill.analysis.BuildSystem;
+import dev.taskmill.analysis.Language;
+import dev.taskmill.analysis.Stack;
+import dev.taskmill.analysis.TestFramework;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import dev.taskmill.analysis.BuildSystem;
-import dev.taskmill.analysis.Language;
-import dev.taskmill.analysis.Stack;
-import dev.taskmill.analysis.TestFramework;
 
-/** JavaScript and TypeScript projects with npm: the runner from scripts.test or devDependencies, engines.node. */
+/**
+ * JavaScript and TypeScript projects with npm: the runner from scripts.test or devDependencies,
+ * engines.node.
+ */
 final class NodeProbe implements StackProbe {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Checked in this order: a project that has jest and mocha usually runs what it lists first here. */
-  private static final List<TestFramework> RUNNERS = List.of(TestFramework.VITEST, TestFramework.JEST,
-      TestFramework.MOCHA);
+
+  /**
+   * Checked in this order: a project that has jest and mocha usually runs what it lists first here.
+   */
+  private static final List<TestFramework> RUNNERS =
+      List.of(TestFramework.VITEST, TestFramework.JEST, TestFramework.MOCHA);
 
   @Override
   public Language family() {
@@ -40,11 +46,18 @@ final class NodeProbe implements StackProbe {
     boolean typescript = deps.contains("typescript") || tree.exists(path(dir, "tsconfig.json"));
     String testScript = pkg.path("scripts").path("test").asText("").toLowerCase(Locale.ROOT);
     String engine = pkg.path("engines").path("node").asText(null);
-    String version = Optional.ofNullable(engine)
-        .or(() -> tree.read(dir, ".nvmrc")).or(() -> tree.read(dir, ".node-version"))
-        .flatMap(v -> VersionSpec.minimum(v.trim().replaceFirst("^v", ""))).orElse(null);
-    return new Stack(typescript ? Language.TYPESCRIPT : Language.JAVASCRIPT, BuildSystem.NPM,
-        runner(testScript, deps), version, dir);
+    String version =
+        Optional.ofNullable(engine)
+            .or(() -> tree.read(dir, ".nvmrc"))
+            .or(() -> tree.read(dir, ".node-version"))
+            .flatMap(v -> VersionSpec.minimum(v.trim().replaceFirst("^v", "")))
+            .orElse(null);
+    return new Stack(
+        typescript ? Language.TYPESCRIPT : Language.JAVASCRIPT,
+        BuildSystem.NPM,
+        runner(testScript, deps),
+        version,
+        dir);
   }
 
   static TestFramework runner(String testScript, Set<String> deps) {
@@ -61,7 +74,9 @@ final class NodeProbe implements StackProbe {
         return runner;
       }
     }
-    return deps.contains("ts-jest") || deps.contains("react-scripts") ? TestFramework.JEST : TestFramework.UNKNOWN;
+    return deps.contains("ts-jest") || deps.contains("react-scripts")
+        ? TestFramework.JEST
+        : TestFramework.UNKNOWN;
   }
 
   private static JsonNode parse(String text) {

@@ -1,10 +1,10 @@
 package dev.taskmill.analysis.stack;
 
+import dev.taskmill.analysis.Language;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import dev.taskmill.analysis.Language;
 
 /** How many source files of each language a tree holds: the tie-breaker between build files. */
 final class SourceCounts {
@@ -31,9 +31,15 @@ final class SourceCounts {
       return Language.PYTHON;
     } else if (name.endsWith(".java")) {
       return Language.JAVA;
-    } else if (name.endsWith(".ts") || name.endsWith(".tsx") || name.endsWith(".mts") || name.endsWith(".cts")) {
+    } else if (name.endsWith(".ts")
+        || name.endsWith(".tsx")
+        || name.endsWith(".mts")
+        || name.endsWith(".cts")) {
       return name.endsWith(".d.ts") ? Language.UNKNOWN : Language.TYPESCRIPT;
-    } else if (name.endsWith(".js") || name.endsWith(".jsx") || name.endsWith(".mjs") || name.endsWith(".cjs")) {
+    } else if (name.endsWith(".js")
+        || name.endsWith(".jsx")
+        || name.endsWith(".mjs")
+        || name.endsWith(".cjs")) {
       return Language.JAVASCRIPT;
     } else if (name.endsWith(".go")) {
       return Language.GO;
@@ -57,7 +63,9 @@ final class SourceCounts {
 
   /** The language with the most files, or UNKNOWN for a tree without source. */
   Language dominant() {
-    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+    return counts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
         .orElse(Language.UNKNOWN);
   }
 }

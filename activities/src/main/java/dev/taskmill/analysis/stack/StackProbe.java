@@ -1,10 +1,10 @@
 package dev.taskmill.analysis.stack;
 
+import dev.taskmill.analysis.Language;
+import dev.taskmill.analysis.Stack;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.taskmill.analysis.Language;
-import dev.taskmill.analysis.Stack;
 
 /** Recognizes one ecosystem by its build files and reads its stack from them. */
 interface StackProbe {

@@ -2,18 +2,20 @@ package dev.taskmill.analysis.stack;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A version requirement as build files write it: PEP 440 ("&gt;=3.8,&lt;3.12", "~=3.9"), npm engines ("^18",
- * "&gt;=16 &lt;21", "18.x || 20"), or a bare version ("3.11", "1.21"), checked against an image's version.
- * Only as many components as the image version has are compared: an image "3.11" satisfies "&gt;=3.11.4".
+ * A version requirement as build files write it: PEP 440 ("&gt;=3.8,&lt;3.12", "~=3.9"), npm
+ * engines ("^18", "&gt;=16 &lt;21", "18.x || 20"), or a bare version ("3.11", "1.21"), checked
+ * against an image's version. Only as many components as the image version has are compared: an
+ * image "3.11" satisfies "&gt;=3.11.4".
  */
 public final class VersionSpec {
   private static final Pattern VERSION = Pattern.compile("\\d+(?:\\.\\d+)*");
-  private static final Pattern COMPARATOR = Pattern.compile("(>=|<=|==|!=|~=|>|<|\\^|~|=)?\\s*v?([0-9][0-9.x*]*)");
+  private static final Pattern COMPARATOR =
+      Pattern.compile("(>=|<=|==|!=|~=|>|<|\\^|~|=)?\\s*v?([0-9][0-9.x*]*)");
 
   private final List<List<Comparator>> alternatives;
   private final String text;
@@ -93,7 +95,8 @@ public final class VersionSpec {
         case "<" -> c < 0;
         case "!=" -> c != 0;
         // ~=3.9 means >=3.9 within 3.*; ^18.2 and ~18 keep the major version.
-        case "~=" -> c >= 0 && compare(offered, prefix(wanted, Math.max(1, wanted.length - 1))) == 0;
+        case "~=" ->
+            c >= 0 && compare(offered, prefix(wanted, Math.max(1, wanted.length - 1))) == 0;
         case "^", "~" -> c >= 0 && compare(offered, prefix(wanted, 1)) == 0;
         default -> c == 0;
       };
@@ -104,7 +107,10 @@ public final class VersionSpec {
     }
   }
 
-  /** The first lower bound or exact version in {@code spec}; empty when it only has upper bounds or none. */
+  /**
+   * The first lower bound or exact version in {@code spec}; empty when it only has upper bounds or
+   * none.
+   */
   public static Optional<String> minimum(String spec) {
     if (spec == null) {
       return Optional.empty();
@@ -122,7 +128,9 @@ public final class VersionSpec {
     return Optional.empty();
   }
 
-  /** A Java version as a feature release number: "1.8" and "1_8" become "8", "17.0.2" becomes "17". */
+  /**
+   * A Java version as a feature release number: "1.8" and "1_8" become "8", "17.0.2" becomes "17".
+   */
   public static String javaFeature(String version) {
     String v = version.trim().replace('_', '.');
     if (v.startsWith("1.")) {

@@ -22,36 +22,41 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Java symbols with JavaParser: types nest ({@code Outer.Inner}), methods and constructors carry their parameter
- * types so overloads differ ({@code Calc.add(int,int)}, constructor {@code Calc.Calc(int)}); lambdas and anonymous
- * class bodies belong to the method they are written in.
+ * Java symbols with JavaParser: types nest ({@code Outer.Inner}), methods and constructors carry
+ * their parameter types so overloads differ ({@code Calc.add(int,int)}, constructor {@code
+ * Calc.Calc(int)}); lambdas and anonymous class bodies belong to the method they are written in.
  */
 final class JavaOutliner {
   private JavaOutliner() {}
 
   static Outline outline(String source) {
     // A JavaParser instance keeps state while parsing: one per call keeps this thread-safe.
-    JavaParser parser = new JavaParser(new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
+    JavaParser parser =
+        new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
     ParseResult<CompilationUnit> result = parser.parse(source);
     if (result.getResult().isEmpty()) {
       return Outline.notParsed("javaparser: " + firstProblem(result));
     }
     List<SymbolSpan> spans = new ArrayList<>();
     walk(result.getResult().get(), "", spans);
-    String note = result.isSuccessful() ? null : "javaparser: syntax errors, symbols may be partial: "
-        + firstProblem(result);
+    String note =
+        result.isSuccessful()
+            ? null
+            : "javaparser: syntax errors, symbols may be partial: " + firstProblem(result);
     return new Outline(spans, true, note);
   }
 
   private static void walk(Node node, String prefix, List<SymbolSpan> spans) {
     for (Node child : node.getChildNodes()) {
       if (child instanceof ObjectCreationExpr) {
-        // Anonymous class bodies count as the enclosing method; their arguments cannot declare symbols.
+        // Anonymous class bodies count as the enclosing method; their arguments cannot declare
+        // symbols.
         continue;
       }
       if (child instanceof EnumConstantDeclaration constant && !constant.getClassBody().isEmpty()) {
-        // Methods in a constant's body: Op.PLUS.apply(int,int), apart from the enum's own Op.apply(int,int).
+        // Methods in a constant's body: Op.PLUS.apply(int,int), apart from the enum's own
+        // Op.apply(int,int).
         walk(child, prefix + constant.getNameAsString() + ".", spans);
         continue;
       }
@@ -98,7 +103,10 @@ final class JavaOutliner {
     return "class";
   }
 
-  /** "(int,List<String>,String...)": types as written, without spaces, so overloads read as in Javadoc. */
+  /**
+   * "(int,List<String>,String...)": types as written, without spaces, so overloads read as in
+   * Javadoc.
+   */
   private static String parameters(CallableDeclaration<?> callable) {
     return callable.getParameters().stream()
         .map(JavaOutliner::parameterType)
@@ -110,16 +118,22 @@ final class JavaOutliner {
     return p.isVarArgs() ? type + "..." : type;
   }
 
-  /** The node's lines, widened to its Javadoc so that a doc change counts as a change of the symbol. */
+  /**
+   * The node's lines, widened to its Javadoc so that a doc change counts as a change of the symbol.
+   */
   private static SymbolSpan span(Node node, Symbol symbol) {
     Range range = node.getRange().orElseThrow();
-    int start = node.getComment().flatMap(Node::getRange).map(r -> Math.min(r.begin.line, range.begin.line))
-        .orElse(range.begin.line);
+    int start =
+        node.getComment()
+            .flatMap(Node::getRange)
+            .map(r -> Math.min(r.begin.line, range.begin.line))
+            .orElse(range.begin.line);
     return new SymbolSpan(symbol, start, range.end.line);
   }
 
   private static String firstProblem(ParseResult<?> result) {
-    return result.getProblems().isEmpty() ? "no result" : result.getProblems().get(0).getVerboseMessage()
-        .lines().findFirst().orElse("");
+    return result.getProblems().isEmpty()
+        ? "no result"
+        : result.getProblems().get(0).getVerboseMessage().lines().findFirst().orElse("");
   }
 }

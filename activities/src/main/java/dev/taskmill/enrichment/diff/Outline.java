@@ -19,12 +19,16 @@ public record Outline(List<SymbolSpan> spans, boolean parsed, String note) {
     return new Outline(List.of(), false, note);
   }
 
-  /** The innermost symbol whose range holds {@code line}: nested spans start later or end earlier. */
+  /**
+   * The innermost symbol whose range holds {@code line}: nested spans start later or end earlier.
+   */
   public Optional<Symbol> enclosing(int line) {
     SymbolSpan best = null;
     for (SymbolSpan span : spans) {
-      if (span.contains(line) && (best == null || span.startLine() > best.startLine()
-          || (span.startLine() == best.startLine() && span.endLine() <= best.endLine()))) {
+      if (span.contains(line)
+          && (best == null
+              || span.startLine() > best.startLine()
+              || (span.startLine() == best.startLine() && span.endLine() <= best.endLine()))) {
         best = span;
       }
     }

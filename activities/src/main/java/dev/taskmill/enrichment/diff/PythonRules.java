@@ -3,9 +3,9 @@ package dev.taskmill.enrichment.diff;
 import org.treesitter.TSNode;
 
 /**
- * Python: classes, and functions ({@code def} and {@code async def}); a function directly in a class is a method
- * ({@code Class.method}), a function in a function is nested ({@code outer.inner}). Decorators belong to the
- * symbol they decorate.
+ * Python: classes, and functions ({@code def} and {@code async def}); a function directly in a
+ * class is a method ({@code Class.method}), a function in a function is nested ({@code
+ * outer.inner}). Decorators belong to the symbol they decorate.
  */
 final class PythonRules implements SymbolRules {
   @Override
@@ -19,8 +19,10 @@ final class PythonRules implements SymbolRules {
       return null;
     }
     TSNode parent = node.getParent();
-    TSNode range = parent != null && !parent.isNull() && parent.getType().equals("decorated_definition")
-        ? parent : node;
+    TSNode range =
+        parent != null && !parent.isNull() && parent.getType().equals("decorated_definition")
+            ? parent
+            : node;
     if (type.equals("class_definition")) {
       return Declared.nested("class", name, range);
     }

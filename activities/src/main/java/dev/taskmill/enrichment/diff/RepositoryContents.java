@@ -16,8 +16,12 @@ import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** File contents from a JGit repository: the old side at the base commit, the new side at the merge commit. */
-public final class RepositoryContents implements BiFunction<String, Side, Optional<String>>, AutoCloseable {
+/**
+ * File contents from a JGit repository: the old side at the base commit, the new side at the merge
+ * commit.
+ */
+public final class RepositoryContents
+    implements BiFunction<String, Side, Optional<String>>, AutoCloseable {
   /** Larger blobs are not parsed: generated or vendored files, not code a fix is about. */
   static final int MAX_BYTES = 2 * 1024 * 1024;
 
@@ -58,16 +62,23 @@ public final class RepositoryContents implements BiFunction<String, Side, Option
         return Optional.empty();
       }
       byte[] bytes = loader.getCachedBytes();
-      return RawText.isBinary(bytes) ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+      return RawText.isBinary(bytes)
+          ? Optional.empty()
+          : Optional.of(new String(bytes, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The text of a patch file; a missing file is an empty patch (a PR without test changes has none). */
+  /**
+   * The text of a patch file; a missing file is an empty patch (a PR without test changes has
+   * none).
+   */
   static String readPatch(Path patch) {
     try {
-      return patch == null || !Files.exists(patch) ? "" : Files.readString(patch, StandardCharsets.UTF_8);
+      return patch == null || !Files.exists(patch)
+          ? ""
+          : Files.readString(patch, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,11 +3,12 @@ package dev.taskmill.enrichment.diff;
 import org.treesitter.TSNode;
 
 /**
- * JavaScript and TypeScript: classes ({@code Class.method}, constructors), function declarations, functions and
- * arrow functions named by what they are assigned to ({@code const f = () => ...} is {@code f}, a class field
- * {@code handle = () => ...} is {@code Class.handle}, {@code exports.f = function () {}} is {@code f}), object
- * literals held by a variable ({@code const api = { get() {} }} gives {@code api.get}), TypeScript interfaces,
- * enums and namespaces. Anonymous callbacks belong to the symbol they are written in.
+ * JavaScript and TypeScript: classes ({@code Class.method}, constructors), function declarations,
+ * functions and arrow functions named by what they are assigned to ({@code const f = () => ...} is
+ * {@code f}, a class field {@code handle = () => ...} is {@code Class.handle}, {@code exports.f =
+ * function () {}} is {@code f}), object literals held by a variable ({@code const api = { get() {}
+ * }} gives {@code api.get}), TypeScript interfaces, enums and namespaces. Anonymous callbacks
+ * belong to the symbol they are written in.
  */
 final class ScriptRules implements SymbolRules {
   @Override
@@ -31,11 +32,13 @@ final class ScriptRules implements SymbolRules {
         return named("function", source.field(node, "name"), node);
       case "method_definition":
       case "method_signature":
-      case "abstract_method_signature": {
-        String name = source.field(node, "name");
-        boolean constructor = "constructor".equals(name) && enclosing != null && enclosing.kind().equals("class");
-        return named(constructor ? "constructor" : "method", name, node);
-      }
+      case "abstract_method_signature":
+        {
+          String name = source.field(node, "name");
+          boolean constructor =
+              "constructor".equals(name) && enclosing != null && enclosing.kind().equals("class");
+          return named(constructor ? "constructor" : "method", name, node);
+        }
       case "function_expression":
       case "function":
       case "generator_function":
@@ -43,7 +46,8 @@ final class ScriptRules implements SymbolRules {
       case "arrow_function":
         return named("arrow_function", assignedName(node, source), node);
       case "object":
-        // Only an object held by a variable names its members; other literals stay part of their symbol.
+        // Only an object held by a variable names its members; other literals stay part of their
+        // symbol.
         return isVariableValue(node) ? named("object", assignedName(node, source), node) : null;
       default:
         return null;
@@ -64,7 +68,10 @@ final class ScriptRules implements SymbolRules {
     return parent != null && !parent.isNull() && parent.getType().equals("variable_declarator");
   }
 
-  /** The name a value gets from its parent: a variable, an object key, a class field or an assignment target. */
+  /**
+   * The name a value gets from its parent: a variable, an object key, a class field or an
+   * assignment target.
+   */
   private static String assignedName(TSNode node, SourceText source) {
     TSNode parent = node.getParent();
     if (parent == null || parent.isNull()) {
@@ -76,17 +83,21 @@ final class ScriptRules implements SymbolRules {
       case "pair":
         return identifier(parent.getChildByFieldName("key"), source);
       case "public_field_definition":
-      case "field_definition": {
-        TSNode name = parent.getChildByFieldName("name");
-        return identifier(name == null || name.isNull() ? parent.getChildByFieldName("property") : name, source);
-      }
-      case "assignment_expression": {
-        TSNode left = parent.getChildByFieldName("left");
-        if (left != null && !left.isNull() && left.getType().equals("member_expression")) {
-          return identifier(left.getChildByFieldName("property"), source);
+      case "field_definition":
+        {
+          TSNode name = parent.getChildByFieldName("name");
+          return identifier(
+              name == null || name.isNull() ? parent.getChildByFieldName("property") : name,
+              source);
         }
-        return identifier(left, source);
-      }
+      case "assignment_expression":
+        {
+          TSNode left = parent.getChildByFieldName("left");
+          if (left != null && !left.isNull() && left.getType().equals("member_expression")) {
+            return identifier(left.getChildByFieldName("property"), source);
+          }
+          return identifier(left, source);
+        }
       default:
         return null;
     }

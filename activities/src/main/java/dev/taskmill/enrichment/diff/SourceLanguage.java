@@ -24,7 +24,8 @@ public enum SourceLanguage {
 
   /** The language of {@code path} by its extension. */
   public static SourceLanguage of(String path) {
-    String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    String name =
+        path == null ? "" : path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     String ext = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.') + 1);
     return switch (ext) {
       case "java" -> JAVA;

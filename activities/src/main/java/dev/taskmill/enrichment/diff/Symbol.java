@@ -7,9 +7,10 @@ import java.util.Objects;
 /**
  * A named code unit that encloses changed lines.
  *
- * @param kind class, interface, enum, record, annotation, method, constructor, function, arrow_function, object,
- *     struct, type, namespace or module
- * @param qualifiedName the name nested in its enclosing symbols, e.g. {@code Outer.Inner.add(int,int)}
+ * @param kind class, interface, enum, record, annotation, method, constructor, function,
+ *     arrow_function, object, struct, type, namespace or module
+ * @param qualifiedName the name nested in its enclosing symbols, e.g. {@code
+ *     Outer.Inner.add(int,int)}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"kind", "name", "qualifiedName"})

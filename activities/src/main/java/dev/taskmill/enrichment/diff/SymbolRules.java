@@ -2,7 +2,9 @@ package dev.taskmill.enrichment.diff;
 
 import org.treesitter.TSNode;
 
-/** Per-language rules for the tree-sitter walk: which syntax nodes declare a symbol, and its name. */
+/**
+ * Per-language rules for the tree-sitter walk: which syntax nodes declare a symbol, and its name.
+ */
 interface SymbolRules {
   /**
    * The symbol {@code node} declares, or null.
@@ -15,12 +17,14 @@ interface SymbolRules {
   /**
    * A declaration found by the rules.
    *
-   * @param qualifiedPart the part appended to the enclosing qualified name (usually {@code name}; Go methods use
-   *     their receiver, e.g. {@code (*Stack).Push}, and ignore the enclosing name)
-   * @param rangeNode the node whose lines the symbol covers (e.g. the decorated definition with its decorators)
+   * @param qualifiedPart the part appended to the enclosing qualified name (usually {@code name};
+   *     Go methods use their receiver, e.g. {@code (*Stack).Push}, and ignore the enclosing name)
+   * @param rangeNode the node whose lines the symbol covers (e.g. the decorated definition with its
+   *     decorators)
    * @param topLevel true when the qualified name does not nest in the enclosing symbol
    */
-  record Declared(String kind, String name, String qualifiedPart, TSNode rangeNode, boolean topLevel) {
+  record Declared(
+      String kind, String name, String qualifiedPart, TSNode rangeNode, boolean topLevel) {
     static Declared nested(String kind, String name, TSNode rangeNode) {
       return new Declared(kind, name, name, rangeNode, false);
     }

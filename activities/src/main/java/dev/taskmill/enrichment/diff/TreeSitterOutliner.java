@@ -9,9 +9,9 @@ import org.treesitter.TSParser;
 import org.treesitter.TSTree;
 
 /**
- * Symbols of one file with a tree-sitter grammar and language rules. A TSParser is not thread-safe (tree-sitter's
- * C API allows one thread per parser), so each call makes its own parser and closes it and the tree at once
- * instead of waiting for the Cleaner.
+ * Symbols of one file with a tree-sitter grammar and language rules. A TSParser is not thread-safe
+ * (tree-sitter's C API allows one thread per parser), so each call makes its own parser and closes
+ * it and the tree at once instead of waiting for the Cleaner.
  */
 final class TreeSitterOutliner {
   private final String parserName;
@@ -35,7 +35,8 @@ final class TreeSitterOutliner {
     SourceText text = new SourceText(source);
     try (TSParser parser = new TSParser()) {
       if (!parser.setLanguage(lang)) {
-        return Outline.notParsed(parserName + ": grammar ABI not supported by this tree-sitter runtime");
+        return Outline.notParsed(
+            parserName + ": grammar ABI not supported by this tree-sitter runtime");
       }
       try (TSTree tree = parser.parseString(null, source)) {
         if (tree == null) {
@@ -44,7 +45,8 @@ final class TreeSitterOutliner {
         TSNode root = tree.getRootNode();
         List<SymbolSpan> spans = new ArrayList<>();
         walk(root, null, text, spans);
-        String note = root.hasError() ? parserName + ": syntax errors, symbols may be partial" : null;
+        String note =
+            root.hasError() ? parserName + ": syntax errors, symbols may be partial" : null;
         return new Outline(spans, true, note);
       }
     }
@@ -59,8 +61,10 @@ final class TreeSitterOutliner {
         walk(child, enclosing, text, spans);
         continue;
       }
-      String qualified = enclosing == null || declared.topLevel()
-          ? declared.qualifiedPart() : enclosing.qualifiedName() + "." + declared.qualifiedPart();
+      String qualified =
+          enclosing == null || declared.topLevel()
+              ? declared.qualifiedPart()
+              : enclosing.qualifiedName() + "." + declared.qualifiedPart();
       Symbol symbol = new Symbol(declared.kind(), declared.name(), qualified);
       TSNode range = declared.rangeNode();
       // Rows are 0-based; an end at column 0 is the line after the node's last character.

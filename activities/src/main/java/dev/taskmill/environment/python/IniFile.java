@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sections and keys of an INI file as setuptools, tox and pytest read them: "key = value" or "key: value",
- * indented lines continue the value, "#" and ";" start comment lines. Enough for setup.cfg, tox.ini and pytest.ini.
+ * The sections and keys of an INI file as setuptools, tox and pytest read them: "key = value" or
+ * "key: value", indented lines continue the value, "#" and ";" start comment lines. Enough for
+ * setup.cfg, tox.ini and pytest.ini.
  */
 public final class IniFile {
   private final Map<String, Map<String, String>> sections;
@@ -29,9 +30,12 @@ public final class IniFile {
       if (stripped.isEmpty() || stripped.startsWith("#") || stripped.startsWith(";")) {
         continue;
       }
-      if (!Character.isWhitespace(line.charAt(0)) && stripped.startsWith("[") && stripped.endsWith("]")) {
-        current = sections.computeIfAbsent(stripped.substring(1, stripped.length() - 1).strip(),
-            k -> new LinkedHashMap<>());
+      if (!Character.isWhitespace(line.charAt(0))
+          && stripped.startsWith("[")
+          && stripped.endsWith("]")) {
+        current =
+            sections.computeIfAbsent(
+                stripped.substring(1, stripped.length() - 1).strip(), k -> new LinkedHashMap<>());
         key = null;
       } else if (Character.isWhitespace(line.charAt(0)) && current != null && key != null) {
         current.merge(key, stripped, (a, b) -> a.isEmpty() ? b : a + "\n" + b);
@@ -48,7 +52,8 @@ public final class IniFile {
 
   /** The value of {@code key} in {@code section}, continuation lines joined with newlines. */
   public Optional<String> get(String section, String key) {
-    return Optional.ofNullable(sections.getOrDefault(section, Map.of()).get(key.toLowerCase(Locale.ROOT)));
+    return Optional.ofNullable(
+        sections.getOrDefault(section, Map.of()).get(key.toLowerCase(Locale.ROOT)));
   }
 
   /** The keys of a section, in file order. */
@@ -58,7 +63,8 @@ public final class IniFile {
 
   /** The value's lines, without blank ones. */
   public List<String> lines(String section, String key) {
-    return get(section, key).map(v -> v.lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
+    return get(section, key)
+        .map(v -> v.lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
         .orElse(List.of());
   }
 

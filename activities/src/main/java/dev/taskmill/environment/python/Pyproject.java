@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The dependency lists of a pyproject.toml: PEP 621 {@code dependencies} and the test/dev
- * {@code optional-dependencies}, PEP 735 {@code dependency-groups} (with include-group), Poetry's lists (names only:
- * Poetry's "^1.2" is not pip's syntax), and the pytest plugins {@code [tool.pytest.ini_options]} names.
+ * The dependency lists of a pyproject.toml: PEP 621 {@code dependencies} and the test/dev {@code
+ * optional-dependencies}, PEP 735 {@code dependency-groups} (with include-group), Poetry's lists
+ * (names only: Poetry's "^1.2" is not pip's syntax), and the pytest plugins {@code
+ * [tool.pytest.ini_options]} names.
  */
 public final class Pyproject {
   /** The extras and groups whose names mean tests or development. */
   public static final Set<String> TEST_NAMES = Set.of("test", "tests", "testing", "dev");
+
   private static final TomlMapper TOML = new TomlMapper();
 
   private final JsonNode root;
@@ -41,9 +43,13 @@ public final class Pyproject {
 
   /** PEP 621 dependencies and Poetry's main dependencies. */
   public List<PythonRequirement> dependencies() {
-    List<PythonRequirement> out = specs(root.path("project").path("dependencies"), "pyproject.toml [project]"
-        + " dependencies");
-    out.addAll(poetry(root.path("tool").path("poetry").path("dependencies"), "[tool.poetry.dependencies]"));
+    List<PythonRequirement> out =
+        specs(
+            root.path("project").path("dependencies"),
+            "pyproject.toml [project]" + " dependencies");
+    out.addAll(
+        poetry(
+            root.path("tool").path("poetry").path("dependencies"), "[tool.poetry.dependencies]"));
     return out;
   }
 
@@ -53,7 +59,8 @@ public final class Pyproject {
     while (extras.hasNext()) {
       var entry = extras.next();
       if (PythonRequirement.normalize(entry.getKey()).equals(PythonRequirement.normalize(name))) {
-        return specs(entry.getValue(), "pyproject.toml [project.optional-dependencies] " + entry.getKey());
+        return specs(
+            entry.getValue(), "pyproject.toml [project.optional-dependencies] " + entry.getKey());
       }
     }
     return List.of();
@@ -61,7 +68,9 @@ public final class Pyproject {
 
   /** The extras whose names mean tests or development. */
   public List<String> testExtras() {
-    return extraNames().stream().filter(n -> TEST_NAMES.contains(PythonRequirement.normalize(n))).toList();
+    return extraNames().stream()
+        .filter(n -> TEST_NAMES.contains(PythonRequirement.normalize(n)))
+        .toList();
   }
 
   /** Every optional-dependencies extra, as written. */
@@ -75,18 +84,28 @@ public final class Pyproject {
   public List<PythonRequirement> testGroups() {
     List<PythonRequirement> out = new ArrayList<>();
     JsonNode groups = root.path("dependency-groups");
-    groups.fieldNames().forEachRemaining(n -> {
-      if (TEST_NAMES.contains(PythonRequirement.normalize(n))) {
-        group(groups, n, out, new HashSet<>());
-      }
-    });
+    groups
+        .fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (TEST_NAMES.contains(PythonRequirement.normalize(n))) {
+                group(groups, n, out, new HashSet<>());
+              }
+            });
     JsonNode poetry = root.path("tool").path("poetry");
     out.addAll(poetry(poetry.path("dev-dependencies"), "[tool.poetry.dev-dependencies]"));
-    poetry.path("group").fieldNames().forEachRemaining(n -> {
-      if (TEST_NAMES.contains(PythonRequirement.normalize(n))) {
-        out.addAll(poetry(poetry.path("group").path(n).path("dependencies"), "[tool.poetry.group." + n + "]"));
-      }
-    });
+    poetry
+        .path("group")
+        .fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (TEST_NAMES.contains(PythonRequirement.normalize(n))) {
+                out.addAll(
+                    poetry(
+                        poetry.path("group").path(n).path("dependencies"),
+                        "[tool.poetry.group." + n + "]"));
+              }
+            });
     return out;
   }
 
@@ -101,7 +120,10 @@ public final class Pyproject {
     }
     Set<String> keys = new LinkedHashSet<>();
     options.fieldNames().forEachRemaining(keys::add);
-    return PytestPlugins.from(joined(options.path("addopts")), strings(options.path("required_plugins")), keys,
+    return PytestPlugins.from(
+        joined(options.path("addopts")),
+        strings(options.path("required_plugins")),
+        keys,
         "pyproject.toml [tool.pytest.ini_options]");
   }
 
@@ -129,13 +151,18 @@ public final class Pyproject {
 
   private static List<PythonRequirement> poetry(JsonNode table, String origin) {
     List<PythonRequirement> out = new ArrayList<>();
-    table.fields().forEachRemaining(e -> {
-      boolean optional = e.getValue().path("optional").asBoolean(false);
-      boolean local = e.getValue().has("path") || e.getValue().has("git") || e.getValue().has("url");
-      if (!e.getKey().equalsIgnoreCase("python") && !optional && !local) {
-        PythonRequirement.parse(e.getKey(), "pyproject.toml " + origin, false).ifPresent(out::add);
-      }
-    });
+    table
+        .fields()
+        .forEachRemaining(
+            e -> {
+              boolean optional = e.getValue().path("optional").asBoolean(false);
+              boolean local =
+                  e.getValue().has("path") || e.getValue().has("git") || e.getValue().has("url");
+              if (!e.getKey().equalsIgnoreCase("python") && !optional && !local) {
+                PythonRequirement.parse(e.getKey(), "pyproject.toml " + origin, false)
+                    .ifPresent(out::add);
+              }
+            });
     return out;
   }
 
@@ -144,11 +171,12 @@ public final class Pyproject {
     if (node.isTextual()) {
       out.add(node.asText());
     }
-    node.forEach(n -> {
-      if (n.isTextual()) {
-        out.add(n.asText());
-      }
-    });
+    node.forEach(
+        n -> {
+          if (n.isTextual()) {
+            out.add(n.asText());
+          }
+        });
     return out;
   }
 

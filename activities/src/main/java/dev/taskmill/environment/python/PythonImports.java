@@ -14,29 +14,43 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The top-level modules a repository's Python files import, and the modules a distribution provides: whether a
- * dependency that cannot be had matters to the tests (they import the project's code, which imports its own).
+ * The top-level modules a repository's Python files import, and the modules a distribution
+ * provides: whether a dependency that cannot be had matters to the tests (they import the project's
+ * code, which imports its own).
  */
 public final class PythonImports {
   private static final Pattern IMPORT = Pattern.compile("(?m)^[ \\t]*import[ \\t]+([\\w. \\t,]+)");
-  private static final Pattern FROM = Pattern.compile("(?m)^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import\\b");
-  private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", ".tox", ".nox", "venv", ".venv",
-      "site-packages", "__pycache__", "build", "dist");
+  private static final Pattern FROM =
+      Pattern.compile("(?m)^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import\\b");
+  private static final Set<String> SKIPPED_DIRS =
+      Set.of(
+          ".git",
+          "node_modules",
+          ".tox",
+          ".nox",
+          "venv",
+          ".venv",
+          "site-packages",
+          "__pycache__",
+          "build",
+          "dist");
+
   /** Distributions whose module name is not their name: the common ones. */
-  private static final Map<String, List<String>> MODULES = Map.ofEntries(
-      Map.entry("attrs", List.of("attr", "attrs")),
-      Map.entry("pyyaml", List.of("yaml")),
-      Map.entry("beautifulsoup4", List.of("bs4")),
-      Map.entry("pillow", List.of("PIL")),
-      Map.entry("scikit-learn", List.of("sklearn")),
-      Map.entry("python-dateutil", List.of("dateutil")),
-      Map.entry("protobuf", List.of("google")),
-      Map.entry("opencv-python", List.of("cv2")),
-      Map.entry("pyjwt", List.of("jwt")),
-      Map.entry("pyzmq", List.of("zmq")),
-      Map.entry("pycryptodome", List.of("Crypto")),
-      Map.entry("setuptools", List.of("setuptools", "pkg_resources")),
-      Map.entry("msgpack-python", List.of("msgpack")));
+  private static final Map<String, List<String>> MODULES =
+      Map.ofEntries(
+          Map.entry("attrs", List.of("attr", "attrs")),
+          Map.entry("pyyaml", List.of("yaml")),
+          Map.entry("beautifulsoup4", List.of("bs4")),
+          Map.entry("pillow", List.of("PIL")),
+          Map.entry("scikit-learn", List.of("sklearn")),
+          Map.entry("python-dateutil", List.of("dateutil")),
+          Map.entry("protobuf", List.of("google")),
+          Map.entry("opencv-python", List.of("cv2")),
+          Map.entry("pyjwt", List.of("jwt")),
+          Map.entry("pyzmq", List.of("zmq")),
+          Map.entry("pycryptodome", List.of("Crypto")),
+          Map.entry("setuptools", List.of("setuptools", "pkg_resources")),
+          Map.entry("msgpack-python", List.of("msgpack")));
 
   private PythonImports() {}
 
@@ -45,12 +59,16 @@ public final class PythonImports {
     Set<String> modules = new LinkedHashSet<>();
     try (Stream<Path> walk = Files.walk(root)) {
       walk.filter(p -> p.getFileName().toString().endsWith(".py"))
-          .filter(p -> root.relativize(p).toString().split("/").length > 0
-              && Stream.of(root.relativize(p).toString().split("/")).noneMatch(SKIPPED_DIRS::contains))
+          .filter(
+              p ->
+                  root.relativize(p).toString().split("/").length > 0
+                      && Stream.of(root.relativize(p).toString().split("/"))
+                          .noneMatch(SKIPPED_DIRS::contains))
           .filter(Files::isRegularFile)
           .forEach(p -> modules.addAll(modulesIn(read(p))));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Python files under " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the Python files under " + root + ": " + e.getMessage(), e);
     }
     return modules;
   }
@@ -73,7 +91,9 @@ public final class PythonImports {
     return out;
   }
 
-  /** The top-level package of an absolute module path; empty for a relative one ("." or ".sibling"). */
+  /**
+   * The top-level package of an absolute module path; empty for a relative one ("." or ".sibling").
+   */
   private static java.util.Optional<String> top(String module) {
     if (module.isEmpty() || module.startsWith(".")) {
       return java.util.Optional.empty();
@@ -81,7 +101,10 @@ public final class PythonImports {
     return java.util.Optional.of(module.split("\\.")[0]);
   }
 
-  /** The module names a distribution probably provides: its own name with "_" and the known exceptions. */
+  /**
+   * The module names a distribution probably provides: its own name with "_" and the known
+   * exceptions.
+   */
   public static Set<String> modulesOf(String distribution) {
     String name = PythonRequirement.normalize(distribution);
     Set<String> out = new LinkedHashSet<>(MODULES.getOrDefault(name, List.of()));

@@ -13,26 +13,34 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * pip requirements files: which of a project's {@code requirements*.txt} and {@code requirements/} files matter for
- * its tests, and their requirements with {@code -r} includes followed (inside the project only).
+ * pip requirements files: which of a project's {@code requirements*.txt} and {@code requirements/}
+ * files matter for its tests, and their requirements with {@code -r} includes followed (inside the
+ * project only).
  */
 public final class RequirementsFiles {
   private static final Pattern FILE = Pattern.compile("requirements([-_.][\\w.-]*)?\\.(txt|in)");
+
   /** Files for documentation, linters or releases: not what the tests run with. */
-  private static final Pattern NOT_FOR_TESTS = Pattern.compile("(?i).*(doc|lint|mypy|typing|type-check|release"
-      + "|publish|deploy|style|format|pre-commit|benchmark|bench).*");
-  private static final Pattern INCLUDE = Pattern.compile("^\\s*(?:-r|--requirement)(?:\\s*=\\s*|\\s+|(?=\\S))(\\S+)");
+  private static final Pattern NOT_FOR_TESTS =
+      Pattern.compile(
+          "(?i).*(doc|lint|mypy|typing|type-check|release"
+              + "|publish|deploy|style|format|pre-commit|benchmark|bench).*");
+
+  private static final Pattern INCLUDE =
+      Pattern.compile("^\\s*(?:-r|--requirement)(?:\\s*=\\s*|\\s+|(?=\\S))(\\S+)");
 
   /** The name given to "-e .[test]" or ".[test]": the project itself with those extras. */
   public static final String SELF = "taskmill-this-project";
-  private static final Pattern SELF_LINE = Pattern.compile("^\\s*(?:(?:-e|--editable)\\s+)?\\.\\[([^\\]]+)\\]\\s*$");
+
+  private static final Pattern SELF_LINE =
+      Pattern.compile("^\\s*(?:(?:-e|--editable)\\s+)?\\.\\[([^\\]]+)\\]\\s*$");
 
   private RequirementsFiles() {}
 
   /**
-   * The requirements files of {@code project} that the tests use, project-relative: requirements*.txt at the top
-   * and the files of a requirements/ folder, without those for docs, linting or releases; a ".in" (pip-tools'
-   * input) only where no ".txt" of the same name exists.
+   * The requirements files of {@code project} that the tests use, project-relative:
+   * requirements*.txt at the top and the files of a requirements/ folder, without those for docs,
+   * linting or releases; a ".in" (pip-tools' input) only where no ".txt" of the same name exists.
    */
   public static List<String> select(Path project) {
     List<String> out = new ArrayList<>();
@@ -41,9 +49,13 @@ public final class RequirementsFiles {
     return out;
   }
 
-  /** The name part that decides whether a file is for tests: "requirements-docs.txt" is for docs. */
+  /**
+   * The name part that decides whether a file is for tests: "requirements-docs.txt" is for docs.
+   */
   static boolean forTests(String relative) {
-    return !NOT_FOR_TESTS.matcher(relative.toLowerCase(Locale.ROOT).replace("requirements", "")).matches();
+    return !NOT_FOR_TESTS
+        .matcher(relative.toLowerCase(Locale.ROOT).replace("requirements", ""))
+        .matches();
   }
 
   private static List<String> filesIn(Path project, String folder, boolean named) {
@@ -52,12 +64,19 @@ public final class RequirementsFiles {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      List<String> names = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-          .filter(n -> named ? FILE.matcher(n).matches() : n.endsWith(".txt") || n.endsWith(".in")).sorted().toList();
+      List<String> names =
+          files
+              .filter(Files::isRegularFile)
+              .map(p -> p.getFileName().toString())
+              .filter(
+                  n -> named ? FILE.matcher(n).matches() : n.endsWith(".txt") || n.endsWith(".in"))
+              .sorted()
+              .toList();
       List<String> out = new ArrayList<>();
       for (String name : names) {
         String relative = folder.isEmpty() ? name : folder + "/" + name;
-        boolean shadowed = name.endsWith(".in") && names.contains(name.substring(0, name.length() - 3) + ".txt");
+        boolean shadowed =
+            name.endsWith(".in") && names.contains(name.substring(0, name.length() - 3) + ".txt");
         if (!shadowed && forTests(relative)) {
           out.add(relative);
         }
@@ -69,8 +88,8 @@ public final class RequirementsFiles {
   }
 
   /**
-   * The requirements in {@code relative} and the files it includes; includes that leave the project or do not
-   * exist are skipped, each file read once.
+   * The requirements in {@code relative} and the files it includes; includes that leave the project
+   * or do not exist are skipped, each file read once.
    */
   public static List<PythonRequirement> read(Path project, String relative) {
     List<PythonRequirement> out = new ArrayList<>();
@@ -78,7 +97,8 @@ public final class RequirementsFiles {
     return out;
   }
 
-  private static void read(Path project, String relative, List<PythonRequirement> out, Set<Path> seen) {
+  private static void read(
+      Path project, String relative, List<PythonRequirement> out, Set<Path> seen) {
     Path file = project.resolve(relative).normalize();
     if (!file.startsWith(project) || !Files.isRegularFile(file) || !seen.add(file)) {
       return;
@@ -94,12 +114,18 @@ public final class RequirementsFiles {
       var include = INCLUDE.matcher(line);
       if (include.find()) {
         String target = include.group(1).replace("{toxinidir}/", "");
-        read(project, project.relativize(file.resolveSibling(target).normalize()).toString(), out, seen);
+        read(
+            project,
+            project.relativize(file.resolveSibling(target).normalize()).toString(),
+            out,
+            seen);
         continue;
       }
       var self = SELF_LINE.matcher(line);
       if (self.matches()) {
-        out.add(new PythonRequirement(".", SELF, List.of(self.group(1).split("\\s*,\\s*")), origin, false));
+        out.add(
+            new PythonRequirement(
+                ".", SELF, List.of(self.group(1).split("\\s*,\\s*")), origin, false));
         continue;
       }
       PythonRequirement.parse(line, origin, false).ifPresent(out::add);

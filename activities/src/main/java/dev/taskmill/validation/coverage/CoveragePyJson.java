@@ -3,7 +3,10 @@ package dev.taskmill.validation.coverage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
-/** coverage.py's {@code coverage json}: totals.covered_lines / num_statements, else totals.percent_covered. */
+/**
+ * coverage.py's {@code coverage json}: totals.covered_lines / num_statements, else
+ * totals.percent_covered.
+ */
 final class CoveragePyJson {
   private CoveragePyJson() {}
 
@@ -13,7 +16,9 @@ final class CoveragePyJson {
       return Optional.empty();
     }
     if (totals.has("covered_lines") && totals.has("num_statements")) {
-      return Optional.of(new LineCoverage(totals.get("covered_lines").asLong(), totals.get("num_statements").asLong()));
+      return Optional.of(
+          new LineCoverage(
+              totals.get("covered_lines").asLong(), totals.get("num_statements").asLong()));
     }
     return totals.has("percent_covered")
         ? Optional.of(LineCoverage.ofPercent(totals.get("percent_covered").asDouble()))

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the coverage report a stage wrote under out/coverage and reads its line coverage:
- * JaCoCo XML, coverage.py JSON, istanbul json-summary or a go coverprofile, recognised by content.
+ * Finds the coverage report a stage wrote under out/coverage and reads its line coverage: JaCoCo
+ * XML, coverage.py JSON, istanbul json-summary or a go coverprofile, recognised by content.
  */
 public final class CoverageReader {
   private static final Logger LOG = LoggerFactory.getLogger(CoverageReader.class);
@@ -22,8 +22,8 @@ public final class CoverageReader {
   private final ObjectMapper json = new ObjectMapper();
 
   /**
-   * The combined coverage of every readable report (a multi-module build writes one JaCoCo report per module),
-   * or empty when there is none.
+   * The combined coverage of every readable report (a multi-module build writes one JaCoCo report
+   * per module), or empty when there is none.
    */
   public Optional<LineCoverage> read(Path coverageDir) throws IOException {
     if (!Files.isDirectory(coverageDir)) {
@@ -31,7 +31,8 @@ public final class CoverageReader {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(coverageDir, 6)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> !Files.isSymbolicLink(p)).sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile).filter(p -> !Files.isSymbolicLink(p)).sorted().toList();
     }
     return files.stream().map(this::readFile).flatMap(Optional::stream).reduce(LineCoverage::plus);
   }
@@ -43,7 +44,8 @@ public final class CoverageReader {
       }
       String head;
       try (InputStream in = Files.newInputStream(file)) {
-        head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+        head =
+            new String(in.readNBytes(256), java.nio.charset.StandardCharsets.UTF_8).stripLeading();
       }
       if (head.startsWith("<")) {
         try (InputStream in = Files.newInputStream(file)) {

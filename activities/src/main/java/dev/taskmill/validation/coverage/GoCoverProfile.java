@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@code go test -coverprofile} file: statements covered / statements, as {@code go tool cover -func} counts.
- * A block listed twice (several packages with -coverpkg) counts once, covered if any run covered it.
+ * A {@code go test -coverprofile} file: statements covered / statements, as {@code go tool cover
+ * -func} counts. A block listed twice (several packages with -coverpkg) counts once, covered if any
+ * run covered it.
  */
 final class GoCoverProfile {
   private GoCoverProfile() {}
@@ -27,7 +28,9 @@ final class GoCoverProfile {
       }
       long statements = Long.parseLong(parts[1]);
       long count = Long.parseLong(parts[2]);
-      blocks.merge(parts[0], new long[] {statements, count},
+      blocks.merge(
+          parts[0],
+          new long[] {statements, count},
           (a, b) -> new long[] {a[0], Math.max(a[1], b[1])});
     }
     long total = 0;

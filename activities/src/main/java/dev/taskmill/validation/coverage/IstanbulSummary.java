@@ -13,9 +13,11 @@ final class IstanbulSummary {
       return Optional.empty();
     }
     if (lines.has("covered") && lines.has("total")) {
-      return Optional.of(new LineCoverage(lines.get("covered").asLong(), lines.get("total").asLong()));
+      return Optional.of(
+          new LineCoverage(lines.get("covered").asLong(), lines.get("total").asLong()));
     }
-    return lines.path("pct").isNumber() ? Optional.of(LineCoverage.ofPercent(lines.get("pct").asDouble()))
+    return lines.path("pct").isNumber()
+        ? Optional.of(LineCoverage.ofPercent(lines.get("pct").asDouble()))
         : Optional.empty();
   }
 }

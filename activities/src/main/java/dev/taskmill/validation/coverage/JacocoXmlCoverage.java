@@ -16,7 +16,8 @@ final class JacocoXmlCoverage {
       return Optional.empty();
     }
     for (Node child = report.getFirstChild(); child != null; child = child.getNextSibling()) {
-      if (child instanceof Element counter && counter.getTagName().equals("counter")
+      if (child instanceof Element counter
+          && counter.getTagName().equals("counter")
           && counter.getAttribute("type").equals("LINE")) {
         long missed = Long.parseLong(counter.getAttribute("missed"));
         long covered = Long.parseLong(counter.getAttribute("covered"));

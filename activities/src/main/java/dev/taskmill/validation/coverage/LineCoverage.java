@@ -1,14 +1,20 @@
 package dev.taskmill.validation.coverage;
 
-/** Covered and coverable lines (or statements, for tools that only count those); percent derived. */
+/**
+ * Covered and coverable lines (or statements, for tools that only count those); percent derived.
+ */
 public record LineCoverage(long covered, long total) {
   public LineCoverage {
     if (covered < 0 || total < 0 || covered > total) {
-      throw new IllegalArgumentException("coverage must satisfy 0 <= covered <= total: " + covered + "/" + total);
+      throw new IllegalArgumentException(
+          "coverage must satisfy 0 <= covered <= total: " + covered + "/" + total);
     }
   }
 
-  /** From a percentage only, when the tool gives nothing else (kept to two decimals as a ratio of 10000). */
+  /**
+   * From a percentage only, when the tool gives nothing else (kept to two decimals as a ratio of
+   * 10000).
+   */
   public static LineCoverage ofPercent(double percent) {
     if (Double.isNaN(percent) || percent < 0 || percent > 100) {
       throw new IllegalArgumentException("coverage percent must be within 0..100: " + percent);

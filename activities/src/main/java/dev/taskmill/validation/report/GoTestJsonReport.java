@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the {@code go test -json} event stream: ids are "import/path/of/pkg/TestName" (subtests keep their
- * "/sub" suffix). Package-level events (build failures) name no test and add none.
+ * Reads the {@code go test -json} event stream: ids are "import/path/of/pkg/TestName" (subtests
+ * keep their "/sub" suffix). Package-level events (build failures) name no test and add none.
  */
 public final class GoTestJsonReport {
   private final ObjectMapper json;
@@ -33,12 +33,13 @@ public final class GoTestJsonReport {
       if (event == null || !event.hasNonNull("Test")) {
         continue;
       }
-      TestOutcome outcome = switch (event.path("Action").asText()) {
-        case "pass" -> TestOutcome.PASSED;
-        case "fail" -> TestOutcome.FAILED;
-        case "skip" -> TestOutcome.SKIPPED;
-        default -> null;
-      };
+      TestOutcome outcome =
+          switch (event.path("Action").asText()) {
+            case "pass" -> TestOutcome.PASSED;
+            case "fail" -> TestOutcome.FAILED;
+            case "skip" -> TestOutcome.SKIPPED;
+            default -> null;
+          };
       if (outcome != null) {
         String id = event.path("Package").asText() + "/" + event.path("Test").asText();
         outcomes.merge(id, outcome, TestOutcome::worst);

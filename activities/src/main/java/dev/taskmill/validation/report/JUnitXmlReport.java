@@ -12,12 +12,17 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Reads JUnit-style XML (surefire, Gradle, pytest --junitxml, mocha xunit, vitest junit) into normalised ids.
- * The dialect is told apart by the suite names each tool writes, never by the log.
+ * Reads JUnit-style XML (surefire, Gradle, pytest --junitxml, mocha xunit, vitest junit) into
+ * normalised ids. The dialect is told apart by the suite names each tool writes, never by the log.
  */
 public final class JUnitXmlReport {
   /** The tool that wrote a test case; each one shapes classname and name differently. */
-  enum Dialect { JUNIT, PYTEST, MOCHA, VITEST }
+  enum Dialect {
+    JUNIT,
+    PYTEST,
+    MOCHA,
+    VITEST
+  }
 
   private final ContainerPaths paths;
 
@@ -48,7 +53,10 @@ public final class JUnitXmlReport {
       return Dialect.VITEST;
     }
     Node parent = testcase.getParentNode();
-    String suite = parent instanceof Element e && e.getTagName().equals("testsuite") ? e.getAttribute("name") : "";
+    String suite =
+        parent instanceof Element e && e.getTagName().equals("testsuite")
+            ? e.getAttribute("name")
+            : "";
     if (suite.equals("pytest")) {
       return Dialect.PYTEST;
     }
@@ -95,7 +103,7 @@ public final class JUnitXmlReport {
             return TestOutcome.FAILED;
           }
           case "skipped" -> skipped = true;
-          default -> { }
+          default -> {}
         }
       }
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the output of {@code jest --json}: ids are "path/file.test.js > suite > title".
- * A test file that failed to run (syntax error, missing import) has no assertion results: its tests are absent.
+ * Reads the output of {@code jest --json}: ids are "path/file.test.js > suite > title". A test file
+ * that failed to run (syntax error, missing import) has no assertion results: its tests are absent.
  */
 public final class JestJsonReport {
   private final ContainerPaths paths;
@@ -19,7 +19,8 @@ public final class JestJsonReport {
 
   /** True when the JSON has jest's shape (a testResults array with assertionResults). */
   public static boolean looksLikeJest(JsonNode root) {
-    return root.isObject() && root.path("testResults").isArray()
+    return root.isObject()
+        && root.path("testResults").isArray()
         && (root.has("numTotalTests") || root.path("testResults").path(0).has("assertionResults"));
   }
 
@@ -33,7 +34,10 @@ public final class JestJsonReport {
         assertion.path("ancestorTitles").forEach(t -> parts.add(t.asText()));
         parts.add(assertion.path("title").asText());
         parts.removeIf(String::isBlank);
-        outcomes.merge(String.join(" > ", parts), outcomeOf(assertion.path("status").asText()), TestOutcome::worst);
+        outcomes.merge(
+            String.join(" > ", parts),
+            outcomeOf(assertion.path("status").asText()),
+            TestOutcome::worst);
       }
     }
     return TestResults.of(outcomes);

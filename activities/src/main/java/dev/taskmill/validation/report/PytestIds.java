@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds pytest node ids ("tests/test_x.py::TestC::test_y") from junitxml's dotted classname.
- * With junit_family=xunit1 pytest also writes the file, which settles where the module ends. Without it the module
- * ends at the last segment named like a test file (pytest's default python_files: test_*.py, *_test.py), else
- * before the first segment that starts with an upper-case letter (pytest collects classes named Test*).
+ * Builds pytest node ids ("tests/test_x.py::TestC::test_y") from junitxml's dotted classname. With
+ * junit_family=xunit1 pytest also writes the file, which settles where the module ends. Without it
+ * the module ends at the last segment named like a test file (pytest's default python_files:
+ * test_*.py, *_test.py), else before the first segment that starts with an upper-case letter
+ * (pytest collects classes named Test*).
  */
 final class PytestIds {
   private PytestIds() {}
@@ -25,11 +26,16 @@ final class PytestIds {
     if (file != null && !file.isEmpty() && file.endsWith(".py")) {
       module = file;
       String dotted = file.substring(0, file.length() - 3).replace('/', '.');
-      String rest = classname.equals(dotted) ? ""
-          : classname.startsWith(dotted + ".") ? classname.substring(dotted.length() + 1) : null;
-      classes = rest == null
-          ? segments.subList(Math.min(file.split("/").length, segments.size()), segments.size())
-          : rest.isEmpty() ? List.of() : Arrays.asList(rest.split("\\."));
+      String rest =
+          classname.equals(dotted)
+              ? ""
+              : classname.startsWith(dotted + ".")
+                  ? classname.substring(dotted.length() + 1)
+                  : null;
+      classes =
+          rest == null
+              ? segments.subList(Math.min(file.split("/").length, segments.size()), segments.size())
+              : rest.isEmpty() ? List.of() : Arrays.asList(rest.split("\\."));
     } else {
       int firstClass = firstClassIndex(segments);
       module = String.join("/", segments.subList(0, firstClass)) + ".py";

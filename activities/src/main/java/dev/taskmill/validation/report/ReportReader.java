@@ -15,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads every machine-readable report under a stage's reports directory and merges them.
- * The format is recognised by content (XML, jest JSON, go test events), so file names are free.
+ * Reads every machine-readable report under a stage's reports directory and merges them. The format
+ * is recognised by content (XML, jest JSON, go test events), so file names are free.
  */
 public final class ReportReader {
   private static final Logger LOG = LoggerFactory.getLogger(ReportReader.class);
+
   /** Reports come from untrusted code: a huge file is skipped rather than read into memory. */
   static final long MAX_REPORT_BYTES = 64L * 1024 * 1024;
 
@@ -36,7 +37,8 @@ public final class ReportReader {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(reportsDir, 8)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> !Files.isSymbolicLink(p)).sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile).filter(p -> !Files.isSymbolicLink(p)).sorted().toList();
     }
     TestResults all = TestResults.empty();
     for (Path file : files) {
@@ -52,7 +54,8 @@ public final class ReportReader {
       return TestResults.empty();
     }
     byte[] bytes = Files.readAllBytes(file);
-    String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.UTF_8).stripLeading();
+    String head =
+        new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.UTF_8).stripLeading();
     try {
       if (head.startsWith("<")) {
         try (InputStream in = Files.newInputStream(file)) {

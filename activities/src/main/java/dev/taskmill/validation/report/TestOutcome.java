@@ -6,7 +6,10 @@ public enum TestOutcome {
   FAILED,
   SKIPPED;
 
-  /** The outcome that wins when a report names the same test twice: a failure is never hidden by a pass. */
+  /**
+   * The outcome that wins when a report names the same test twice: a failure is never hidden by a
+   * pass.
+   */
   static TestOutcome worst(TestOutcome a, TestOutcome b) {
     if (a == FAILED || b == FAILED) {
       return FAILED;

@@ -21,12 +21,13 @@ public final class TestResults {
 
   /** Results from a map of id to outcome; blank ids are refused. */
   public static TestResults of(Map<String, TestOutcome> outcomes) {
-    outcomes.forEach((id, outcome) -> {
-      if (id == null || id.isBlank()) {
-        throw new IllegalArgumentException("a test id must not be blank");
-      }
-      Objects.requireNonNull(outcome, "outcome of " + id);
-    });
+    outcomes.forEach(
+        (id, outcome) -> {
+          if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a test id must not be blank");
+          }
+          Objects.requireNonNull(outcome, "outcome of " + id);
+        });
     return new TestResults(outcomes);
   }
 
@@ -38,8 +39,9 @@ public final class TestResults {
   }
 
   /**
-   * These results with the selected tests' outcomes taken from {@code rerun}: a rerun that ran only some tests
-   * stands for a whole run in which the others did as before. A selected test the rerun did not report is absent.
+   * These results with the selected tests' outcomes taken from {@code rerun}: a rerun that ran only
+   * some tests stands for a whole run in which the others did as before. A selected test the rerun
+   * did not report is absent.
    */
   public TestResults overlay(TestResults rerun, java.util.Collection<String> selected) {
     Map<String, TestOutcome> merged = new TreeMap<>(outcomes);
@@ -64,7 +66,10 @@ public final class TestResults {
   }
 
   public List<String> ids(TestOutcome wanted) {
-    return outcomes.entrySet().stream().filter(e -> e.getValue() == wanted).map(Map.Entry::getKey).toList();
+    return outcomes.entrySet().stream()
+        .filter(e -> e.getValue() == wanted)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   public int count(TestOutcome wanted) {

@@ -15,7 +15,10 @@ import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 
-/** Test helper: real unified diffs of in-memory edits (JGit's histogram diff and formatter) and their contents. */
+/**
+ * Test helper: real unified diffs of in-memory edits (JGit's histogram diff and formatter) and
+ * their contents.
+ */
 final class Diffs {
   private final StringBuilder diff = new StringBuilder();
   private final Map<String, String> before = new HashMap<>();
@@ -25,15 +28,26 @@ final class Diffs {
   Diffs modify(String path, String old, String updated) {
     before.put(path, old);
     after.put(path, updated);
-    diff.append("diff --git a/").append(path).append(" b/").append(path).append('\n')
+    diff.append("diff --git a/")
+        .append(path)
+        .append(" b/")
+        .append(path)
+        .append('\n')
         .append("index 1111111..2222222 100644\n")
-        .append("--- a/").append(path).append('\n')
-        .append("+++ b/").append(path).append('\n')
+        .append("--- a/")
+        .append(path)
+        .append('\n')
+        .append("+++ b/")
+        .append(path)
+        .append('\n')
         .append(hunks(old, updated));
     return this;
   }
 
-  /** {@code source} with the single occurrence of {@code from} replaced, failing when it is not unique. */
+  /**
+   * {@code source} with the single occurrence of {@code from} replaced, failing when it is not
+   * unique.
+   */
   static String replaceOnce(String source, String from, String to) {
     int at = source.indexOf(from);
     if (at < 0 || source.indexOf(from, at + 1) >= 0) {
@@ -58,8 +72,9 @@ final class Diffs {
   private static String hunks(String old, String updated) {
     RawText a = new RawText(old.getBytes(StandardCharsets.UTF_8));
     RawText b = new RawText(updated.getBytes(StandardCharsets.UTF_8));
-    EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
-        .diff(RawTextComparator.DEFAULT, a, b);
+    EditList edits =
+        DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+            .diff(RawTextComparator.DEFAULT, a, b);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (DiffFormatter formatter = new DiffFormatter(out)) {
       formatter.format(edits, a, b);

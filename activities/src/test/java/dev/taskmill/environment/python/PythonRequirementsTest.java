@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The parsers that collect a Python project's test-time requirements, one declaration style per row. */
+/**
+ * The parsers that collect a Python project's test-time requirements, one declaration style per
+ * row.
+ */
 class PythonRequirementsTest {
   @TempDir Path tmp;
 
@@ -27,12 +30,18 @@ class PythonRequirementsTest {
       Files.createDirectories(path.getParent());
       Files.writeString(path, file.getValue());
     }
-    return PythonRequirements.collect(tmp).requirements().stream().map(PythonRequirement::spec).toList();
+    return PythonRequirements.collect(tmp).requirements().stream()
+        .map(PythonRequirement::spec)
+        .toList();
   }
 
   static Stream<Arguments> declarations() {
     return Stream.of(
-        Arguments.of("PEP 621 dependencies and the test extra, not docs", Map.of("pyproject.toml", """
+        Arguments.of(
+            "PEP 621 dependencies and the test extra, not docs",
+            Map.of(
+                "pyproject.toml",
+                """
             [project]
             name = "boxes"
             dependencies = ["attrs>=21", "six"]
@@ -40,8 +49,13 @@ class PythonRequirementsTest {
             test = ["pytest-timeout"]
             Testing = ["hypothesis"]
             docs = ["sphinx"]
-            """), List.of("attrs>=21", "six", "pytest-timeout", "hypothesis")),
-        Arguments.of("PEP 735 groups with include-group and the project's own extra", Map.of("pyproject.toml", """
+            """),
+            List.of("attrs>=21", "six", "pytest-timeout", "hypothesis")),
+        Arguments.of(
+            "PEP 735 groups with include-group and the project's own extra",
+            Map.of(
+                "pyproject.toml",
+                """
             [project]
             name = "Boxes"
             [project.optional-dependencies]
@@ -50,8 +64,13 @@ class PythonRequirementsTest {
             lint = ["ruff"]
             base = ["iniconfig"]
             test = [{include-group = "base"}, "pytest-mock", "boxes[fast]"]
-            """), List.of("iniconfig", "pytest-mock", "ujson")),
-        Arguments.of("Poetry: names only, python and optional ones left", Map.of("pyproject.toml", """
+            """),
+            List.of("iniconfig", "pytest-mock", "ujson")),
+        Arguments.of(
+            "Poetry: names only, python and optional ones left",
+            Map.of(
+                "pyproject.toml",
+                """
             [tool.poetry]
             name = "boxes"
             [tool.poetry.dependencies]
@@ -60,8 +79,13 @@ class PythonRequirementsTest {
             ujson = { version = "*", optional = true }
             [tool.poetry.group.test.dependencies]
             pytest-mock = "^3"
-            """), List.of("requests", "pytest-mock")),
-        Arguments.of("setup.cfg install_requires and the tests extra", Map.of("setup.cfg", """
+            """),
+            List.of("requests", "pytest-mock")),
+        Arguments.of(
+            "setup.cfg install_requires and the tests extra",
+            Map.of(
+                "setup.cfg",
+                """
             [metadata]
             name = boxes
             [options]
@@ -72,20 +96,33 @@ class PythonRequirementsTest {
             tests =
                 pytest-xdist
             docs = sphinx
-            """), List.of("attrs>=21", "six ; python_version < \"4\"", "pytest-xdist")),
-        Arguments.of("setup.py literal lists only", Map.of("setup.py", """
+            """),
+            List.of("attrs>=21", "six ; python_version < \"4\"", "pytest-xdist")),
+        Arguments.of(
+            "setup.py literal lists only",
+            Map.of(
+                "setup.py",
+                """
             from setuptools import setup
             setup(name="boxes", install_requires=["attrs>=21", 'six'], tests_require=["mock"])
-            """), List.of("attrs>=21", "six", "mock")),
-        Arguments.of("requirements files, includes, hashes; docs and lint files left out", Map.of(
-            "requirements.txt", "attrs==23.1.0 \\\n    --hash=sha256:abc\n-r requirements/base.txt\n-e .\n"
-                + "git+https://example.com/x.git#egg=x\nsix  # a comment\n",
-            "requirements/base.txt", "--index-url https://example.com/simple\niniconfig\n",
-            "requirements/test.in", "pytest-mock\n",
-            "requirements-docs.txt", "sphinx\n",
-            "requirements-lint.txt", "ruff\n"), List.of("attrs==23.1.0", "iniconfig", "six", "pytest-mock")),
-        Arguments.of("tox.ini: plain deps, -r, extras; factor lines and substitutions left to tox", Map.of(
-            "tox.ini", """
+            """),
+            List.of("attrs>=21", "six", "mock")),
+        Arguments.of(
+            "requirements files, includes, hashes; docs and lint files left out",
+            Map.of(
+                "requirements.txt",
+                    "attrs==23.1.0 \\\n    --hash=sha256:abc\n-r requirements/base.txt\n-e .\n"
+                        + "git+https://example.com/x.git#egg=x\nsix  # a comment\n",
+                "requirements/base.txt", "--index-url https://example.com/simple\niniconfig\n",
+                "requirements/test.in", "pytest-mock\n",
+                "requirements-docs.txt", "sphinx\n",
+                "requirements-lint.txt", "ruff\n"),
+            List.of("attrs==23.1.0", "iniconfig", "six", "pytest-mock")),
+        Arguments.of(
+            "tox.ini: plain deps, -r, extras; factor lines and substitutions left to tox",
+            Map.of(
+                "tox.ini",
+                    """
                 [testenv]
                 deps =
                     pytest-mock
@@ -94,28 +131,42 @@ class PythonRequirementsTest {
                     -r{toxinidir}/requirements-test.txt
                 extras = testing
                 """,
-            "requirements-test.txt", "freezegun\n",
-            "pyproject.toml", "[project]\nname = \"boxes\"\n[project.optional-dependencies]\ntesting = [\"responses\"]\n"),
+                "requirements-test.txt", "freezegun\n",
+                "pyproject.toml",
+                    "[project]\nname = \"boxes\"\n[project.optional-dependencies]\ntesting = [\"responses\"]\n"),
             List.of("responses", "freezegun", "pytest-mock")),
-        Arguments.of("pytest plugins from pytest.ini", Map.of("pytest.ini", """
+        Arguments.of(
+            "pytest plugins from pytest.ini",
+            Map.of(
+                "pytest.ini",
+                """
             [pytest]
             addopts = -p pytest_randomly -p no:cacheprovider -p myproject.plugin --timeout=30 -n auto
             required_plugins = pytest-mock>=3 pytest-env
             asyncio_mode = auto
-            """), List.of("pytest-mock>=3", "pytest-env", "pytest-randomly", "pytest-timeout", "pytest-xdist",
+            """),
+            List.of(
+                "pytest-mock>=3",
+                "pytest-env",
+                "pytest-randomly",
+                "pytest-timeout",
+                "pytest-xdist",
                 "pytest-asyncio")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("declarations")
-  void collectsWhatTheProjectDeclaresForItsTests(String name, Map<String, String> files, List<String> expected)
-      throws IOException {
+  void collectsWhatTheProjectDeclaresForItsTests(
+      String name, Map<String, String> files, List<String> expected) throws IOException {
     assertThat(specs(files)).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
   void pluginsAreMarkedAsNeededAndAPluginDeclaredTwiceKeepsTheMark() throws IOException {
-    specs(Map.of("pyproject.toml", """
+    specs(
+        Map.of(
+            "pyproject.toml",
+            """
         [project]
         name = "boxes"
         [project.optional-dependencies]
@@ -124,10 +175,13 @@ class PythonRequirementsTest {
         addopts = ["--timeout=60"]
         """));
     var collected = PythonRequirements.collect(tmp).requirements();
-    assertThat(collected).singleElement().satisfies(r -> {
-      assertThat(r.name()).isEqualTo("pytest-timeout");
-      assertThat(r.plugin()).isTrue();
-    });
+    assertThat(collected)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.name()).isEqualTo("pytest-timeout");
+              assertThat(r.plugin()).isTrue();
+            });
   }
 
   @Test
@@ -136,34 +190,44 @@ class PythonRequirementsTest {
     Files.writeString(tmp.resolve("requirements.txt"), "six\n");
     var collected = PythonRequirements.collect(tmp);
     assertThat(collected.requirements()).extracting(PythonRequirement::spec).containsExactly("six");
-    assertThat(collected.notes()).singleElement().asString().startsWith("pyproject.toml is not valid TOML")
+    assertThat(collected.notes())
+        .singleElement()
+        .asString()
+        .startsWith("pyproject.toml is not valid TOML")
         .doesNotContain("\n");
   }
 
   @Nested
   class OneLine {
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "attrs>=21                      | attrs          | attrs>=21",
-        "Foo.Bar_baz[Extra] ~= 1.2      | foo-bar-baz    | Foo.Bar_baz[Extra] ~= 1.2",
-        "six; python_version<'3'        | six            | six; python_version<'3'",
-        "zope.interface (>=5)           | zope-interface | zope.interface (>=5)",
-        "# only a comment               | -              | -",
-        "-e .                           | -              | -",
-        "--index-url https://x/simple   | -              | -",
-        "./vendor/pkg                   | -              | -",
-        "pkg @ https://example.com/p.whl | -             | -",
-        "git+https://example.com/x.git  | -              | -",
-        "not a requirement              | -              | -"})
+    @CsvSource(
+        delimiter = '|',
+        nullValues = "-",
+        value = {
+          "attrs>=21                      | attrs          | attrs>=21",
+          "Foo.Bar_baz[Extra] ~= 1.2      | foo-bar-baz    | Foo.Bar_baz[Extra] ~= 1.2",
+          "six; python_version<'3'        | six            | six; python_version<'3'",
+          "zope.interface (>=5)           | zope-interface | zope.interface (>=5)",
+          "# only a comment               | -              | -",
+          "-e .                           | -              | -",
+          "--index-url https://x/simple   | -              | -",
+          "./vendor/pkg                   | -              | -",
+          "pkg @ https://example.com/p.whl | -             | -",
+          "git+https://example.com/x.git  | -              | -",
+          "not a requirement              | -              | -"
+        })
     void parsesARequirementLineOrSkipsIt(String line, String name, String spec) {
       var parsed = PythonRequirement.parse(line, "t", false);
       if (name == null) {
         assertThat(parsed).isEmpty();
       } else {
-        assertThat(parsed).get().satisfies(r -> {
-          assertThat(r.name()).isEqualTo(name);
-          assertThat(r.spec()).isEqualTo(spec);
-        });
+        assertThat(parsed)
+            .get()
+            .satisfies(
+                r -> {
+                  assertThat(r.name()).isEqualTo(name);
+                  assertThat(r.spec()).isEqualTo(spec);
+                });
       }
     }
   }
@@ -172,18 +236,27 @@ class PythonRequirementsTest {
   class Imports {
     @Test
     void findsTopLevelModulesOfImportAndFromLines() {
-      assertThat(PythonImports.modulesIn("""
+      assertThat(
+              PythonImports.modulesIn(
+                  """
           import os, attr as a
           from dateutil.parser import parse
           from . import sibling
               import yaml
           x = "import nothing"
-          """)).containsExactlyInAnyOrder("os", "attr", "dateutil", "yaml");
+          """))
+          .containsExactlyInAnyOrder("os", "attr", "dateutil", "yaml");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"attrs,attr", "python-dateutil,dateutil", "PyYAML,yaml", "pytest-timeout,pytest_timeout",
-        "Pillow,PIL", "typing_extensions,typing_extensions"})
+    @CsvSource({
+      "attrs,attr",
+      "python-dateutil,dateutil",
+      "PyYAML,yaml",
+      "pytest-timeout,pytest_timeout",
+      "Pillow,PIL",
+      "typing_extensions,typing_extensions"
+    })
     void knowsTheModuleOfADistribution(String distribution, String module) {
       assertThat(PythonImports.modulesOf(distribution)).contains(module);
     }
@@ -201,8 +274,14 @@ class PythonRequirementsTest {
   @Nested
   class RequirementsFileSelection {
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"requirements.txt,true", "requirements-dev.txt,true", "requirements/test.txt,true",
-        "requirements-docs.txt,false", "requirements/lint.txt,false", "requirements_typing.txt,false"})
+    @CsvSource({
+      "requirements.txt,true",
+      "requirements-dev.txt,true",
+      "requirements/test.txt,true",
+      "requirements-docs.txt,false",
+      "requirements/lint.txt,false",
+      "requirements_typing.txt,false"
+    })
     void keepsWhatTheTestsUse(String file, boolean kept) {
       assertThat(RequirementsFiles.forTests(file)).isEqualTo(kept);
     }

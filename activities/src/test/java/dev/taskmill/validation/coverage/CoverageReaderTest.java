@@ -15,18 +15,23 @@ class CoverageReaderTest {
   private final CoverageReader reader = new CoverageReader();
 
   static Path fixture(String name) throws Exception {
-    return Path.of(CoverageReaderTest.class.getClassLoader().getResource("validation/coverage/" + name).toURI());
+    return Path.of(
+        CoverageReaderTest.class
+            .getClassLoader()
+            .getResource("validation/coverage/" + name)
+            .toURI());
   }
 
   @ParameterizedTest(name = "{0} -> {1}%")
   @CsvSource({
-      "jacoco.xml,            85.0",
-      "coverage.json,         83.33",
-      "coverage-summary.json, 75.0",
-      "cover.out,             80.0",
-      "go1.19-cover.out,      50.0",
+    "jacoco.xml,            85.0",
+    "coverage.json,         83.33",
+    "coverage-summary.json, 75.0",
+    "cover.out,             80.0",
+    "go1.19-cover.out,      50.0",
   })
-  void eachToolsReportGivesLineCoveragePercent(String file, double percent, @TempDir Path dir) throws Exception {
+  void eachToolsReportGivesLineCoveragePercent(String file, double percent, @TempDir Path dir)
+      throws Exception {
     Files.copy(fixture(file), dir.resolve(file));
 
     assertThat(reader.read(dir)).get().extracting(LineCoverage::percent).isEqualTo(percent);
@@ -38,8 +43,10 @@ class CoverageReaderTest {
     void reportsOfSeveralModulesAreCombined(@TempDir Path dir) throws Exception {
       Files.createDirectories(dir.resolve("core"));
       Files.copy(fixture("jacoco.xml"), dir.resolve("core/jacoco.xml")); // 68 of 80 lines
-      Files.writeString(dir.resolve("web.xml"), "<report name=\"web\"><counter type=\"LINE\" missed=\"18\""
-          + " covered=\"2\"/></report>");
+      Files.writeString(
+          dir.resolve("web.xml"),
+          "<report name=\"web\"><counter type=\"LINE\" missed=\"18\""
+              + " covered=\"2\"/></report>");
 
       assertThat(reader.read(dir)).get().isEqualTo(new LineCoverage(70, 100));
     }
