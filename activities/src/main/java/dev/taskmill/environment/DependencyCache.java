@@ -6,6 +6,7 @@ import dev.taskmill.environment.python.PythonRequirements;
 import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.files.FileTrees;
+import dev.taskmill.metrics.TaskmillMetrics;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.stage.BindMount;
 import dev.taskmill.stage.StageContract;
@@ -92,7 +93,9 @@ public final class DependencyCache {
           FileLock ignored = channel.lock()) {
         Path complete = dir.resolve(".complete");
         String marker = context.manifestHash() + " recipe " + RECIPE;
-        if (!Files.exists(complete) || !Files.readString(complete).equals(marker)) {
+        boolean cached = Files.exists(complete) && Files.readString(complete).equals(marker);
+        TaskmillMetrics.cacheLookup("dependencies", cached);
+        if (!cached) {
           FileTrees.deleteRecursively(dir);
           Path manifests = dir.resolve("manifests");
           if (kind == StackKind.MAVEN) {

@@ -7,6 +7,7 @@ import dev.taskmill.failure.FailureType;
 import dev.taskmill.failure.Failures;
 import dev.taskmill.files.FileTrees;
 import dev.taskmill.git.RepositoryCache;
+import dev.taskmill.metrics.TaskmillMetrics;
 import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.stage.BindMount;
 import dev.taskmill.stage.StageContract;
@@ -116,7 +117,9 @@ public final class EnvironmentPreparer {
               + "-"
               + envKey.substring(0, 8);
       Map<String, String> args = Map.of("TASKMILL_ONLINE_DEPS", online ? "1" : "0");
-      if (images.imageId(environmentImage).isEmpty()) {
+      boolean environmentBuilt = images.imageId(environmentImage).isPresent();
+      TaskmillMetrics.cacheLookup("environment_image", environmentBuilt);
+      if (!environmentBuilt) {
         images.build(
             contextDir,
             "environment",
@@ -124,7 +127,9 @@ public final class EnvironmentPreparer {
             args,
             Map.of("dev.taskmill.environment", envKey));
       }
-      if (images.imageId(sampleImage).isEmpty()) {
+      boolean sampleBuilt = images.imageId(sampleImage).isPresent();
+      TaskmillMetrics.cacheLookup("sample_image", sampleBuilt);
+      if (!sampleBuilt) {
         images.build(
             contextDir,
             "sample",
