@@ -88,8 +88,8 @@ public final class RequirementsFiles {
   }
 
   /**
-   * The requirements in {@code relative} and the files it includes; includes that leave the project
-   * or do not exist are skipped, each file read once.
+   * The requirements in {@code relative} and the files it includes; includes that leave the
+   * project, do not exist or are for docs, linting or releases are skipped, each file read once.
    */
   public static List<PythonRequirement> read(Path project, String relative) {
     List<PythonRequirement> out = new ArrayList<>();
@@ -114,6 +114,11 @@ public final class RequirementsFiles {
       var include = INCLUDE.matcher(line);
       if (include.find()) {
         String target = include.group(1).replace("{toxinidir}/", "");
+        // A dev file that includes the docs' or the linters' pins must not pull them into the
+        // tests: their exact pins are often older than any wheel for the image's Python.
+        if (!forTests(target)) {
+          continue;
+        }
         read(
             project,
             project.relativize(file.resolveSibling(target).normalize()).toString(),

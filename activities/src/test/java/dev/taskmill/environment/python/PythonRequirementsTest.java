@@ -119,6 +119,14 @@ class PythonRequirementsTest {
                 "requirements-lint.txt", "ruff\n"),
             List.of("attrs==23.1.0", "iniconfig", "six", "pytest-mock")),
         Arguments.of(
+            "a dev file's includes of the docs' and the linters' pins are left out (pallets/jinja)",
+            Map.of(
+                "requirements/dev.txt", "-r docs.txt\n-r tests.txt\n-r typing.txt\npre-commit\n",
+                "requirements/docs.txt", "markupsafe==2.1.1\nsphinx==4.5.0\n",
+                "requirements/tests.txt", "pytest==7.1.2\n",
+                "requirements/typing.txt", "mypy==0.961\n"),
+            List.of("pytest==7.1.2", "pre-commit")),
+        Arguments.of(
             "tox.ini: plain deps, -r, extras; factor lines and substitutions left to tox",
             Map.of(
                 "tox.ini",
