@@ -7,7 +7,9 @@ import dev.taskmill.phase.Phase;
 import dev.taskmill.workflow.PhaseProgress;
 import dev.taskmill.workflow.PhaseState;
 import dev.taskmill.workflow.Progress;
+import dev.taskmill.workflow.SampleCreationWorkflow;
 import dev.taskmill.workflow.SampleRequest;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run with no worker polling the docker task queue says so on its board within a minute (the
- * client's progress, `taskmill status`), instead of showing a silent "running". Under CI=true it
- * fails without the Temporal CLI.
+ * client's progress, `taskmill status`) and in the run's current details (the Web UI), instead of
+ * showing a silent "running". Under CI=true it fails without the Temporal CLI.
  */
 class DockerQueueWaitTest {
   @TempDir Path tmp;
@@ -62,6 +64,27 @@ class DockerQueueWaitTest {
             "taskmill worker --queues docker");
     assertThat(took).isLessThan(Duration.ofMinutes(1));
     assertThat(status(id)).contains("4. Build environment").contains("no worker polls the docker");
+
+    // The workflow says it too, in its own board and so in the Web UI's current details, once
+    // the activity's schedule-to-start timeout (45 s) has passed without a worker taking it.
+    RecoveryRig.await(
+        "the run's current details say it waits for a docker worker",
+        75,
+        () -> currentDetails(id).contains("docker task queue"));
+    Duration said = Duration.ofNanos(System.nanoTime() - submitted);
+    System.out.printf(
+        "docker queue wait: in the current details after %.1f s%n", said.toNanos() / 1e9);
+    assertThat(said).isLessThan(Duration.ofSeconds(75));
+    assertThat(currentDetails(id))
+        .contains("4. Build environment: running - no worker of the docker task queue")
+        .contains("(taskmill-docker) took it in 4");
+    assertThat(
+            rig.client
+                .workflowClient()
+                .newWorkflowStub(SampleCreationWorkflow.class, id)
+                .progress()
+                .detail())
+        .contains("docker task queue");
     rig.client.cancel(id);
   }
 
@@ -75,6 +98,18 @@ class DockerQueueWaitTest {
             null);
     assertThat(QueueWaits.annotate(done, null, "default", "x", java.time.Instant.now()))
         .isSameAs(done);
+  }
+
+  /**
+   * The run's current details as the Web UI shows them: the SDK's built-in metadata query, which
+   * returns what the workflow last gave Workflow.setCurrentDetails.
+   */
+  private String currentDetails(String id) {
+    return rig.client
+        .workflowClient()
+        .newUntypedWorkflowStub(id)
+        .query("__temporal_workflow_metadata", WorkflowMetadata.class)
+        .getCurrentDetails();
   }
 
   private static PhaseProgress environment(Progress board) {

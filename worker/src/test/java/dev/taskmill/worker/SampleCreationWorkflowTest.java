@@ -16,6 +16,7 @@ import dev.taskmill.workflow.SampleResult;
 import dev.taskmill.workflow.TaskQueues;
 import dev.taskmill.workflow.WorkflowIds;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -159,6 +160,81 @@ class SampleCreationWorkflowTest {
       assertThat(board.phases().get(0).detail()).contains("#404");
       assertThat(board.outcome()).isEqualTo(RunOutcome.FAILED);
       HistoryRecorder.record(client, id, "analyze-no-such-pr");
+    }
+  }
+
+  @Nested
+  class WaitingForADockerWorker {
+    /**
+     * Only light workers poll: the environment phase's activity times out before it starts, and the
+     * run says so on its board (the Web UI's current details) and schedules it again.
+     */
+    @Test
+    void aRunWithoutADockerWorkerSaysSoOnItsBoardAndSchedulesTheActivityAgain() {
+      workers.shutdownNow();
+      workers =
+          TaskmillWorkers.start(
+              client,
+              EnumSet.of(QueueRole.LIGHT),
+              ActivityWiring.create(tmp.resolve("cache")),
+              false);
+      SampleRequest request =
+          SampleRequest.builder(repo, tmp.resolve("o-wait").toString()).pr(12).build();
+      SampleCreationWorkflow workflow = stub(request);
+      WorkflowClient.start(workflow::run, request);
+      String id =
+          WorkflowIds.forRequest(request.repoUrl(), request.prNumber(), request.stopAfter());
+      SampleCreationWorkflow running = client.newWorkflowStub(SampleCreationWorkflow.class, id);
+
+      await(id, () -> running.progress().detail().contains("docker task queue"));
+
+      PhaseProgress environment = running.progress().phases().get(Phase.ENVIRONMENT.ordinal());
+      assertThat(environment.state()).isEqualTo(PhaseState.RUNNING);
+      assertThat(environment.detail())
+          .startsWith("no worker of the docker task queue (" + TaskQueues.DOCKER + ") took it in ")
+          .contains("Is a taskmill worker --queues docker running?");
+      var history = client.fetchHistory(id).getHistory().getEventsList();
+      assertThat(
+              history.stream()
+                  .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT))
+          .isNotEmpty()
+          .allSatisfy(
+              e ->
+                  assertThat(
+                          e.getActivityTaskTimedOutEventAttributes()
+                              .getFailure()
+                              .getTimeoutFailureInfo()
+                              .getTimeoutType())
+                      .isEqualTo(TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START));
+      assertThat(
+              history.stream()
+                  .filter(
+                      e ->
+                          e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+                              && e.getActivityTaskScheduledEventAttributes()
+                                  .getActivityType()
+                                  .getName()
+                                  .equals("PrepareEnvironment")))
+          .hasSizeGreaterThan(1);
+      client.newUntypedWorkflowStub(id).terminate("test over");
+    }
+
+    /**
+     * Waits on the run's result a second at a time: the test server skips time only while a client
+     * waits on a result.
+     */
+    private void await(String id, java.util.function.BooleanSupplier condition) {
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+      while (!condition.getAsBoolean()) {
+        assertThat(System.nanoTime()).as("waited 60 s of wall time").isLessThan(deadline);
+        try {
+          client
+              .newUntypedWorkflowStub(id)
+              .getResult(1, java.util.concurrent.TimeUnit.SECONDS, SampleResult.class);
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+          // expected: the run waits for a docker worker
+        }
+      }
     }
   }
 }

@@ -35,6 +35,14 @@ public final class ActivityOptionsCatalog {
           .setDoNotRetry(Failures.permanentTypes())
           .build();
 
+  /**
+   * A docker-queue activity that no worker takes within this long times out before it starts; the
+   * workflow says on its board (and so in the Web UI's current details) that it waits for a docker
+   * worker, and schedules it again ({@code PickupWait}). Not retried by the server: Temporal
+   * retries only start-to-close and heartbeat timeouts.
+   */
+  public static final Duration DOCKER_PICKUP = Duration.ofSeconds(45);
+
   /** Phase 1: a clone of a large repository can take minutes; it heartbeats JGit's progress. */
   public static final ActivityOptions ANALYSIS =
       ActivityOptions.newBuilder()
@@ -59,6 +67,7 @@ public final class ActivityOptionsCatalog {
   public static final ActivityOptions ENVIRONMENT =
       ActivityOptions.newBuilder()
           .setTaskQueue(TaskQueues.DOCKER)
+          .setScheduleToStartTimeout(DOCKER_PICKUP)
           .setScheduleToCloseTimeout(Duration.ofHours(2))
           .setStartToCloseTimeout(Duration.ofMinutes(45))
           .setHeartbeatTimeout(Duration.ofMinutes(2))
@@ -69,6 +78,7 @@ public final class ActivityOptionsCatalog {
   public static final ActivityOptions VALIDATION =
       ActivityOptions.newBuilder()
           .setTaskQueue(TaskQueues.DOCKER)
+          .setScheduleToStartTimeout(DOCKER_PICKUP)
           .setScheduleToCloseTimeout(Duration.ofHours(4))
           .setStartToCloseTimeout(Duration.ofMinutes(90))
           .setHeartbeatTimeout(Duration.ofMinutes(2))
@@ -81,6 +91,7 @@ public final class ActivityOptionsCatalog {
   public static final ActivityOptions TRAJECTORIES =
       ActivityOptions.newBuilder()
           .setTaskQueue(TaskQueues.DOCKER)
+          .setScheduleToStartTimeout(DOCKER_PICKUP)
           .setScheduleToCloseTimeout(Duration.ofHours(3))
           .setStartToCloseTimeout(Duration.ofMinutes(60))
           .setHeartbeatTimeout(Duration.ofMinutes(2))

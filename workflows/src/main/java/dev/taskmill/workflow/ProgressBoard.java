@@ -28,6 +28,13 @@ final class ProgressBoard {
     detail = phase.title() + ": " + line;
   }
 
+  /** A running phase's line changes; its start time stays. */
+  void note(Phase phase, String line) {
+    PhaseProgress p = phases.get(phase);
+    phases.put(phase, new PhaseProgress(phase, p.state(), p.startedAt(), p.endedAt(), line));
+    detail = phase.title() + ": " + line;
+  }
+
   void done(Phase phase, String line, long now) {
     finish(phase, PhaseState.DONE, line, now);
   }

@@ -448,7 +448,14 @@ public class SampleCreationWorkflowImpl implements SampleCreationWorkflow {
     publishDetails();
     upsert(SearchAttributeKeys.PHASE, phase.name().toLowerCase(Locale.ROOT));
     try {
-      T result = call.get();
+      T result =
+          PickupWait.untilTaken(
+              call,
+              Workflow::currentTimeMillis,
+              line -> {
+                board.note(phase, line);
+                publishDetails();
+              });
       board.done(phase, doneLine.apply(result), Workflow.currentTimeMillis());
       publishDetails();
       return result;

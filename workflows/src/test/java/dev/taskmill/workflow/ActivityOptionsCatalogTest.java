@@ -78,4 +78,24 @@ class ActivityOptionsCatalogTest {
     assertThat(ActivityOptionsCatalog.HEARTBEATING_TYPES)
         .allSatisfy(type -> assertThat(SCHEDULED_WITH.get(type).getHeartbeatTimeout()).isNotNull());
   }
+
+  /**
+   * The sample run's docker phases time out before they start when no worker takes them, so that
+   * the workflow can say it waits; the evaluation and the light queue keep waiting silently.
+   */
+  @Test
+  void theSampleRunsDockerPhasesHaveAPickupTimeout() {
+    assertThat(
+            java.util.List.of(
+                ActivityOptionsCatalog.ENVIRONMENT,
+                ActivityOptionsCatalog.VALIDATION,
+                ActivityOptionsCatalog.TRAJECTORIES))
+        .allSatisfy(
+            o ->
+                assertThat(o.getScheduleToStartTimeout())
+                    .isEqualTo(ActivityOptionsCatalog.DOCKER_PICKUP));
+    assertThat(SCHEDULED_WITH.values())
+        .filteredOn(o -> o.getTaskQueue().equals(TaskQueues.LIGHT))
+        .allSatisfy(o -> assertThat(o.getScheduleToStartTimeout()).isNull());
+  }
 }
