@@ -85,7 +85,9 @@ public final class FileClassifier {
     if (CHANGELOG.matcher(name).matches()) {
       return FileRole.OTHER;
     }
-    if (TEST_FILE.matcher(name).matches() && !underMainSources(segments)) {
+    if (TEST_FILE.matcher(name).matches()
+        && !underMainSources(segments)
+        && !inPythonSrcLayout(segments)) {
       return FileRole.TEST;
     }
     for (int i = 0; i < dirs; i++) {
@@ -134,6 +136,17 @@ public final class FileClassifier {
       }
     }
     return false;
+  }
+
+  /**
+   * A Python module under src/ (the src layout) is shipped code whatever its name: jinja's
+   * src/jinja2/tests.py holds Jinja's template tests. Tests in a src layout sit in a tests folder,
+   * which the folder rule still finds.
+   */
+  private static boolean inPythonSrcLayout(String[] segments) {
+    return segments.length > 2
+        && segments[0].equals("src")
+        && segments[segments.length - 1].endsWith(".py");
   }
 
   /** requirements*.txt and similar manifests are dependencies, which a fix may need. */
