@@ -32,6 +32,7 @@ final class BatchCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connection;
   @Mixin CandidateOptions candidates;
+  @Mixin ValidationOptions validation;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The batch file: REPO [PR] per line.")
   Path file;
@@ -100,7 +101,7 @@ final class BatchCommand implements Callable<Integer> {
     Path samples = Directories.writable(samplesDir, "--samples-dir");
     BatchRequest request =
         BatchRequest.of(entries, samples.toString(), mine, concurrency)
-            .withChildOptions(candidates.value(), githubApi, null, false);
+            .withChildOptions(candidates.value(), githubApi, validation.settings(), false);
     String id = WorkflowIds.forBatch(BatchFile.hash(entries, mine), samples.toString());
     try (TemporalSession session =
         detach

@@ -25,6 +25,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
   @Mixin RepoOptions repo;
   @Mixin CandidateOptions candidates;
+  @Mixin ValidationOptions validation;
 
   @Option(
       names = "--samples-dir",
@@ -34,50 +35,19 @@ final class RunCommand implements Callable<Integer> {
   Path samplesDir;
 
   @Option(
-      names = "--reruns",
-      defaultValue = "1",
-      description =
-          "Extra runs of the fail and post stages to catch flaky tests (default: ${DEFAULT-VALUE}).")
-  int reruns;
-
-  @Option(
-      names = "--stage-timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "900",
-      description = "Wall time one test stage may take (default: ${DEFAULT-VALUE}).")
-  int stageTimeout;
-
-  @Option(
       names = "--remote-workers",
       description = "Rely on workers already serving the server instead of one in this process.")
   boolean remoteWorkers;
 
   @Override
   public Integer call() throws Exception {
-    if (reruns < 0 || reruns > 10) {
-      throw new UserError(3, "--reruns " + reruns + " is out of range; give 0 to 10 extra runs");
-    }
-    if (stageTimeout < 5) {
-      throw new UserError(
-          3, "--stage-timeout " + stageTimeout + " is too short; give at least 5 (seconds)");
-    }
+    ValidationSettings settings = validation.settings();
     String url = repo.resolvedRepo();
     boolean created =
         samplesDir != null
             && !samplesDir.toString().isBlank()
             && !java.nio.file.Files.exists(samplesDir.toAbsolutePath().normalize());
     Path samples = Directories.writable(samplesDir, "--samples-dir");
-    ValidationSettings settings;
-    try {
-      settings =
-          new ValidationSettings(
-              reruns,
-              stageTimeout,
-              ValidationSettings.DEFAULTS.cpus(),
-              ValidationSettings.DEFAULTS.memoryMb());
-    } catch (IllegalArgumentException e) {
-      throw new UserError(3, e.getMessage());
-    }
     SampleRequest request =
         SampleRequest.builder(url, samples.toString())
             .pr(repo.pr)

@@ -3,9 +3,7 @@ package dev.taskmill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskmill.batch.BatchEntry;
 import dev.taskmill.batch.BatchProgress;
-import dev.taskmill.batch.BatchRequest;
 import dev.taskmill.batch.BatchSummary;
 import dev.taskmill.client.ConnectionSettings;
 import dev.taskmill.client.SearchAttributeRegistrar;
@@ -14,10 +12,8 @@ import dev.taskmill.client.TemporalConnections;
 import dev.taskmill.git.RepositoryCache;
 import dev.taskmill.testing.DockerRequirement;
 import dev.taskmill.testing.StackFixtures;
-import dev.taskmill.validation.ValidationSettings;
 import dev.taskmill.verify.SampleVerifier;
 import dev.taskmill.verify.VerificationReport;
-import dev.taskmill.workflow.WorkflowIds;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,27 +33,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A batch of ten repositories runs to its summary with two real worker processes on the real
  * development server, one of them killed with SIGKILL (kill -9) halfway: every sample directory is
- * whole and none is doubled. Needs Docker and the Temporal CLI: skipped without them on a developer
- * machine, failing under CI=true.
+ * whole and none is doubled. The batch is started by `taskmill batch` in a process of its own,
+ * killed with the worker: the batch does not depend on the CLI that started it. Needs Docker and
+ * the Temporal CLI: skipped without them on a developer machine, failing under CI=true.
  */
 class BatchWorkerKillTest {
   static final int REPOSITORIES = 10;
 
-  /**
-   * No reruns and short stages: the fixtures' tests take a second; the kill and the retries are
-   * what is tested.
-   */
-  static final ValidationSettings QUICK = new ValidationSettings(0, 120, 2.0, 2048);
-
   @TempDir Path tmp;
   Process server;
-  final List<Process> workers = new ArrayList<>();
+  final List<Process> others = new ArrayList<>();
   WorkflowServiceStubs stubs;
 
   @AfterEach
   void stop() throws InterruptedException {
-    for (Process worker : workers) {
-      worker.destroyForcibly().waitFor();
+    for (Process process : others) {
+      process.destroyForcibly().waitFor();
     }
     if (stubs != null) {
       stubs.shutdownNow();
@@ -84,16 +75,31 @@ class BatchWorkerKillTest {
     Process doomed = worker(dev.address(), "worker-1");
     worker(dev.address(), "worker-2");
 
-    List<BatchEntry> entries = new ArrayList<>();
+    StringBuilder file = new StringBuilder("# ten fixture repositories, each with PR #1\n");
     for (int i = 1; i <= REPOSITORIES; i++) {
-      entries.add(new BatchEntry(StackFixtures.python(tmp.resolve("repos/calc-" + i)).url(), 1));
+      file.append(StackFixtures.python(tmp.resolve("repos/calc-" + i)).url()).append(" 1\n");
     }
+    Files.writeString(tmp.resolve("batch.txt"), file);
     Path samples = tmp.resolve("samples");
-    String id = WorkflowIds.forBatch("kill-test", samples.toString());
-    client.submitBatch(
-        id,
-        BatchRequest.of(entries, samples.toString(), null, 4)
-            .withChildOptions(null, null, QUICK, false));
+    // The batch is started by the CLI, as a user would, and the CLI dies with the worker: the
+    // batch lives on the server, not in the process that started it.
+    Process cli =
+        cli(
+            "cli",
+            "batch",
+            tmp.resolve("batch.txt").toString(),
+            "--remote-workers",
+            "--address",
+            dev.address(),
+            "--samples-dir",
+            samples.toString(),
+            "--concurrency",
+            "4",
+            "--reruns",
+            "0",
+            "--stage-timeout",
+            "120");
+    String id = batchIdPrintedBy(cli, "cli");
     CompletableFuture<BatchSummary> done =
         CompletableFuture.supplyAsync(() -> client.awaitBatch(id));
 
@@ -105,8 +111,11 @@ class BatchWorkerKillTest {
             id,
             p -> p.summary().finished() >= REPOSITORIES / 2 - 1 && !p.running().isEmpty());
     doomed.destroyForcibly(); // SIGKILL: no shutdown hook, no hand-back of its activities
+    cli.destroyForcibly();
     assertThat(doomed.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(doomed.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+    assertThat(cli.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(cli.exitValue()).as("the CLI killed by SIGKILL").isEqualTo(137);
 
     BatchSummary summary = done.get(10, TimeUnit.MINUTES);
     assertThat(summary.rejectionsByReason()).as("worker-2 log:\n" + log("worker-2")).isEmpty();
@@ -133,23 +142,7 @@ class BatchWorkerKillTest {
   }
 
   private Process worker(String address, String name) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                TaskmillCli.class.getName(),
-                "worker",
-                "--address",
-                address)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve(name + ".log").toFile());
-    // Both workers on one host share the clone and dependency caches, as two processes on one
-    // machine would.
-    builder.environment().put("TASKMILL_CACHE_DIR", tmp.resolve("cache").toString());
-    Process process = builder.start();
-    workers.add(process);
+    Process process = cli(name, "worker", "--address", address);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!log(name).contains("taskmill-worker: serving")) {
       assertThat(process.isAlive()).as(log(name)).isTrue();
@@ -157,6 +150,44 @@ class BatchWorkerKillTest {
       Thread.sleep(200);
     }
     return process;
+  }
+
+  /** `taskmill ARGS` in a process of its own, its output in NAME.log. */
+  private Process cli(String name, String... args) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TaskmillCli.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve(name + ".log").toFile());
+    // The processes on one host share the clone and dependency caches, as two workers on one
+    // machine would.
+    builder.environment().put("TASKMILL_CACHE_DIR", tmp.resolve("cache").toString());
+    Process process = builder.start();
+    others.add(process);
+    return process;
+  }
+
+  /** The batch id from the CLI's "Batch ID (10 entries, 4 at a time)" line. */
+  private String batchIdPrintedBy(Process cli, String name) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      for (String line : log(name).split("\n")) {
+        if (line.startsWith("Batch ")) {
+          return line.substring("Batch ".length(), line.indexOf(' ', "Batch ".length()));
+        }
+      }
+      assertThat(cli.isAlive()).as(log(name)).isTrue();
+      assertThat(System.nanoTime()).as("the CLI's batch line").isLessThan(deadline);
+      Thread.sleep(200);
+    }
   }
 
   private String log(String name) {
