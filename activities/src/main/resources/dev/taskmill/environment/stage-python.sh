@@ -45,13 +45,26 @@ stage_build() {
   fi
 }
 
-# The importlib.metadata entry a real install would leave (name and static version from pyproject.toml), for
-# projects whose build backend is newer than the image's: enough for tests that ask for their own version.
+# What a real install would leave, for projects whose build backend (or its plugin) the image lacks: the
+# importlib.metadata entry (name and version from pyproject.toml; a version taken from git tags is 0.0.0 here) and
+# the version module that hatch-vcs or setuptools-scm would write (`from ._version import __version__`).
 python_register_metadata() {
-  python - <<'PY' || note "no static name/version in pyproject.toml: no metadata registered"
+  python - <<'PY' || note "no name in pyproject.toml: no metadata registered"
 import pathlib, site, sys, tomllib
-project = tomllib.loads(pathlib.Path("pyproject.toml").read_text()).get("project", {})
-name, version = project.get("name"), project.get("version")
+doc = tomllib.loads(pathlib.Path("pyproject.toml").read_text())
+project, tool = doc.get("project", {}), doc.get("tool", {})
+version_files = [
+    tool.get("hatch", {}).get("build", {}).get("hooks", {}).get("vcs", {}).get("version-file"),
+    tool.get("setuptools_scm", {}).get("version_file"),
+    tool.get("setuptools_scm", {}).get("write_to"),
+]
+for relative in filter(None, version_files):
+    target = pathlib.Path(relative)
+    if not target.exists() and target.parent.is_dir() and not target.is_absolute() and ".." not in target.parts:
+        target.write_text('__version__ = version = "0.0.0"\n__version_tuple__ = version_tuple = (0, 0, 0)\n')
+        print(f"taskmill: wrote {relative} as the VCS version plugin would (version 0.0.0)", file=sys.stderr)
+name = project.get("name")
+version = project.get("version") or ("0.0.0" if "version" in project.get("dynamic", []) else None)
 if not name or not version:
     sys.exit(1)
 target = pathlib.Path(site.getusersitepackages()) / f"{name.replace('-', '_')}-{version}.dist-info"
