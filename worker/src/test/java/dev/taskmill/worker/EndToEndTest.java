@@ -173,6 +173,13 @@ class EndToEndTest {
                   + "\",outcome=\"created\"}")
           .contains("taskmill_stage_run_seconds_count{stage=\"FAIL_pre_patch\"}")
           .contains("taskmill_phase_seconds_count{outcome=\"ok\",phase=\"validation\"}")
+          .as("each cache a run consults is counted, hit or miss")
+          .containsPattern("taskmill_cache_lookups_total\\{cache=\"clone\",result=\"(hit|miss)\"}")
+          .containsPattern(
+              "taskmill_cache_lookups_total\\{cache=\"dependencies\",result=\"(hit|miss)\"}")
+          .containsPattern(
+              "taskmill_cache_lookups_total\\{cache=\"environment_image\",result=\"(hit|miss)\"}")
+          .containsPattern("taskmill_cache_lookups_total\\{cache=\"sample_image\",result=\"miss\"}")
           .as("no repository or PR as a label")
           .doesNotContain(fixture.url())
           .doesNotContain("repo=");
