@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskmill.docker.ContainerSpec;
 import dev.taskmill.progress.Heartbeat;
+import dev.taskmill.stage.BindMount;
+import dev.taskmill.stage.StageContract;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -146,6 +150,38 @@ class SdistReleaseTest {
       assertThat(SdistBuilder.lastMeaningfulLine(List.of("x", "ERROR: Failed to build y", "")))
           .isEqualTo("Failed to build y");
       assertThat(SdistBuilder.lastMeaningfulLine(List.of())).isEqualTo("(no output)");
+    }
+  }
+
+  @Nested
+  class BuildContainer {
+    @Test
+    void noNetworkTheStagesUserTheSdistAndWheelhouseReadOnlyOnlyTheOutputWritable() {
+      ContainerSpec spec =
+          new SdistBuilder(null, "taskmill/python:3.11", SdistBuilder.PYPI, Heartbeat.NONE)
+              .spec(
+                  Path.of("/c/sdists/demo-1.0.tar.gz"),
+                  Path.of("/c/wheelhouse"),
+                  Path.of("/c/out"));
+      assertThat(spec.network()).isFalse();
+      assertThat(spec.user()).isEqualTo(StageContract.USER);
+      assertThat(spec.image()).isEqualTo("taskmill/python:3.11");
+      assertThat(spec.mounts())
+          .extracting(BindMount::spec)
+          .containsExactlyInAnyOrder(
+              "/c/sdists/demo-1.0.tar.gz:/taskmill/sdist/demo-1.0.tar.gz:ro",
+              "/c/wheelhouse:/taskmill/wheelhouse:ro",
+              "/c/out:/taskmill/out:rw");
+      assertThat(spec.command())
+          .containsSubsequence(
+              "pip",
+              "wheel",
+              "--no-deps",
+              "--no-build-isolation",
+              "--no-index",
+              "-w",
+              "/taskmill/out",
+              "/taskmill/sdist/demo-1.0.tar.gz");
     }
   }
 }
