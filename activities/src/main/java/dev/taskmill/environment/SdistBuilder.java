@@ -1,7 +1,6 @@
 package dev.taskmill.environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskmill.docker.ContainerEngine;
 import dev.taskmill.docker.ContainerOwner;
 import dev.taskmill.docker.ContainerRun;
@@ -12,21 +11,13 @@ import dev.taskmill.progress.Heartbeat;
 import dev.taskmill.stage.BindMount;
 import dev.taskmill.stage.StageContract;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +37,6 @@ final class SdistBuilder {
   /** The PyPI taskmill asks when TASKMILL_PYPI_URL does not name another (a mirror, a test's). */
   static final URI PYPI = URI.create("https://pypi.org/");
 
-  private static final long MAX_SDIST_BYTES = 256L << 20;
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** How one build went; {@code detail} says why it did not, in a phrase. */
   record Outcome(Kind kind, String detail) {
     enum Kind {
@@ -65,11 +53,7 @@ final class SdistBuilder {
   private final String image;
   private final URI pypi;
   private final Heartbeat heartbeat;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(Duration.ofSeconds(15))
-          .build();
+  private final PypiFiles files;
 
   /**
    * @param image the Python image the environment is built on, so that the wheel fits its Python
@@ -80,6 +64,7 @@ final class SdistBuilder {
     this.image = image;
     this.pypi = pypi.toString().endsWith("/") ? pypi : URI.create(pypi + "/");
     this.heartbeat = heartbeat;
+    this.files = new PypiFiles(this.pypi, heartbeat);
   }
 
   /** TASKMILL_PYPI_URL (-Dtaskmill.pypi.url), else pypi.org. */
@@ -99,19 +84,11 @@ final class SdistBuilder {
     }
     String name = parsed.get().name();
     heartbeat.beat("looking for an sdist of " + name + " on " + pypi.getHost());
-    HttpResponse<InputStream> answer = get(pypi.resolve("pypi/" + name + "/json"));
-    JsonNode document;
-    try (InputStream body = answer.body()) {
-      if (answer.statusCode() == 404) {
-        return new Outcome(Outcome.Kind.NO_SDIST, "PyPI does not know " + name);
-      }
-      if (answer.statusCode() != 200) {
-        return new Outcome(
-            Outcome.Kind.NO_SDIST,
-            "PyPI's JSON API answered " + answer.statusCode() + " for " + name);
-      }
-      document = JSON.readTree(body);
+    PypiFiles.Project project = files.project(name);
+    if (project.document() == null) {
+      return new Outcome(Outcome.Kind.NO_SDIST, project.why());
     }
+    JsonNode document = project.document();
     Optional<SdistRelease> release =
         SdistRelease.pick(document, requirement, pythonVersion, heartbeat);
     if (release.isEmpty()) {
@@ -126,7 +103,7 @@ final class SdistBuilder {
     Path sdists = wheelhouse.resolveSibling("sdists");
     Files.createDirectories(sdists);
     Path file = sdists.resolve(sdist.filename());
-    String failure = download(sdist, file);
+    String failure = files.download(sdist, file);
     if (failure != null) {
       return new Outcome(Outcome.Kind.FAILED, failure);
     }
@@ -246,70 +223,5 @@ final class SdistBuilder {
 
   private static String cut(String line) {
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
-  }
-
-  /** Downloads the sdist and checks its sha256; returns why not, or null. */
-  private String download(SdistRelease sdist, Path file) throws IOException {
-    URI url = pypi.resolve(sdist.url());
-    if (!url.getScheme().matches("https?")) {
-      return "PyPI lists the sdist of " + sdist.filename() + " at a URL taskmill does not fetch";
-    }
-    heartbeat.beat("downloading " + sdist.filename());
-    HttpResponse<InputStream> answer = get(url);
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream body = new DigestInputStream(answer.body(), sha256)) {
-      if (answer.statusCode() != 200) {
-        return "the download of " + sdist.filename() + " answered " + answer.statusCode();
-      }
-      try (OutputStream to = Files.newOutputStream(file)) {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = body.read(buffer)) > 0; ) {
-          total += n;
-          if (total > MAX_SDIST_BYTES) {
-            to.close();
-            Files.deleteIfExists(file);
-            return "the sdist "
-                + sdist.filename()
-                + " is larger than "
-                + (MAX_SDIST_BYTES >> 20)
-                + " MiB";
-          }
-          to.write(buffer, 0, n);
-        }
-      }
-    }
-    String actual = HexFormat.of().formatHex(sha256.digest());
-    if (!actual.equalsIgnoreCase(sdist.sha256())) {
-      Files.deleteIfExists(file);
-      return "the sdist "
-          + sdist.filename()
-          + " does not match the sha256 PyPI lists (got "
-          + actual.substring(0, 12)
-          + "..., expected "
-          + sdist.sha256().substring(0, Math.min(12, sdist.sha256().length()))
-          + "...)";
-    }
-    return null;
-  }
-
-  private HttpResponse<InputStream> get(URI url) throws IOException {
-    try {
-      return http.send(
-          HttpRequest.newBuilder(url)
-              .timeout(Duration.ofMinutes(2))
-              .header("User-Agent", "taskmill")
-              .header("Accept", "application/json, */*")
-              .build(),
-          HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while fetching " + url, e);
-    }
   }
 }
