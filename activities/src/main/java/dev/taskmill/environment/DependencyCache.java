@@ -26,7 +26,7 @@ import java.util.Set;
 /**
  * Dependency caches prepared on the worker host, because containers here cannot download: a Maven
  * repository (dependency:go-offline), node_modules (npm ci --ignore-scripts), a pip wheelhouse
- * (binary wheels only) or a Go module cache, keyed by the manifest hash under
+ * (wheels; sdists are built in a container) or a Go module cache, keyed by the manifest hash under
  * $TASKMILL_CACHE_DIR/deps and mounted read-only. The tools read only the manifests, in a folder
  * holding nothing else, so no repository code runs on the host.
  */
@@ -34,9 +34,10 @@ public final class DependencyCache {
   /**
    * What a cache holds besides the manifests' dependencies (MavenExtras: Surefire providers, the
    * JaCoCo agent and command-line tool; 3: the providers of the Surefire the image's Maven picks,
-   * Python's collected requirements); a cache made by an older recipe is made again.
+   * Python's collected requirements; 4: wheels built in a container from sdists); a cache made by
+   * an older recipe is made again.
    */
-  static final int RECIPE = 3;
+  static final int RECIPE = 4;
 
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
   static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
@@ -46,11 +47,21 @@ public final class DependencyCache {
 
   private final Path root;
   private final Heartbeat heartbeat;
+  private final SdistBuilder sdists;
   private final List<String> notes = new ArrayList<>();
 
+  /** A cache that takes Python wheels only as PyPI offers them. */
   public DependencyCache(Path root, Heartbeat heartbeat) {
+    this(root, heartbeat, null);
+  }
+
+  /**
+   * @param sdists builds a wheel in a container for what PyPI offers only as an sdist; null: none
+   */
+  DependencyCache(Path root, Heartbeat heartbeat, SdistBuilder sdists) {
     this.root = root.toAbsolutePath();
     this.heartbeat = heartbeat;
+    this.sdists = sdists;
   }
 
   /** -Dtaskmill.cache.dir or $TASKMILL_CACHE_DIR, then /deps; else ~/.cache/taskmill/deps. */
@@ -295,7 +306,7 @@ public final class DependencyCache {
     PythonRequirements.Collected collected = PythonRequirements.collect(project);
     notes.addAll(collected.notes());
     PipWheelhouse.Result result =
-        new PipWheelhouse(heartbeat)
+        new PipWheelhouse(heartbeat, sdists, SdistBuilder.configuredPypi())
             .download(collected.requirements(), pythonVersion, dir.resolve("wheelhouse"));
     if (result.problems().isEmpty()) {
       return;

@@ -79,7 +79,18 @@ public final class EnvironmentPreparer {
                 repository, input.baseCommit(), kind, stack.projectDir(), contextDir);
       }
       heartbeat.beat("preparing dependencies");
-      DependencyCache dependencies = new DependencyCache(dependencyRoot, heartbeat);
+      // What PyPI has only as an sdist is built in the image the stages run, never on the host.
+      DependencyCache dependencies =
+          new DependencyCache(
+              dependencyRoot,
+              heartbeat,
+              kind == StackKind.PYTHON
+                  ? new SdistBuilder(
+                      engine,
+                      resolved.image().canonical(),
+                      SdistBuilder.configuredPypi(),
+                      heartbeat)
+                  : null);
       List<BindMount> mounts =
           dependencies.prepare(kind, context, stack.projectDir(), resolved.version());
       // A go.mod or engines version no configured image offers: that release layered on the stack's
