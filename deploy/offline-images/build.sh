@@ -2,7 +2,7 @@
 # Builds taskmill's local base images from Debian packages, for machines that reach no image registry.
 #   taskmill/debian:bookworm   debootstrap --variant=minbase, imported with `docker import`
 #   taskmill/python:3.11, taskmill/java:17-maven, taskmill/node:18, taskmill/go:1.19   FROM it, with apt-get
-#   taskmill/debian:trixie, taskmill/python:3.13   the same from Debian trixie
+#   taskmill/debian:trixie, taskmill/python:3.13, taskmill/java:21-maven   the same from Debian trixie (JDK 21)
 # Idempotent: an image that exists is kept unless --force. Point taskmill at them with
 #   TASKMILL_IMAGES_CONFIG=deploy/offline-images/stacks.properties
 set -euo pipefail
@@ -15,7 +15,7 @@ mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 for arg in "$@"; do
   case "$arg" in
     --force) force=1 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument: $arg (use --force or --help)" >&2; exit 2 ;;
   esac
 done
@@ -47,13 +47,18 @@ build_debian() {
   echo "built  $tag ($((SECONDS - start)) s)"
 }
 
+# build_stack TAG FOLDER [SUITE [NAME=VALUE...]]: TAG from FOLDER's Dockerfile on the SUITE base (bookworm), with
+# each NAME=VALUE as one more --build-arg (JDK=21).
 build_stack() {
-  local tag="$1" folder="$2" suite="${3:-bookworm}" start
+  local tag="$1" folder="$2" suite="${3:-bookworm}" start arg
+  shift $(($# < 3 ? $# : 3))
+  local args=(--build-arg "BASE=$prefix/debian:$suite")
+  for arg in "$@"; do args+=(--build-arg "$arg"); done
   if [[ $force == 0 ]] && exists "$tag"; then echo "kept   $tag"; return; fi
   start=$SECONDS
   local log
   log="$(mktemp)"
-  docker build --force-rm -t "$tag" --build-arg "BASE=$prefix/debian:$suite" "$here/$folder" >"$log" 2>&1 \
+  docker build --force-rm -t "$tag" "${args[@]}" "$here/$folder" >"$log" 2>&1 \
     || { tail -20 "$log" >&2; rm -f "$log"; die "docker build of $tag from $here/$folder failed (log above)"; }
   rm -f "$log"
   echo "built  $tag ($((SECONDS - start)) s)"
@@ -80,6 +85,8 @@ build_stack "$prefix/go:1.19" go
 # bookworm's 3.11 does not meet.
 build_debian trixie
 build_stack "$prefix/python:3.13" python trixie
+# Trixie's JDK is 21 (it has no 17), for builds whose release/source/target asks for 18 to 21.
+build_stack "$prefix/java:21-maven" java trixie JDK=21
 # Rebuilding a tag (--force) leaves the previous image dangling; remove only dangling offline images.
 docker images --filter dangling=true --filter label=dev.taskmill.offline-image=true -q | xargs -r docker rmi >/dev/null 2>&1 || true
 echo "offline images ready; use TASKMILL_IMAGES_CONFIG=$here/stacks.properties"

@@ -54,6 +54,9 @@ class ToolchainResolverTest {
           "maven,  1.8,         taskmill/java:17-maven",
           "maven,  11,          taskmill/java:17-maven",
           "maven,  null,        taskmill/java:17-maven",
+          "maven,  21,          taskmill/java:21-maven",
+          "maven,  18,          taskmill/java:21-maven", // the oldest JDK at least as new
+          "maven,  1.7,         taskmill/java:17-maven", // JDK 21's javac starts at 8
           "python, '>=3.8',     taskmill/python:3.11",
           "python, '>=3.8,<4',  taskmill/python:3.11",
           "python, '~=3.10',    taskmill/python:3.11",
@@ -71,10 +74,18 @@ class ToolchainResolverTest {
       assertThat(offline().resolve(stack(kind, version)).image().canonical()).isEqualTo(image);
     }
 
+    @Test
+    void aRelease21BuildRunsOnJdk21() {
+      ResolvedToolchain resolved = offline().resolve(stack("maven", "21"));
+      assertThat(resolved.version()).as("metadata.json's toolchainVersion").isEqualTo("21");
+      assertThat(resolved.download()).isNull();
+    }
+
     @ParameterizedTest(name = "{0} {1} is unavailable")
     @CsvSource({
       "maven,  1.6,        'Java source 1.6, which no configured JDK image can build (JDK 17 supports 7 and later); set TASKMILL_IMAGE_JAVA'",
-      "maven,  21,         'needs Java 21, newer than any configured JDK image (JDK 17)'",
+      "maven,  25,         'the project needs Java 25, newer than any configured JDK image (JDK 17, JDK 21); set TASKMILL_IMAGE_JAVA to an image with JDK 25 or later'",
+      "gradle, 21,         'needs Java 21, newer than any configured JDK image (JDK 17); set TASKMILL_IMAGE_GRADLE'",
       "python, '>=3.14',   'asks for Python >=3.14, which no configured image offers (Python 3.11, Python 3.13); set TASKMILL_IMAGE_PYTHON'",
       "python, '<3.10',    'Python <3.10'",
     })

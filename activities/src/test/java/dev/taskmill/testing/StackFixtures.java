@@ -116,6 +116,75 @@ public final class StackFixtures {
         List.of("fx.CalcTest#clampsToTheUpperBound"));
   }
 
+  /**
+   * Java 21 (maven.compiler.release 21; record patterns in a switch, List.getFirst), Maven, JUnit
+   * 5: the maven fixture's Calc.clamp ignores its upper bound. JDK 17 cannot compile it.
+   */
+  public static Fixture mavenJava21(Path dir) {
+    FixtureRepo repo = FixtureRepo.init(dir);
+    repo.write(
+            "pom.xml",
+            POM.replace(RELEASE_17, "<maven.compiler.release>21</maven.compiler.release>"))
+        .write("src/main/java/fx/Calc.java", calc21("Math.max(lo, x)"))
+        .write("src/test/java/fx/CalcTest.java", javaTest21(false));
+    String base = repo.commit("Calc with area and clamp");
+    String merge =
+        repo.mergePullRequest(
+            1,
+            "Fix clamp ignoring the upper bound",
+            r ->
+                r.write("src/main/java/fx/Calc.java", calc21("Math.min(hi, Math.max(lo, x))"))
+                    .write("src/test/java/fx/CalcTest.java", javaTest21(true)));
+    return fixture(
+        "maven-21",
+        repo,
+        new Stack(Language.JAVA, BuildSystem.MAVEN, TestFramework.JUNIT5, "21", ""),
+        base,
+        merge,
+        List.of("src/test/java/fx/CalcTest.java"),
+        List.of("fx.CalcTest#clampsToTheUpperBound"));
+  }
+
+  private static String calc21(String clampBody) {
+    return """
+        package fx;
+
+        public final class Calc {
+          public sealed interface Shape permits Square, Rect {}
+
+          public record Square(int side) implements Shape {}
+
+          public record Rect(int width, int height) implements Shape {}
+
+          /** Record patterns in a switch: Java 21. */
+          public static int area(Shape shape) {
+            return switch (shape) {
+              case Square(int side) -> side * side;
+              case Rect(int width, int height) -> width * height;
+            };
+          }
+
+          public static int clamp(int x, int lo, int hi) {
+            return %s;
+          }
+        }
+        """
+        .formatted(clampBody);
+  }
+
+  private static String javaTest21(boolean withClamp) {
+    return "package fx;\n\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n\n"
+        + "import java.util.List;\nimport org.junit.jupiter.api.Test;\n\nclass CalcTest {\n"
+        + "  @Test\n  void measuresShapes() {\n"
+        + "    List<Calc.Shape> shapes = List.of(new Calc.Square(3), new Calc.Rect(2, 5));\n"
+        + "    assertEquals(9, Calc.area(shapes.getFirst()));\n"
+        + "    assertEquals(10, Calc.area(shapes.getLast()));\n  }\n"
+        + (withClamp
+            ? "\n  @Test\n  void clampsToTheUpperBound() {\n    assertEquals(10, Calc.clamp(15, 0, 10));\n  }\n"
+            : "")
+        + "}\n";
+  }
+
   /** JavaScript, npm, mocha: clamp ignores its upper bound. */
   public static Fixture mocha(Path dir) {
     FixtureRepo repo = FixtureRepo.init(dir);
@@ -433,6 +502,8 @@ public final class StackFixtures {
         StackFixtures::python,
         "maven",
         StackFixtures::mavenJunit5,
+        "maven-21",
+        StackFixtures::mavenJava21,
         "mocha",
         StackFixtures::mocha,
         "go",
@@ -520,6 +591,8 @@ public final class StackFixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  private static final String RELEASE_17 = "<maven.compiler.release>17</maven.compiler.release>";
 
   private static final String POM =
       """

@@ -106,6 +106,8 @@ class EndToEndTest {
           "python",
           "maven",
           "java",
+          "maven-21",
+          "java",
           "mocha",
           "javascript",
           "go-modern",
@@ -119,6 +121,8 @@ class EndToEndTest {
           "python",
           "clamp",
           "maven",
+          "clamp",
+          "maven-21",
           "clamp",
           "mocha",
           "clamp",
@@ -137,13 +141,12 @@ class EndToEndTest {
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class Samples {
     Stream<Arguments> stacks() {
-      // go-modern: go 1.22 with go-cmp (a toolchain from the Go module proxy, a module from it);
-      // typescript: tsc,
-      // ts-jest and Node 20 from npm.
+      // maven-21: release 21 on the JDK 21 image; go-modern: go 1.22 with go-cmp (a toolchain from
+      // the Go module proxy, a module from it); typescript: tsc, ts-jest and Node 20 from npm.
       // -Dtaskmill.e2e.stacks=go-modern,typescript runs only those (a developer's loop; CI runs
       // all).
       String only = System.getProperty("taskmill.e2e.stacks", "");
-      return Stream.of("python", "maven", "mocha", "go-modern", "typescript")
+      return Stream.of("python", "maven", "maven-21", "mocha", "go-modern", "typescript")
           .filter(s -> only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(s))
           .map(Arguments::of);
     }
@@ -194,6 +197,15 @@ class EndToEndTest {
           .contains(fixture.baseCommit())
           .contains(fixture.mergeCommit());
       assertThat(result.validation().failToPass()).containsExactlyElementsOf(fixture.failToPass());
+      if (stack.equals("maven-21")) {
+        assertThat(metadata.path("toolchainVersion").asText())
+            .as("the JDK the sample runs with")
+            .isEqualTo("21");
+        assertThat(metadata.path("toolchainRequired").asText()).isEqualTo("21");
+        assertThat(metadata.path("environment").path("baseImage").asText())
+            .as("a JDK 21 image (taskmill/java:21-maven offline)")
+            .contains("21");
+      }
       assertThat(result.validation().passToPass()).isNotEmpty();
       if (!stack.equals("mocha")) { // the mocha fixture has no c8 among its dependencies
         assertThat(result.validation().stages())
