@@ -57,12 +57,20 @@ final class HostCommand {
       return line.length() > 400 ? line.substring(0, 400) + "..." : line;
     }
 
-    /** The last line that says something, preferring Maven/npm error lines. */
+    /**
+     * The line that says what went wrong: Maven's "Failed to execute goal" (or a resolution error)
+     * where there is one, else the last line that says something, preferring Maven/npm error lines.
+     */
     String lastMeaningfulLine() {
+      for (String raw : tail) {
+        String line = raw.strip();
+        if (line.startsWith("[ERROR]") && MAVEN_CAUSE.matcher(line).find()) {
+          return line;
+        }
+      }
       for (int i = tail.size() - 1; i >= 0; i--) {
         String line = tail.get(i).strip();
-        if (line.startsWith("[ERROR]")
-            && !line.matches("\\[ERROR\\]\\s*(->.*|Re-run.*|To see.*|For more.*)?")) {
+        if (line.startsWith("[ERROR]") && !MAVEN_BOILERPLATE.matcher(line).matches()) {
           return line;
         }
         if ((line.startsWith("npm ERR!") || line.startsWith("npm error"))
@@ -80,6 +88,18 @@ final class HostCommand {
           .strip();
     }
   }
+
+  /** Maven's lines that name the cause of a failed build. */
+  private static final java.util.regex.Pattern MAVEN_CAUSE =
+      java.util.regex.Pattern.compile(
+          "Failed to execute goal|Non-resolvable|Could not resolve|Could not find artifact"
+              + "|The build could not read|Unresolveable build extension");
+
+  /** Maven's closing lines that say nothing about the cause (help links, how to resume). */
+  private static final java.util.regex.Pattern MAVEN_BOILERPLATE =
+      java.util.regex.Pattern.compile(
+          "\\[ERROR\\]\\s*(->.*|Re-run.*|To see.*|For more.*|\\[Help \\d+\\].*"
+              + "|After correcting the problems.*|mvn <args> -rf .*|See .* for the individual.*)?");
 
   /**
    * npm's closing lines that say nothing about the cause (the log's path, git's generic advice).

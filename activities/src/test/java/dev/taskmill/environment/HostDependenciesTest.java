@@ -190,6 +190,38 @@ class HostDependenciesTest {
                   + " requested resource 'no-such-pkg@1.0.0' could not be found.");
     }
 
+    /** jhy/jsoup's go-offline failure ended "[ERROR] [Help 1] http://cwiki.apache.org/...". */
+    @Test
+    void aMavenFailureIsNamedByItsGoalNotByTheHelpLink() {
+      var result =
+          new HostCommand.Result(
+              1,
+              java.util.List.of(
+                  "[INFO] BUILD FAILURE",
+                  "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-dependency-plugin:3.8.1:"
+                      + "go-offline (default-cli) on project jsoup: Cannot resolve x:y:1.0",
+                  "[ERROR] ",
+                  "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+                  "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+                  "[ERROR] ",
+                  "[ERROR] For more information about the errors and possible solutions, please read",
+                  "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoExecutionException"));
+      assertThat(result.lastMeaningfulLine())
+          .startsWith("[ERROR] Failed to execute goal")
+          .contains("Cannot resolve x:y:1.0");
+    }
+
+    @Test
+    void aMavenTailWithoutAGoalLineSkipsTheHelpLink() {
+      var result =
+          new HostCommand.Result(
+              1,
+              java.util.List.of(
+                  "[ERROR] The project x:y:1 has 1 error",
+                  "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/ProjectBuildingException"));
+      assertThat(result.lastMeaningfulLine()).isEqualTo("[ERROR] The project x:y:1 has 1 error");
+    }
+
     @Test
     void aGitDependencyIsNamedWithTheCause() {
       var result =
