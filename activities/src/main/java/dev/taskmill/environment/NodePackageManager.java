@@ -85,6 +85,9 @@ enum NodePackageManager {
               "install",
               "--frozen-lockfile",
               "--ignore-scripts",
+              // Yarn 1 refuses a lockfile whose dev tools ask for another Node than the host's
+              // (immer: semantic-release wants Node 22); the tests' Node is chosen for the image.
+              "--ignore-engines",
               "--non-interactive",
               "--no-progress");
     };

@@ -118,6 +118,18 @@ class HostDependenciesTest {
       assertThat(NodePackageManager.of(project)).isEqualTo(expected);
     }
 
+    /**
+     * immerjs/immer: semantic-release in devDependencies asks for Node 22; the host has another.
+     */
+    @Test
+    void yarnIgnoresTheEnginesOfTheLockfilesPackages() throws Exception {
+      Path project = Files.createDirectories(tmp.resolve("y"));
+      Files.writeString(project.resolve("package.json"), "{}");
+      Files.writeString(project.resolve("yarn.lock"), "# yarn lockfile v1\n");
+      assertThat(NodePackageManager.YARN_CLASSIC.command(project))
+          .contains("install", "--frozen-lockfile", "--ignore-scripts", "--ignore-engines");
+    }
+
     @ParameterizedTest(name = "{0} / {1} -> pnpm@{2}")
     @CsvSource({
       "'',                              '9.0', 9",
