@@ -35,13 +35,7 @@ class PypiFilesTest {
               path.equals("/pypi/demo/json")
                   ? "{\"releases\":{}}".getBytes(StandardCharsets.UTF_8)
                   : path.equals("/files/demo-1.0.tar.gz") ? SDIST : null;
-          if (body == null) {
-            exchange.sendResponseHeaders(404, -1);
-          } else {
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-          }
-          exchange.close();
+          HttpReply.send(exchange, body);
         });
     server.start();
     files =

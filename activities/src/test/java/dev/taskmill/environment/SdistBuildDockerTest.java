@@ -99,13 +99,7 @@ class SdistBuildDockerTest {
       type = "application/octet-stream";
     }
     exchange.getResponseHeaders().add("Content-Type", type);
-    if (body == null) {
-      exchange.sendResponseHeaders(404, -1);
-    } else {
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-    }
-    exchange.close();
+    HttpReply.send(exchange, body);
   }
 
   /**

@@ -94,26 +94,7 @@ public final class StackFixtures {
 
   /** Java 17, Maven, JUnit 5: Calc.clamp ignores its upper bound. */
   public static Fixture mavenJunit5(Path dir) {
-    FixtureRepo repo = FixtureRepo.init(dir);
-    repo.write("pom.xml", POM)
-        .write("src/main/java/fx/Calc.java", calc("Math.max(lo, x)"))
-        .write("src/test/java/fx/CalcTest.java", javaTest(false));
-    String base = repo.commit("Calc with add and clamp");
-    String merge =
-        repo.mergePullRequest(
-            1,
-            "Fix clamp ignoring the upper bound",
-            r ->
-                r.write("src/main/java/fx/Calc.java", calc("Math.min(hi, Math.max(lo, x))"))
-                    .write("src/test/java/fx/CalcTest.java", javaTest(true)));
-    return fixture(
-        "maven",
-        repo,
-        new Stack(Language.JAVA, BuildSystem.MAVEN, TestFramework.JUNIT5, "17", ""),
-        base,
-        merge,
-        List.of("src/test/java/fx/CalcTest.java"),
-        List.of("fx.CalcTest#clampsToTheUpperBound"));
+    return maven(dir, "maven", POM, "17", StackFixtures::calc, StackFixtures::javaTest);
   }
 
   /**
@@ -121,24 +102,39 @@ public final class StackFixtures {
    * 5: the maven fixture's Calc.clamp ignores its upper bound. JDK 17 cannot compile it.
    */
   public static Fixture mavenJava21(Path dir) {
+    return maven(
+        dir,
+        "maven-21",
+        POM.replace(RELEASE_17, "<maven.compiler.release>21</maven.compiler.release>"),
+        "21",
+        StackFixtures::calc21,
+        StackFixtures::javaTest21);
+  }
+
+  /** A Maven project whose PR #1 fixes Calc.clamp's upper bound, in the given Java flavour. */
+  private static Fixture maven(
+      Path dir,
+      String name,
+      String pom,
+      String release,
+      java.util.function.Function<String, String> calc,
+      java.util.function.Function<Boolean, String> test) {
     FixtureRepo repo = FixtureRepo.init(dir);
-    repo.write(
-            "pom.xml",
-            POM.replace(RELEASE_17, "<maven.compiler.release>21</maven.compiler.release>"))
-        .write("src/main/java/fx/Calc.java", calc21("Math.max(lo, x)"))
-        .write("src/test/java/fx/CalcTest.java", javaTest21(false));
-    String base = repo.commit("Calc with area and clamp");
+    repo.write("pom.xml", pom)
+        .write("src/main/java/fx/Calc.java", calc.apply("Math.max(lo, x)"))
+        .write("src/test/java/fx/CalcTest.java", test.apply(false));
+    String base = repo.commit("Calc with add and clamp");
     String merge =
         repo.mergePullRequest(
             1,
             "Fix clamp ignoring the upper bound",
             r ->
-                r.write("src/main/java/fx/Calc.java", calc21("Math.min(hi, Math.max(lo, x))"))
-                    .write("src/test/java/fx/CalcTest.java", javaTest21(true)));
+                r.write("src/main/java/fx/Calc.java", calc.apply("Math.min(hi, Math.max(lo, x))"))
+                    .write("src/test/java/fx/CalcTest.java", test.apply(true)));
     return fixture(
-        "maven-21",
+        name,
         repo,
-        new Stack(Language.JAVA, BuildSystem.MAVEN, TestFramework.JUNIT5, "21", ""),
+        new Stack(Language.JAVA, BuildSystem.MAVEN, TestFramework.JUNIT5, release, ""),
         base,
         merge,
         List.of("src/test/java/fx/CalcTest.java"),
